@@ -1,0 +1,143 @@
+"""The library API the CLI is a thin layer over, for notebooks and pipelines.
+
+    >>> import auditor
+    >>> report = auditor.audit(["call.txt"], checks=["dates"])
+    >>> report.dataframe.head()          # ranked findings as a pandas DataFrame
+    >>> report.transcript.turns[0]       # the parsed model
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from auditor.config import Config, load_config
+from auditor.errors import AuditorError, ConfigError, InputError
+from auditor.model import Transcript
+from auditor.nlp import annotate
+from auditor.reader import parse_text, read_transcript
+from auditor.registry import Check, known_pattern, registry, select_checks
+from auditor.report import Report
+from auditor.runner import FileResult, run_checks
+
+INPUT_SUFFIXES = (".txt", ".json", ".md", ".text")
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files, directories (searched recursively for transcripts) and glob patterns, in sorted order."""
+    out: list[Path] = []
+    for raw in paths:
+        text = os.fspath(raw)
+        p = Path(text)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES))
+        elif any(ch in text for ch in "*?[") and not p.exists():
+            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
+            if not matches:
+                raise InputError(f"{text}: no file matches this pattern")
+            out.extend(m for m in matches if m.is_file())
+        else:
+            out.append(p)
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        if p not in seen:
+            seen.add(p)
+            unique.append(p)
+    return unique
+
+
+def resolve_checks(config: Config, checks: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[type[Check]]:
+    select = list(checks) if checks else list(config.select)
+    skip = list(config.ignore) + list(ignore)
+    for pattern in select + skip:
+        if not known_pattern(pattern):
+            raise ConfigError(f"unknown check '{pattern}' (see 'auditor checks')")
+    return select_checks(select, skip)
+
+
+def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | None = None) -> Transcript:
+    """Read, parse and annotate one transcript (sentences split by spaCy)."""
+    transcript = read_transcript(path, layout)
+    annotate(transcript, model)
+    return transcript
+
+
+def audit_transcript(transcript: Transcript, check_classes: Sequence[type[Check]], config: Config) -> FileResult:
+    return run_checks(transcript, check_classes, config)
+
+
+def audit_file(
+    path: str | os.PathLike[str],
+    check_ids: Sequence[str],
+    config: Config,
+    layout: str | None = None,
+    model: str | None = None,
+) -> tuple[FileResult, Transcript | None]:
+    """Audit one file; an unreadable file becomes a FileResult with `error` set, never an exception."""
+    try:
+        transcript = parse(path, layout, model)
+    except AuditorError as exc:
+        return FileResult(file=os.fspath(path), error=str(exc)), None
+    classes = [registry()[cid] for cid in check_ids]
+    return audit_transcript(transcript, classes, config), transcript
+
+
+def audit(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    checks: Sequence[str] | None = None,
+    config: Config | None = None,
+    *,
+    ignore: Sequence[str] = (),
+    layout: str | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    keep_transcripts: bool = True,
+) -> Report:
+    """Audit transcripts and return one ranked Report.
+
+    `checks` selects check ids, id prefixes ("dates") or groups; `config` defaults to the nearest
+    auditor.toml / [tool.auditor]. With `jobs` > 1 files are spread over a process pool (spaCy is
+    loaded once per worker) and the parsed models are not kept.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = expand_paths(paths)
+    if not files:
+        raise InputError("no input files")
+    if config is None:
+        config = load_config(start=files[0])
+    check_ids = [c.id for c in resolve_checks(config, checks, ignore)]
+    results: list[FileResult] = []
+    transcripts: dict[str, Transcript] = {}
+    for result, transcript in iter_results(files, check_ids, config, layout, model, jobs):
+        results.append(result)
+        if transcript is not None and keep_transcripts:
+            transcripts[result.file] = transcript
+    return Report.build(results, transcripts)
+
+
+def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = None, config: Config | None = None,
+               layout: str | None = None) -> Report:
+    """Audit a transcript given as a string (tests, notebooks)."""
+    config = config or Config()
+    transcript = parse_text(text, name, layout)
+    annotate(transcript)
+    classes = resolve_checks(config, checks)
+    return Report.build([audit_transcript(transcript, classes, config)], {name: transcript})
+
+
+def iter_results(
+    files: Sequence[Path], check_ids: Sequence[str], config: Config, layout: str | None, model: str | None, jobs: int
+) -> Iterator[tuple[FileResult, Transcript | None]]:
+    """Results in input order; serial for one job, else a process pool with one spaCy per worker."""
+    if jobs <= 1 or len(files) <= 1:
+        for f in files:
+            yield audit_file(f, check_ids, config, layout, model)
+        return
+    from auditor.batch import parallel_results
+
+    for result in parallel_results(files, check_ids, config, layout, model, jobs):
+        yield result, None

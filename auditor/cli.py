@@ -1,0 +1,120 @@
+"""Command-line interface (click): a thin layer over `auditor.api`.
+
+Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error. The report
+goes to stdout (or --output); messages go to stderr, one line each, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from auditor.errors import AuditorError
+
+FORMAT_NAMES = ("markdown", "json", "csv")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"auditor: error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="transcript-auditor", prog_name="auditor")
+def cli() -> None:
+    """Audit earnings-call transcripts for contradictions before they are published."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="markdown", show_default=True,
+              help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file (atomically).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding is at or above this severity (default from config, else error).")
+@click.option("--select", multiple=True, help="Run only these checks (id, id prefix or group); repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these checks (id, id prefix or group); repeatable.")
+@click.option("--layout", type=click.Choice(["bilingual", "english", "json"]), default=None,
+              help="Force the input layout instead of detecting it.")
+@click.option("--model", default=None, help="An installed trained spaCy pipeline to use for English (optional).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Configuration file (default: nearest auditor.toml or pyproject.toml [tool.auditor]).")
+@click.option("--jobs", "-j", type=int, default=None, help="Worker processes for many files (default: all cores).")
+def audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], layout: str | None, model: str | None, config_path: str | None,
+          jobs: int | None) -> None:
+    """Audit transcript files (or directories, or glob patterns) and print a ranked report."""
+    try:
+        from auditor.api import audit as run_audit
+        from auditor.api import expand_paths
+        from auditor.batch import default_jobs
+        from auditor.config import load_config
+        from reports import render
+
+        files = expand_paths(paths)
+        if not files:
+            raise AuditorError("no input files")
+        config = load_config(Path(config_path)) if config_path else load_config(start=files[0])
+        report = run_audit(files, checks=list(select) or None, config=config, ignore=ignore, layout=layout,
+                           model=model, jobs=jobs if jobs is not None else min(default_jobs(), len(files)))
+        for file, message in report.errors:
+            click.echo(f"auditor: error: {message}", err=True)
+        if len(report.errors) == len(report.results):
+            sys.exit(2)
+        text = render(report, fmt)
+        if output:
+            from auditor.atomic import write_atomic
+
+            write_atomic(output, text)
+        else:
+            click.echo(text, nl=False)
+        sys.exit(report.exit_code(fail_on or config.fail_on))
+    except AuditorError as exc:
+        _fail(str(exc))
+
+
+@cli.command(name="checks")
+def list_checks() -> None:
+    """List the available checks: id, default severity and title."""
+    from tabulate import tabulate
+
+    from auditor.registry import registry
+
+    rows = [[cid, cls.severity.value, ", ".join(cls.groups), cls.summary()] for cid, cls in registry().items()]
+    click.echo(tabulate(rows, headers=["check", "severity", "groups", "title"], tablefmt="github"))
+
+
+@cli.command()
+@click.argument("check")
+def explain(check: str) -> None:
+    """Show the documentation of one check."""
+    from auditor.registry import registry
+
+    cls = registry().get(check)
+    if cls is None:
+        _fail(f"unknown check '{check}' (see 'auditor checks')")
+        return
+    click.echo(f"{cls.id}: {cls.summary()}")
+    click.echo(f"default severity: {cls.severity.value}; weight: {cls.weight}; groups: {', '.join(cls.groups) or '-'}")
+    click.echo("")
+    click.echo(cls.doc())
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("auditor: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a one-line message, never a traceback
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        click.echo(f"auditor: internal error: {type(exc).__name__}: {exc} (set AUDITOR_DEBUG=1 for details)", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

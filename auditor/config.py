@@ -1,0 +1,138 @@
+"""Configuration: `[tool.auditor]` in pyproject.toml, or an `auditor.toml`, found by walking up.
+
+Why strict: a misspelt key ("fail_on" for "fail-on", "ignored") silently does nothing in a lax
+reader, and a desk that gates on the auditor would never know its setting is ignored. Unknown keys
+are errors that name the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import ConfigError
+from auditor.findings import Severity
+
+FAIL_ON_LEVELS = ("error", "warning", "info", "never")
+LANGUAGE_PAIRS = ("en-zh", "en-zh-hant", "en-zh-hans", "en")
+
+_KEYS = {
+    "select": "checks (ids, id prefixes or groups) to run; all when empty",
+    "ignore": "checks (ids, id prefixes or groups) not to run",
+    "severity": "table of check id -> error|warning|info overrides",
+    "fail-on": "default --fail-on level: error|warning|info|never",
+    "glossary": "glossary files (one company, product or person name per line)",
+    "language-pair": "source-target languages: en-zh (default), en-zh-hant, en-zh-hans, en",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: str = "error"
+    glossary: tuple[Path, ...] = ()
+    language_pair: str = "en-zh"
+    source: Path | None = None
+
+    def with_overrides(self, **changes: Any) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def glossary_terms(self) -> list[str]:
+        """Names from the glossary files: one per line, blank lines and # comments ignored."""
+        terms: list[str] = []
+        for path in self.glossary:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"glossary file {path} cannot be read: {exc}") from None
+            for line in text.splitlines():
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    terms.append(line)
+        return terms
+
+
+def _as_list(key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"config key '{key}' must be a string or a list of strings")
+
+
+def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
+    """Validate a `[tool.auditor]` table; unknown keys and bad values raise ConfigError."""
+    where = f" in {source}" if source else ""
+    for key in data:
+        if key not in _KEYS:
+            raise ConfigError(f"unknown config key '{key}'{where} (known: {', '.join(sorted(_KEYS))})")
+    base = source.parent if source else Path.cwd()
+    severity: dict[str, Severity] = {}
+    raw_severity = data.get("severity", {})
+    if not isinstance(raw_severity, dict):
+        raise ConfigError(f"config key 'severity'{where} must be a table of check id = level")
+    for check, level in raw_severity.items():
+        try:
+            severity[check] = Severity.parse(level)
+        except ValueError as exc:
+            raise ConfigError(f"config key 'severity.{check}'{where}: {exc}") from None
+    fail_on = str(data.get("fail-on", "error")).lower()
+    if fail_on not in FAIL_ON_LEVELS:
+        raise ConfigError(f"config key 'fail-on'{where} must be one of {', '.join(FAIL_ON_LEVELS)}")
+    pair = str(data.get("language-pair", "en-zh")).lower()
+    if pair not in LANGUAGE_PAIRS:
+        raise ConfigError(f"config key 'language-pair'{where} must be one of {', '.join(LANGUAGE_PAIRS)}")
+    glossary = tuple((base / g).resolve() for g in _as_list("glossary", data.get("glossary", [])))
+    return Config(
+        select=_as_list("select", data.get("select", [])),
+        ignore=_as_list("ignore", data.get("ignore", [])),
+        severity=severity,
+        fail_on=fail_on,
+        glossary=glossary,
+        language_pair=pair,
+        source=source,
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest auditor.toml, or pyproject.toml with a [tool.auditor] table, at or above `start`."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "auditor.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "auditor" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Load an explicit config file, or the one found by walking up from `start`; defaults if none."""
+    source = path or (find_config(start) if start else None)
+    if source is None:
+        return Config()
+    data = _read_toml(source)
+    if source.name == "pyproject.toml":
+        table = data.get("tool", {}).get("auditor", {})
+    else:
+        table = data.get("tool", {}).get("auditor", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: [tool.auditor] must be a table")
+    return parse_config(table, source)

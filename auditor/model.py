@@ -1,0 +1,205 @@
+"""The transcript model every check reads: turns, paragraphs, sentences and their translations.
+
+Checks depend on this module (and on `auditor.quantities`, `auditor.dates`, `auditor.roster`),
+never on each other. Every element keeps its 1-based physical line number in the input file so
+that a finding can point the editor at the exact line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from auditor.dates import DateMention, PeriodMention, find_dates, find_periods
+from auditor.quantities import Quantity, parse_quantities
+
+if TYPE_CHECKING:
+    from auditor.roster import Roster
+
+#: Speaker labels that are roles, not people: never checked against the roster.
+NON_PERSON_SPEAKERS = frozenset(
+    {
+        "operator",
+        "editor",
+        "moderator",
+        "coordinator",
+        "presenter",
+        "host",
+        "interpreter",
+        "company representative",
+        "corporate participant",
+        "unidentified participant",
+        "unidentified analyst",
+        "unidentified speaker",
+        "unidentified company representative",
+        "unknown speaker",
+        "unknown analyst",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph; offsets are character offsets into the paragraph text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of speech (one physical line in the line layouts) and its translation."""
+
+    index: int
+    line: int
+    text: str
+    turn: int
+    speaker: str | None
+    role: str | None
+    translation: str | None = None
+    translation_line: int | None = None
+    sentence_spans: list[Sentence] = field(default_factory=list, repr=False)
+    translation_sentence_spans: list[Sentence] = field(default_factory=list, repr=False)
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        """The physical lines of this paragraph: its source line and its translation line."""
+        if self.translation_line is None:
+            return (self.line,)
+        return (self.line, self.translation_line)
+
+    @property
+    def last_line(self) -> int:
+        return self.translation_line or self.line
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.sentence_spans or [Sentence(self.text, 0, len(self.text))]
+
+    @property
+    def translation_sentences(self) -> list[Sentence]:
+        if self.translation is None:
+            return []
+        return self.translation_sentence_spans or [Sentence(self.translation, 0, len(self.translation))]
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        return find_dates(self.text, "en")
+
+    @cached_property
+    def translation_dates(self) -> list[DateMention]:
+        return find_dates(self.translation, "zh") if self.translation else []
+
+    @cached_property
+    def periods(self) -> list[PeriodMention]:
+        return find_periods(self.text, "en")
+
+    @cached_property
+    def translation_periods(self) -> list[PeriodMention]:
+        return find_periods(self.translation, "zh") if self.translation else []
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        """Quantities of the English text; numbers inside dates are not quantities."""
+        return parse_quantities(self.text, "en", masked=[(d.start, d.end) for d in self.dates])
+
+    @cached_property
+    def translation_quantities(self) -> list[Quantity]:
+        if not self.translation:
+            return []
+        masked = [(d.start, d.end) for d in self.translation_dates]
+        masked += [(p.start, p.end) for p in self.translation_periods]
+        return parse_quantities(self.translation, "zh", masked=masked)
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence containing character `offset` of the paragraph text."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return self.sentences[-1]
+
+
+@dataclass
+class Turn:
+    """A speaker's turn: a header (one line, or an identical pair in the bilingual layout)."""
+
+    index: int
+    speaker: str
+    role: str | None
+    header_lines: tuple[int, ...]
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    header_translation: str | None = None
+
+    @property
+    def header_line(self) -> int:
+        return self.header_lines[0] if self.header_lines else (self.paragraphs[0].line if self.paragraphs else 1)
+
+    @property
+    def is_person(self) -> bool:
+        """False for role labels such as Operator or Unidentified Participant."""
+        return self.speaker.strip().lower() not in NON_PERSON_SPEAKERS
+
+
+@dataclass(frozen=True)
+class LayoutIssue:
+    """A problem found while reading the layout, reported as a finding (e.g. a missing translation)."""
+
+    kind: str  # "missing_translation" | "extra_translation" | "untranslated_header"
+    line: int
+    text: str
+    message: str
+
+
+@dataclass
+class Transcript:
+    """A parsed transcript. `lines` are the physical lines of the file (without line endings)."""
+
+    path: str
+    layout: str  # "bilingual" | "english" | "json"
+    lines: list[str]
+    turns: list[Turn]
+    preamble: list[tuple[int, str]] = field(default_factory=list)
+    layout_issues: list[LayoutIssue] = field(default_factory=list)
+    source_lang: str = "en"
+    target_lang: str | None = None
+
+    @property
+    def is_bilingual(self) -> bool:
+        return self.target_lang is not None
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return [p for turn in self.turns for p in turn.paragraphs]
+
+    @cached_property
+    def _by_line(self) -> dict[int, Paragraph]:
+        index: dict[int, Paragraph] = {}
+        for p in self.paragraphs:
+            for line in p.lines:
+                index[line] = p
+        return index
+
+    def paragraph_at(self, line: int) -> Paragraph | None:
+        """The paragraph whose source or translation stands on physical `line`."""
+        return self._by_line.get(line)
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 1 <= line <= len(self.lines) else ""
+
+    def speaker_at(self, line: int) -> str | None:
+        p = self.paragraph_at(line)
+        if p is not None:
+            return p.speaker
+        for turn in self.turns:
+            if line in turn.header_lines:
+                return turn.speaker
+        return None
+
+    @cached_property
+    def roster(self) -> Roster:
+        """Every person of the call (headers and people introduced in the text), built once."""
+        from auditor.roster import build_roster
+
+        return build_roster(self)

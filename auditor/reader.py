@@ -1,0 +1,328 @@
+"""Read a transcript file into the model: decoding, layout detection and line-exact parsing.
+
+Three layouts are recognised: `bilingual` (each English line followed by its Chinese translation,
+speaker headers in identical pairs, an optional disclaimer first), `english` (`Name - Role`
+headers, one paragraph per line) and `json` (a list of turns). Anything else is an `InputError`
+with one clear sentence: guessing at an unknown layout would produce findings on the wrong lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from auditor.errors import InputError
+from auditor.model import NON_PERSON_SPEAKERS, LayoutIssue, Paragraph, Transcript, Turn
+from auditor.textutil import has_han, is_chinese_line
+
+LAYOUTS = ("bilingual", "english", "json")
+
+#: Inputs past these sizes are refused: an earnings call is 30-150 KB, so a larger file or a
+#: megabyte-long line is almost certainly not a transcript, and refusing keeps memory bounded.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_LINE_CHARS = 200_000
+
+_NAME_WORD = r"(?:[A-Z][\w.'’\-]*|de|da|van|von|der|del|la|le|bin|al|dos|du)"
+HEADER_RE = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})\s+[-–—]\s+(?P<role>[^\s].{{1,200}})$"
+)
+_BARE_LABEL_RE = re.compile(r"^[A-Z][\w.'’\-]*(?:\s+[A-Za-z][\w.'’\-]*){0,4}$")
+_INTERJECTIONS = frozenset({"okay", "ok", "thank you", "thanks", "yes", "no", "sure", "great", "hello", "right"})
+SECTION_HEADINGS = frozenset(
+    {"presentation", "questions and answers", "question-and-answer session", "question and answer session",
+     "prepared remarks", "q&a", "q&a session", "conference call participants", "corporate participants",
+     "participants"}
+)
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 with or without BOM, CRLF/CR folded. Anything else is an InputError."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(
+            f"{name}: file is {len(data) / 1_048_576:.1f} MB; transcripts larger than "
+            f"{MAX_FILE_BYTES // 1_048_576} MB are refused (split it into single calls)"
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name}: file is UTF-16 text; save it as UTF-8")
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: file is binary (contains NUL bytes), not a text transcript")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{name}: file is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); "
+            "re-save it as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\t\f\v")
+    if controls > 8 and controls > len(text[:65536]) / 200:
+        raise InputError(f"{name}: file is binary (control characters), not a text transcript")
+    return text
+
+
+def split_lines(text: str, name: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(
+                f"{name}: line {number} is {len(line):,} characters long (limit {MAX_LINE_CHARS:,}); "
+                "this does not look like a transcript"
+            )
+    return lines
+
+
+# --- header recognition -----------------------------------------------------------------------
+
+
+def parse_header(line: str) -> tuple[str, str | None] | None:
+    """(name, role) when `line` is a speaker header such as `Jane Roe - Chief Financial Officer`."""
+    text = line.strip()
+    if not text or len(text) > 240 or has_han(text):
+        return None
+    m = HEADER_RE.match(text)
+    if m and not text.endswith(("?", "!")) and len(m.group("role").split()) <= 24:
+        return m.group("name").strip(), m.group("role").strip()
+    if text.lower() in NON_PERSON_SPEAKERS:
+        return text, None
+    return None
+
+
+def _bare_label(line: str) -> bool:
+    """A short title-case line with no sentence punctuation: a bare speaker label in a header pair."""
+    text = line.strip()
+    return (
+        bool(_BARE_LABEL_RE.match(text))
+        and text.lower() not in _INTERJECTIONS
+        and text.lower() not in SECTION_HEADINGS
+        and len(text) <= 60
+    )
+
+
+# --- layout detection -------------------------------------------------------------------------
+
+
+def detect_layout(text: str, lines: list[str]) -> str:
+    stripped = text.lstrip()
+    if stripped.startswith(("[", "{")):
+        return "json"
+    content = [ln for ln in lines[1:] if ln.strip()] or [ln for ln in lines if ln.strip()]
+    chinese = sum(1 for ln in content if is_chinese_line(ln))
+    if content and chinese >= 0.25 * len(content):
+        return "bilingual"
+    if any(parse_header(ln) for ln in lines):
+        return "english"
+    raise InputError(
+        "unrecognised layout: no speaker header lines ('Name - Role' or 'Operator') and no "
+        "English/Chinese line pairs; use --layout to force one"
+    )
+
+
+# --- parsers ----------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Accumulates turns and paragraphs while a parser walks the lines."""
+
+    def __init__(self) -> None:
+        self.turns: list[Turn] = []
+        self.preamble: list[tuple[int, str]] = []
+        self.issues: list[LayoutIssue] = []
+        self.count = 0
+
+    def start_turn(self, name: str, role: str | None, lines: tuple[int, ...], translation: str | None = None) -> None:
+        self.turns.append(Turn(len(self.turns), name, role, lines, header_translation=translation))
+
+    def add(self, line: int, text: str, translation: str | None = None, translation_line: int | None = None) -> None:
+        if not self.turns:
+            self.preamble.append((line, text))
+            if translation_line is not None and translation is not None:
+                self.preamble.append((translation_line, translation))
+            return
+        turn = self.turns[-1]
+        turn.paragraphs.append(
+            Paragraph(self.count, line, text.strip(), turn.index, turn.speaker, turn.role, translation, translation_line)
+        )
+        self.count += 1
+
+
+def parse_english(lines: list[str]) -> _Builder:
+    b = _Builder()
+    header_names = {h[0] for h in (parse_header(ln) for ln in lines) if h and h[1]}
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        if not text:
+            continue
+        header = parse_header(text)
+        if header is None and text in header_names:
+            header = (text, None)
+        if header:
+            b.start_turn(header[0], header[1], (number,))
+        elif text.lower() in SECTION_HEADINGS:
+            b.preamble.append((number, text))
+        else:
+            b.add(number, text)
+    return b
+
+
+def parse_bilingual(lines: list[str]) -> _Builder:
+    b = _Builder()
+    n = len(lines)
+
+    def next_content(i: int) -> int:
+        while i < n and not lines[i].strip():
+            i += 1
+        return i
+
+    i = next_content(0)
+    while i < n:
+        text = lines[i].strip()
+        j = next_content(i + 1)
+        nxt = lines[j].strip() if j < n else None
+        header = parse_header(text)
+        if header is None and nxt == text and _bare_label(text):
+            header = (text, None)
+        if header:
+            if nxt is not None and (nxt == text or (is_chinese_line(nxt) and len(nxt) <= 2 * len(text) + 20 and parse_header(nxt) is None and _looks_like_translated_header(nxt))):
+                b.start_turn(header[0], header[1], (i + 1, j + 1), None if nxt == text else nxt)
+                i = next_content(j + 1)
+            else:
+                b.start_turn(header[0], header[1], (i + 1,))
+                i = j
+            continue
+        if is_chinese_line(text):
+            if not b.turns:
+                b.preamble.append((i + 1, text))
+            else:
+                b.issues.append(
+                    LayoutIssue("extra_translation", i + 1, text, "a Chinese line with no English line before it")
+                )
+            i = j
+            continue
+        if nxt is not None and is_chinese_line(nxt) and not (parse_header(nxt)):
+            b.add(i + 1, text, nxt, j + 1)
+            i = next_content(j + 1)
+        elif nxt is not None and nxt == text:
+            b.add(i + 1, text, nxt, j + 1)  # translation left in English: the translation check says so
+            i = next_content(j + 1)
+        else:
+            if b.turns:
+                b.issues.append(
+                    LayoutIssue("missing_translation", i + 1, text, "an English line with no translation line after it")
+                )
+            b.add(i + 1, text)
+            i = j
+    return b
+
+
+def _looks_like_translated_header(line: str) -> bool:
+    return " - " in line or "－" in line or len(line) <= 40
+
+
+def _json_line_finder(raw: str):
+    """Find the physical line of each JSON string value, in document order."""
+    position = 0
+
+    def find(value: str) -> int:
+        nonlocal position
+        for encoded in (json.dumps(value, ensure_ascii=False), json.dumps(value)):
+            at = raw.find(encoded, position)
+            if at >= 0:
+                position = at + len(encoded)
+                return raw.count("\n", 0, at) + 1
+        return raw.count("\n", 0, position) + 1
+
+    return find
+
+
+def parse_json(raw: str, name: str) -> _Builder:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: JSON does not parse (line {exc.lineno}: {exc.msg})") from None
+    if isinstance(data, dict):
+        data = data.get("turns")
+    if not isinstance(data, list) or not data:
+        raise InputError(f"{name}: JSON layout expects a non-empty list of turns {{speaker, role, text, translation?}}")
+    b = _Builder()
+    find_line = _json_line_finder(raw)
+    for index, turn in enumerate(data):
+        if not isinstance(turn, dict) or not isinstance(turn.get("speaker"), str) or not isinstance(turn.get("text"), str):
+            raise InputError(f"{name}: JSON turn {index + 1} needs string fields 'speaker' and 'text'")
+        speaker_line = find_line(turn["speaker"])
+        role = turn.get("role") if isinstance(turn.get("role"), str) else None
+        b.start_turn(turn["speaker"].strip(), role.strip() if role else None, (speaker_line,))
+        text_line = find_line(turn["text"])
+        translation = turn.get("translation") if isinstance(turn.get("translation"), str) else None
+        translation_line = find_line(translation) if translation is not None else None
+        pieces = [p for p in turn["text"].split("\n") if p.strip()]
+        t_pieces = [p for p in translation.split("\n") if p.strip()] if translation else []
+        if translation is not None and len(t_pieces) != len(pieces):
+            t_pieces = [" ".join(t_pieces)] + [""] * (len(pieces) - 1) if pieces else []
+        for k, piece in enumerate(pieces):
+            t = t_pieces[k] if k < len(t_pieces) and t_pieces[k] else None
+            b.add(text_line, piece, t, translation_line if t is not None else None)
+    return b
+
+
+def parse_text(raw: str, name: str, layout: str | None = None) -> Transcript:
+    """Parse decoded text into a Transcript; `layout` forces one of LAYOUTS."""
+    lines = split_lines(raw, name)
+    if layout is not None and layout not in LAYOUTS:
+        raise InputError(f"unknown layout {layout!r} (expected one of {', '.join(LAYOUTS)})")
+    try:
+        chosen = layout or detect_layout(raw, lines)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    if chosen == "json":
+        builder = parse_json(raw, name)
+    elif chosen == "bilingual":
+        builder = parse_bilingual(lines)
+    else:
+        builder = parse_english(lines)
+    if not builder.turns or not any(t.paragraphs for t in builder.turns):
+        raise InputError(f"{name}: unrecognised layout: no speaker turn with text was found (layout {chosen})")
+    transcript = Transcript(
+        path=name,
+        layout=chosen,
+        lines=lines,
+        turns=builder.turns,
+        preamble=builder.preamble,
+        layout_issues=builder.issues,
+        target_lang="zh-Hant" if chosen == "bilingual" or any(p.translation for t in builder.turns for p in t.paragraphs) else None,
+    )
+    if transcript.target_lang and _is_simplified(transcript):
+        transcript.target_lang = "zh-Hans"
+    return transcript
+
+
+def _is_simplified(transcript: Transcript) -> bool:
+    sample = "".join(p.translation or "" for p in transcript.paragraphs[:40])
+    simplified = sum(sample.count(ch) for ch in "们这说国时为会发来对经实过还现")
+    traditional = sum(sample.count(ch) for ch in "們這說國時為會發來對經實過還現")
+    return simplified > traditional
+
+
+def read_transcript(path: str | Path, layout: str | None = None, name: str | None = None) -> Transcript:
+    """Read and parse a transcript file. The file is only read, never written."""
+    p = Path(path)
+    display = name or str(path)
+    if not p.exists():
+        raise InputError(f"{display}: no such file")
+    if p.is_dir():
+        raise InputError(f"{display}: is a directory")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{display}: cannot be read ({exc.strerror})") from None
+    return parse_text(decode(data, display), display, layout)

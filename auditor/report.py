@@ -1,0 +1,94 @@
+"""The result of an audit: ranked findings of all input files, with summary counts and coverage.
+
+This is what report formats render and what data teams use from a notebook (`report.dataframe`).
+It holds no reference to the checks, so `reports/` never needs to import `checks/`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from auditor.findings import Finding, Severity
+from auditor.model import Transcript
+from auditor.ranking import rank
+from auditor.runner import Excerpt, FileResult
+
+FAIL_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class Report:
+    results: list[FileResult]
+    findings: list[Finding] = field(default_factory=list)
+    dataframe: pd.DataFrame = field(default_factory=pd.DataFrame)
+    transcripts: dict[str, Transcript] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, results: list[FileResult], transcripts: dict[str, Transcript] | None = None) -> Report:
+        weights: dict[str, float] = {}
+        for r in results:
+            weights.update(r.weights)
+        findings, frame = rank([f for r in results for f in r.findings], weights)
+        return cls(results=results, findings=findings, dataframe=frame, transcripts=transcripts or {})
+
+    # -- views ---------------------------------------------------------------------------------
+
+    @property
+    def files(self) -> list[str]:
+        return [r.file for r in self.results]
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        return [(r.file, r.error) for r in self.results if r.error]
+
+    @property
+    def transcript(self) -> Transcript | None:
+        """The parsed model of the first file (convenient for one-file notebook use)."""
+        return next(iter(self.transcripts.values()), None)
+
+    def ranked(self) -> list[tuple[int, int, Finding]]:
+        """(rank, group, finding) in rank order."""
+        if self.dataframe.empty:
+            return []
+        return list(zip(self.dataframe["rank"].astype(int), self.dataframe["group"].astype(int), self.findings, strict=True))
+
+    def excerpt(self, file: str, line: int) -> Excerpt | None:
+        for r in self.results:
+            if r.file == file:
+                return r.excerpts.get(line)
+        return None
+
+    def coverage(self) -> dict[str, dict[str, int]]:
+        """Coverage counters of the checks (e.g. figure claims verified/contradicted/unchecked)."""
+        total: dict[str, Counter[str]] = {}
+        for r in self.results:
+            for check, counts in r.stats.items():
+                total.setdefault(check, Counter()).update(counts)
+        return {check: dict(sorted(c.items())) for check, c in sorted(total.items())}
+
+    def summary(self) -> dict[str, Any]:
+        by_severity = Counter(f.severity.value for f in self.findings)
+        by_check = Counter(f.check for f in self.findings)
+        by_file = Counter(f.file for f in self.findings)
+        return {
+            "files": len(self.results),
+            "findings": len(self.findings),
+            "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
+            "by_check": dict(sorted(by_check.items())),
+            "by_file": {r.file: by_file.get(r.file, 0) for r in self.results},
+            "coverage": self.coverage(),
+            "errors": [{"file": f, "message": m} for f, m in self.errors],
+        }
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0: nothing at or above `fail_on`; 1: something is; 2: an input could not be read."""
+        if self.errors:
+            return 2
+        if fail_on == "never":
+            return 0
+        threshold = FAIL_ORDER[fail_on]
+        return 1 if any(FAIL_ORDER[f.severity.value] <= threshold for f in self.findings) else 0

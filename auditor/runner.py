@@ -1,0 +1,90 @@
+"""Run checks on one transcript, each in isolation: a check that raises cannot take the others down."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from auditor.config import Config
+from auditor.findings import Finding, Severity
+from auditor.model import Transcript
+from auditor.registry import Check
+
+INTERNAL_CHECK_FAILED = "internal.check_failed"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The text a finding stands on, with its translation, for the side-by-side report view."""
+
+    source_line: int
+    source: str
+    translation_line: int | None = None
+    translation: str | None = None
+
+
+@dataclass
+class FileResult:
+    """Everything one input file produced; small and picklable so batch workers can return it."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    excerpts: dict[int, Excerpt] = field(default_factory=dict)
+    stats: dict[str, dict[str, int]] = field(default_factory=dict)
+    layout: str | None = None
+    paragraphs: int = 0
+    error: str | None = None
+    weights: dict[str, float] = field(default_factory=dict)
+
+
+def run_checks(transcript: Transcript, check_classes: Sequence[type[Check]], config: Config | None = None) -> FileResult:
+    config = config or Config()
+    result = FileResult(file=transcript.path, layout=transcript.layout, paragraphs=len(transcript.paragraphs))
+    for cls in check_classes:
+        result.weights[cls.id] = cls.weight
+        if cls.needs_translation and not transcript.is_bilingual:
+            continue
+        check = cls(config)
+        check.transcript = transcript
+        try:
+            produced = list(check.run(transcript))
+        except Exception as exc:  # noqa: BLE001 - isolation is the point
+            frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+            result.findings.append(
+                Finding(
+                    check=INTERNAL_CHECK_FAILED,
+                    severity=Severity.WARNING,
+                    confidence=1.0,
+                    file=transcript.path,
+                    line=1,
+                    message=f"Check {cls.id} crashed and was skipped; its findings are missing from this report.",
+                    evidence=f"{type(exc).__name__}: {exc}{where}",
+                    suggestion="Report this as a bug in the check, with the input file.",
+                )
+            )
+            continue
+        if check.stats:
+            result.stats[cls.id] = dict(sorted(check.stats.items()))
+        for finding in produced:
+            override = config.severity.get(finding.check) or config.severity.get(cls.id)
+            if override is not None:
+                finding = finding.with_changes(severity=override)
+            result.findings.append(finding)
+    result.weights[INTERNAL_CHECK_FAILED] = 1.0
+    result.excerpts = collect_excerpts(transcript, result.findings)
+    return result
+
+
+def collect_excerpts(transcript: Transcript, findings: Sequence[Finding]) -> dict[int, Excerpt]:
+    """Source and translation text of every line a finding or its related lines point at."""
+    wanted = {f.line for f in findings} | {r.line for f in findings for r in f.related}
+    excerpts: dict[int, Excerpt] = {}
+    for line in sorted(wanted):
+        p = transcript.paragraph_at(line)
+        if p is not None:
+            excerpts[line] = Excerpt(p.line, p.text, p.translation_line, p.translation)
+        elif transcript.line_text(line):
+            excerpts[line] = Excerpt(line, transcript.line_text(line))
+    return excerpts

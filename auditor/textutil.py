@@ -1,0 +1,61 @@
+"""Small text helpers shared by the parser and the checks (script detection, width folding)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+# full-width ASCII variants (digits, letters, punctuation) to their ASCII forms, same length
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+
+
+def to_halfwidth(text: str) -> str:
+    """Fold full-width digits and punctuation to ASCII without changing string length or offsets."""
+    return text.translate(_FULLWIDTH)
+
+
+def han_count(text: str) -> int:
+    return len(_HAN_RE.findall(text))
+
+
+def latin_count(text: str) -> int:
+    return len(_LATIN_RE.findall(text))
+
+
+def has_han(text: str) -> bool:
+    return _HAN_RE.search(text) is not None
+
+
+def is_chinese_line(text: str) -> bool:
+    """A line written mainly in Chinese (a translation line), even with Latin names inside."""
+    han = han_count(text)
+    return han > 0 and han >= latin_count(text) * 0.25
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def quote(text: str, limit: int = 240) -> str:
+    """Shorten a quotation for evidence, keeping its start (where the fact usually is)."""
+    text = normalise_space(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def snippet(text: str, start: int, end: int, width: int = 80) -> str:
+    """The span [start, end) of text with some context either side, for evidence quotes."""
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    # widen to word boundaries
+    while a > 0 and not text[a - 1].isspace() and start - a < width + 20:
+        a -= 1
+    while b < len(text) and not text[b].isspace() and b - end < width + 20:
+        b += 1
+    prefix = "…" if a > 0 else ""
+    suffix = "…" if b < len(text) else ""
+    return prefix + normalise_space(text[a:b]) + suffix

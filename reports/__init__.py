@@ -1,0 +1,29 @@
+"""Report formats. Each module renders an `auditor.report.Report` to text; none imports `checks`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from auditor.report import Report
+
+#: format name -> module with a `render(report) -> str` function
+FORMATS: dict[str, str] = {
+    "markdown": "reports.markdown",
+    "json": "reports.json_format",
+    "csv": "reports.csv_format",
+}
+
+
+def renderer(name: str) -> Callable[[Report], str]:
+    try:
+        module = FORMATS[name]
+    except KeyError:
+        raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMATS)})") from None
+    return import_module(module).render  # type: ignore[no-any-return]
+
+
+def render(report: Report, name: str) -> str:
+    return renderer(name)(report)
