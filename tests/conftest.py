@@ -1,0 +1,23 @@
+"""Shared fixtures: audit a transcript given as text, with chosen checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.api import audit_text
+from auditor.report import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_audit(text: str, checks: list[str] | None = None, layout: str | None = None, name: str = "case.txt") -> Report:
+    return audit_text(text, name=name, checks=checks, layout=layout)
+
+
+@pytest.fixture
+def audit_string():
+    return run_audit

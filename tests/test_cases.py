@@ -1,0 +1,81 @@
+"""Per-check YAML cases (sqlfluff style) and the proselint-style meta-test.
+
+Every registered check must have a file `tests/cases/<check id>.yml` with at least one transcript
+where it must fire and one realistic transcript where it must stay silent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from auditor.registry import registry
+from tests.conftest import run_audit
+
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+
+
+def _load(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _all_cases() -> list[tuple[str, str, dict]]:
+    out = []
+    for path in sorted(CASES_DIR.glob("*.yml")):
+        data = _load(path)
+        for mode in ("fire", "silent"):
+            for case in data.get(mode) or []:
+                out.append((data["check"], mode, case))
+    return out
+
+
+def test_every_check_has_fire_and_silent_cases():
+    missing = []
+    for check_id in registry():
+        path = CASES_DIR / f"{check_id}.yml"
+        if not path.exists():
+            missing.append(f"{check_id}: no {path.name}")
+            continue
+        data = _load(path)
+        assert data.get("check") == check_id, f"{path.name} declares check {data.get('check')!r}"
+        if not data.get("fire"):
+            missing.append(f"{check_id}: no case where it must fire")
+        if not data.get("silent"):
+            missing.append(f"{check_id}: no case where it must stay silent")
+    assert not missing, "\n".join(missing)
+
+
+def test_case_files_name_registered_checks():
+    unknown = [p.name for p in CASES_DIR.glob("*.yml") if _load(p).get("check") not in registry()]
+    assert not unknown, f"case files for unregistered checks: {unknown}"
+
+
+@pytest.mark.parametrize(
+    ("check_id", "mode", "case"),
+    _all_cases(),
+    ids=[f"{c}:{m}:{case['name']}" for c, m, case in _all_cases()],
+)
+def test_case(check_id: str, mode: str, case: dict):
+    report = run_audit(case["text"], checks=[check_id], layout=case.get("layout"))
+    found = [f for f in report.findings if f.check == check_id]
+    crashed = [f for f in report.findings if f.check == "internal.check_failed"]
+    assert not crashed, crashed[0].evidence
+    if mode == "silent":
+        assert not found, "must stay silent but found: " + "; ".join(f"line {f.line}: {f.message}" for f in found)
+        return
+    assert found, "must fire but found nothing"
+    if "lines" in case:
+        on_lines = [f for f in found if f.line in case["lines"] or f.last_line in case["lines"]]
+        assert on_lines, f"expected a finding on lines {case['lines']}, got lines {[f.line for f in found]}"
+        found = on_lines
+    if "severity" in case:
+        assert any(f.severity.value == case["severity"] for f in found), [f.severity.value for f in found]
+    if "suggestion" in case:
+        assert any(case["suggestion"] in (f.suggestion or "") for f in found), [f.suggestion for f in found]
+    if "related" in case:
+        assert any(case["related"] in [r.line for r in f.related] for f in found), [f.related for f in found]
+    if "count" in case:
+        assert len(found) == case["count"], [f"line {f.line}: {f.message}" for f in found]
