@@ -60,7 +60,7 @@ def audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         config = load_config(Path(config_path)) if config_path else load_config(start=files[0])
         report = run_audit(files, checks=list(select) or None, config=config, ignore=ignore, layout=layout,
                            model=model, jobs=jobs if jobs is not None else min(default_jobs(), len(files)))
-        for file, message in report.errors:
+        for _file, message in report.errors:
             click.echo(f"auditor: error: {message}", err=True)
         if len(report.errors) == len(report.results):
             sys.exit(2)

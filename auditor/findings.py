@@ -7,11 +7,11 @@ it without sharing code. Line numbers are 1-based physical lines of the input fi
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is if it is true. The weight drives ranking (translate-toolkit style)."""
 
     ERROR = "error"

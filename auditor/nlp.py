@@ -9,7 +9,7 @@ used only when the user names one that is installed (`--model en_core_web_sm`).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from auditor.errors import InputError
@@ -62,7 +62,7 @@ def _register_components() -> None:
         return doc
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_pipeline(lang: str, model: str | None = None) -> Language:
     """The pipeline for `lang` ("en" or "zh"), built once per process (and per worker)."""
     import spacy

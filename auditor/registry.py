@@ -144,7 +144,7 @@ def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> lis
     """Checks matching `select` (ids, id prefixes such as `dates`, or groups) minus `ignore`."""
     select, ignore = list(select), list(ignore)
     chosen = []
-    for cid, cls in registry().items():
+    for cls in registry().values():
         if select and not any(_matches(cls, pattern) for pattern in select):
             continue
         if any(_matches(cls, pattern) for pattern in ignore):
