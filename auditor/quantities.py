@@ -424,14 +424,17 @@ def _cn_to_decimal(numeral: str) -> Decimal | None:
 
 
 def _cn_step(numeral: str, value: Decimal) -> Decimal:
-    """Precision of a Chinese numeral: the place value of its last non-zero digit."""
+    """Precision of a Chinese numeral: the place value of its last digit ('二十億' -> 10**9)."""
     if "点" in numeral or "點" in numeral:
         decimals = len(re.split("[点點]", numeral, maxsplit=1)[1])
         return Decimal(1).scaleb(-decimals)
-    last = numeral[-1]
-    return {"十": Decimal(10), "拾": Decimal(10), "百": Decimal(100), "佰": Decimal(100),
-            "千": Decimal(1000), "仟": Decimal(1000), "萬": Decimal(10**4), "万": Decimal(10**4),
-            "億": Decimal(10**8), "亿": Decimal(10**8)}.get(last, Decimal(1)) if value else Decimal(1)
+    multiplier = Decimal(1)
+    while numeral and numeral[-1] in "萬万億亿":
+        multiplier *= Decimal(10**4) if numeral[-1] in "萬万" else Decimal(10**8)
+        numeral = numeral[:-1]
+    places = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+    base = Decimal(places.get(numeral[-1], 1)) if numeral and value else Decimal(1)
+    return base * multiplier
 
 
 def parse_chinese(text: str, masked: list[tuple[int, int]] | None = None) -> list[Quantity]:

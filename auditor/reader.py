@@ -118,7 +118,7 @@ def detect_layout(text: str, lines: list[str]) -> str:
         return "json"
     content = [ln for ln in lines[1:] if ln.strip()] or [ln for ln in lines if ln.strip()]
     chinese = sum(1 for ln in content if is_chinese_line(ln))
-    if content and chinese >= 0.25 * len(content):
+    if content and chinese >= 0.15 * len(content):
         return "bilingual"
     if any(parse_header(ln) for ln in lines):
         return "english"

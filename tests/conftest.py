@@ -21,3 +21,10 @@ def run_audit(text: str, checks: list[str] | None = None, layout: str | None = N
 @pytest.fixture
 def audit_string():
     return run_audit
+
+
+ENGLISH_TEXT = """Operator
+Good morning and welcome to the Corvid Mining first quarter call.
+Ada Pell - Chief Executive Officer
+As of June 30, 2025, we operated four mines and held US$41.5 million in cash.
+"""

@@ -1,0 +1,91 @@
+"""Runner isolation, ranking and de-duplication, the Python API."""
+
+from __future__ import annotations
+
+import auditor
+from auditor.config import Config
+from auditor.findings import Finding, Severity
+from auditor.ranking import rank
+from auditor.reader import parse_text
+from auditor.registry import Check, registry
+from auditor.runner import run_checks
+from tests.conftest import ENGLISH_TEXT
+
+
+class Exploding(Check):
+    """Raises on purpose."""
+
+    id = "test.exploding"
+    title = "explodes"
+
+    def run(self, transcript):
+        raise RuntimeError("boom")
+
+
+class Quiet(Check):
+    """Finds one thing."""
+
+    id = "test.quiet"
+    title = "one finding"
+
+    def run(self, transcript):
+        yield self.finding(transcript, 2, "Something.", "evidence", confidence=0.5)
+
+
+def test_crashing_check_is_isolated():
+    transcript = parse_text(ENGLISH_TEXT, "t.txt")
+    result = run_checks(transcript, [Exploding, Quiet], Config())
+    checks = [f.check for f in result.findings]
+    assert checks == ["internal.check_failed", "test.quiet"]
+    failed = result.findings[0]
+    assert "test.exploding" in failed.message and "RuntimeError: boom" in failed.evidence
+
+
+def test_severity_override_from_config():
+    transcript = parse_text(ENGLISH_TEXT, "t.txt")
+    result = run_checks(transcript, [Quiet], Config(severity={"test.quiet": Severity.ERROR}))
+    assert result.findings[0].severity is Severity.ERROR
+
+
+def _f(check: str, line: int, severity: Severity, confidence: float, evidence: str = "e", related=()) -> Finding:
+    return Finding(check=check, severity=severity, confidence=confidence, file="f", line=line,
+                   message=f"{check} at {line}", evidence=evidence, related=related)
+
+
+def test_ranking_orders_by_score_and_merges_duplicates():
+    from auditor.findings import Related
+
+    findings = [
+        _f("a.info", 3, Severity.INFO, 0.9),
+        _f("b.err", 10, Severity.ERROR, 0.9, evidence="same span"),
+        _f("c.warn", 10, Severity.WARNING, 0.9, evidence="Same  span"),  # duplicate span, lower score
+        _f("d.warn", 5, Severity.WARNING, 0.5, related=(Related(10, "x"),)),
+    ]
+    ordered, frame = rank(findings)
+    assert [f.check for f in ordered] == ["b.err", "d.warn", "a.info"]
+    assert list(frame["rank"]) == [1, 2, 3]
+    groups = dict(zip(frame["check"], frame["group"], strict=True))
+    assert groups["b.err"] == groups["d.warn"] != groups["a.info"]
+
+
+def test_weights_change_the_order():
+    findings = [_f("x", 1, Severity.WARNING, 0.8), _f("y", 2, Severity.WARNING, 0.8)]
+    ordered, _ = rank(findings, {"y": 2.0})
+    assert [f.check for f in ordered] == ["y", "x"]
+
+
+def test_python_api_returns_dataframe_and_model(tmp_path):
+    path = tmp_path / "call.txt"
+    path.write_text(ENGLISH_TEXT.replace("June 30", "June 31"), encoding="utf-8")
+    report = auditor.audit([path], checks=["dates"])
+    frame = report.dataframe
+    assert list(frame["check"]) == ["dates.impossible"]
+    assert report.transcript.turns[0].speaker == "Operator"
+    assert report.summary()["by_severity"]["error"] == 1
+
+
+def test_registry_entries_are_documented():
+    for cid, cls in registry().items():
+        assert cls.id == cid and "." in cid
+        assert cls.title, cid
+        assert "Anti-pattern" in cls.doc() and "Best practice" in cls.doc(), cid
