@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from auditor.baseline import Entry
 from auditor.config import Config, load_config
 from auditor.errors import AuditorError, ConfigError, InputError
 from auditor.model import Transcript
 from auditor.nlp import annotate
 from auditor.reader import parse_text, read_transcript
 from auditor.registry import Check, known_pattern, registry, select_checks
-from auditor.report import Report
+from auditor.report import Report, RuleInfo
 from auditor.runner import FileResult, run_checks
 
 INPUT_SUFFIXES = (".txt", ".json", ".md", ".text")
@@ -95,6 +96,8 @@ def audit(
     model: str | None = None,
     jobs: int = 1,
     keep_transcripts: bool = True,
+    baseline: list[Entry] | None = None,
+    progress: Callable[[FileResult], None] | None = None,
 ) -> Report:
     """Audit transcripts and return one ranked Report.
 
@@ -109,14 +112,21 @@ def audit(
         raise InputError("no input files")
     if config is None:
         config = load_config(start=files[0])
-    check_ids = [c.id for c in resolve_checks(config, checks, ignore)]
+    classes = resolve_checks(config, checks, ignore)
+    check_ids = [c.id for c in classes]
     results: list[FileResult] = []
     transcripts: dict[str, Transcript] = {}
     for result, transcript in iter_results(files, check_ids, config, layout, model, jobs):
         results.append(result)
+        if progress is not None:
+            progress(result)
         if transcript is not None and keep_transcripts:
             transcripts[result.file] = transcript
-    return Report.build(results, transcripts)
+    return Report.build(results, transcripts, rule_infos(classes), baseline)
+
+
+def rule_infos(classes: Sequence[type[Check]]) -> dict[str, RuleInfo]:
+    return {c.id: RuleInfo(c.id, c.summary(), c.severity, c.weight, c.doc()) for c in classes}
 
 
 def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = None, config: Config | None = None,
@@ -126,7 +136,7 @@ def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = N
     transcript = parse_text(text, name, layout)
     annotate(transcript)
     classes = resolve_checks(config, checks)
-    return Report.build([audit_transcript(transcript, classes, config)], {name: transcript})
+    return Report.build([audit_transcript(transcript, classes, config)], {name: transcript}, rule_infos(classes))
 
 
 def iter_results(

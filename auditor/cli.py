@@ -14,7 +14,8 @@ import click
 
 from auditor.errors import AuditorError
 
-FORMAT_NAMES = ("markdown", "json", "csv")
+FORMAT_NAMES = ("markdown", "json", "csv", "sarif", "github")
+EXTENSIONS = {"markdown": "md", "json": "json", "csv": "csv", "sarif": "sarif", "github": "txt"}
 
 
 def _fail(message: str) -> None:
@@ -43,37 +44,95 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Configuration file (default: nearest auditor.toml or pyproject.toml [tool.auditor]).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes for many files (default: all cores).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Hide the accepted findings recorded in this baseline file; report stale entries.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Record today's findings as accepted in this file (keeps reasons of matching entries).")
+@click.option("--output-dir", type=click.Path(file_okay=False), default=None,
+              help="Also write one report per input file into this directory.")
 def audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], layout: str | None, model: str | None, config_path: str | None,
-          jobs: int | None) -> None:
+          jobs: int | None, baseline_path: str | None, write_baseline_path: str | None,
+          output_dir: str | None) -> None:
     """Audit transcript files (or directories, or glob patterns) and print a ranked report."""
     try:
-        from auditor.api import audit as run_audit
-        from auditor.api import expand_paths
-        from auditor.batch import default_jobs
-        from auditor.config import load_config
-        from reports import render
-
-        files = expand_paths(paths)
-        if not files:
-            raise AuditorError("no input files")
-        config = load_config(Path(config_path)) if config_path else load_config(start=files[0])
-        report = run_audit(files, checks=list(select) or None, config=config, ignore=ignore, layout=layout,
-                           model=model, jobs=jobs if jobs is not None else min(default_jobs(), len(files)))
-        for _file, message in report.errors:
-            click.echo(f"auditor: error: {message}", err=True)
-        if len(report.errors) == len(report.results):
-            sys.exit(2)
-        text = render(report, fmt)
-        if output:
-            from auditor.atomic import write_atomic
-
-            write_atomic(output, text)
-        else:
-            click.echo(text, nl=False)
-        sys.exit(report.exit_code(fail_on or config.fail_on))
+        _audit(paths, fmt, output, fail_on, select, ignore, layout, model, config_path, jobs, baseline_path,
+               write_baseline_path, output_dir)
     except AuditorError as exc:
         _fail(str(exc))
+
+
+def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
+           ignore: tuple[str, ...], layout: str | None, model: str | None, config_path: str | None,
+           jobs: int | None, baseline_path: str | None, write_baseline_path: str | None,
+           output_dir: str | None) -> None:
+    from auditor.api import audit as run_audit
+    from auditor.api import expand_paths
+    from auditor.atomic import write_atomic
+    from auditor.baseline import build_baseline, load_baseline
+    from auditor.batch import default_jobs
+    from auditor.config import load_config
+    from auditor.report import Report
+    from reports import render
+
+    files = expand_paths(paths)
+    if not files:
+        raise AuditorError("no input files")
+    config = load_config(Path(config_path)) if config_path else load_config(start=files[0])
+    baseline = load_baseline(baseline_path) if baseline_path else None
+    workers = jobs if jobs is not None else min(default_jobs(), len(files))
+    if workers < 1:
+        raise AuditorError("--jobs must be at least 1")
+    bar = None
+    if len(files) > 1 and sys.stderr.isatty():
+        bar = click.progressbar(length=len(files), label="auditing", file=sys.stderr)
+        bar.__enter__()
+    try:
+        report = run_audit(files, checks=list(select) or None, config=config, ignore=ignore, layout=layout,
+                           model=model, jobs=workers, keep_transcripts=False, baseline=baseline,
+                           progress=(lambda _r: bar.update(1)) if bar is not None else None)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for _file, message in report.errors:
+        click.echo(f"auditor: error: {message}", err=True)
+    if len(report.errors) == len(report.results):
+        sys.exit(2)
+    if write_baseline_path:
+        previous = load_baseline(write_baseline_path) if Path(write_baseline_path).exists() else None
+        write_atomic(write_baseline_path, build_baseline(report.findings, previous))
+        click.echo(f"auditor: wrote {len(report.findings)} accepted finding(s) to {write_baseline_path}", err=True)
+        sys.exit(2 if report.errors else 0)
+    if report.baseline is not None:
+        for entry in report.baseline.stale:
+            click.echo(f"auditor: baseline entry {entry.fingerprint} ({entry.check}, {entry.file}) no longer "
+                       "matches any finding", err=True)
+    if output_dir:
+        names = _per_file_names([r.file for r in report.results], EXTENSIONS[fmt])
+        for result in report.results:
+            if result.error:
+                continue
+            single = Report.build([result], rules=report.rules, baseline=baseline)
+            write_atomic(Path(output_dir) / names[result.file], render(single, fmt))
+    text = render(report, fmt)
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(report.exit_code(fail_on or config.fail_on))
+
+
+def _per_file_names(files: list[str], extension: str) -> dict[str, str]:
+    """Report file names for per-file output: the stem, or the path flattened when stems collide."""
+    stems = [Path(f).stem for f in files]
+    names = {}
+    for f, stem in zip(files, stems, strict=True):
+        if stems.count(stem) == 1:
+            names[f] = f"{stem}.{extension}"
+        else:
+            flat = "__".join(Path(f).with_suffix("").parts).lstrip("_./")
+            names[f] = f"{flat}.{extension}"
+    return names
 
 
 @cli.command(name="checks")

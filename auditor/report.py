@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
 
+from auditor.baseline import Entry, apply_baseline
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 from auditor.ranking import rank
@@ -20,20 +22,52 @@ from auditor.runner import Excerpt, FileResult
 FAIL_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report format needs to know about a check, without importing the checks."""
+
+    id: str
+    title: str
+    severity: Severity
+    weight: float
+    doc: str
+
+
+@dataclass
+class BaselineOutcome:
+    suppressed: int = 0
+    stale: list[Entry] = field(default_factory=list)
+
+
 @dataclass
 class Report:
     results: list[FileResult]
     findings: list[Finding] = field(default_factory=list)
     dataframe: pd.DataFrame = field(default_factory=pd.DataFrame)
     transcripts: dict[str, Transcript] = field(default_factory=dict)
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    baseline: BaselineOutcome | None = None
 
     @classmethod
-    def build(cls, results: list[FileResult], transcripts: dict[str, Transcript] | None = None) -> Report:
+    def build(
+        cls,
+        results: list[FileResult],
+        transcripts: dict[str, Transcript] | None = None,
+        rules: dict[str, RuleInfo] | None = None,
+        baseline: list[Entry] | None = None,
+    ) -> Report:
         weights: dict[str, float] = {}
         for r in results:
             weights.update(r.weights)
-        findings, frame = rank([f for r in results for f in r.findings], weights)
-        return cls(results=results, findings=findings, dataframe=frame, transcripts=transcripts or {})
+        findings = [f for r in results for f in r.findings]
+        outcome = None
+        if baseline is not None:
+            names = {PurePath(r.file).name for r in results}
+            findings, suppressed, stale = apply_baseline(findings, [e for e in baseline if e.file in names or not e.file])
+            outcome = BaselineOutcome(suppressed, stale)
+        ranked, frame = rank(findings, weights)
+        return cls(results=results, findings=ranked, dataframe=frame, transcripts=transcripts or {},
+                   rules=rules or {}, baseline=outcome)
 
     # -- views ---------------------------------------------------------------------------------
 
@@ -74,6 +108,13 @@ class Report:
         by_severity = Counter(f.severity.value for f in self.findings)
         by_check = Counter(f.check for f in self.findings)
         by_file = Counter(f.file for f in self.findings)
+        extra: dict[str, Any] = {}
+        if self.baseline is not None:
+            extra["baseline"] = {
+                "suppressed": self.baseline.suppressed,
+                "stale": [{"fingerprint": e.fingerprint, "check": e.check, "file": e.file, "evidence": e.evidence}
+                          for e in self.baseline.stale],
+            }
         return {
             "files": len(self.results),
             "findings": len(self.findings),
@@ -82,6 +123,7 @@ class Report:
             "by_file": {r.file: by_file.get(r.file, 0) for r in self.results},
             "coverage": self.coverage(),
             "errors": [{"file": f, "message": m} for f, m in self.errors],
+            **extra,
         }
 
     def exit_code(self, fail_on: str = "error") -> int:

@@ -14,6 +14,8 @@ FORMATS: dict[str, str] = {
     "markdown": "reports.markdown",
     "json": "reports.json_format",
     "csv": "reports.csv_format",
+    "sarif": "reports.sarif",
+    "github": "reports.github",
 }
 
 

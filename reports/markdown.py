@@ -60,6 +60,12 @@ def _summary(report: Report) -> list[str]:
                                        tablefmt="github"), ""]
     elif report.errors:
         out += [f"Could not audit {cell(f)}: {cell(m, 300)}" for f, m in report.errors] + [""]
+    if report.baseline is not None:
+        out += [f"Baseline: {report.baseline.suppressed} accepted finding(s) hidden; "
+                f"{len(report.baseline.stale)} entr(ies) no longer match any finding.", ""]
+        out += [f"- stale: `{e.check}` in {cell(e.file)}: “{cell(e.evidence, 120)}”" for e in report.baseline.stale]
+        if report.baseline.stale:
+            out.append("")
     return out
 
 
