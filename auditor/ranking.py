@@ -1,7 +1,9 @@
 """Ranking: one score per finding from severity, confidence and check weight, with duplicates merged.
 
-Editors read the top of the report; the score decides what is there. Duplicates (two checks
-flagging the same span) are merged so that one mistake costs the editor one read. Findings that
+Editors read the top of the report; the score decides what is there. Duplicates (two checks of one
+family flagging the same span, or one check saying the same thing twice) are merged so that one
+mistake costs the editor one read; checks of different families quoting the same line are kept,
+because they report different problems. Findings that
 point at each other's lines are put in one group so that the report can show them together.
 """
 
@@ -52,7 +54,8 @@ def rank(findings: Sequence[Finding], weights: Mapping[str, float] | None = None
         ascending=[False, True, True, True, True, True],
         kind="mergesort",
     )
-    frame = frame.drop_duplicates(subset=["file", "line", "span"], keep="first")
+    frame["family"] = frame["check"].str.split(".").str[0]
+    frame = frame.drop_duplicates(subset=["file", "line", "family", "span"], keep="first")
     frame = frame.drop_duplicates(subset=["file", "line", "check", "message"], keep="first")
     frame = frame.reset_index(drop=True)
     frame["rank"] = range(1, len(frame) + 1)

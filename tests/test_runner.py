@@ -58,12 +58,13 @@ def test_ranking_orders_by_score_and_merges_duplicates():
     findings = [
         _f("a.info", 3, Severity.INFO, 0.9),
         _f("b.err", 10, Severity.ERROR, 0.9, evidence="same span"),
-        _f("c.warn", 10, Severity.WARNING, 0.9, evidence="Same  span"),  # duplicate span, lower score
+        _f("b.warn", 10, Severity.WARNING, 0.9, evidence="Same  span"),  # same family, same span: merged
+        _f("c.warn", 10, Severity.WARNING, 0.9, evidence="same span"),  # another family: kept
         _f("d.warn", 5, Severity.WARNING, 0.5, related=(Related(10, "x"),)),
     ]
     ordered, frame = rank(findings)
-    assert [f.check for f in ordered] == ["b.err", "d.warn", "a.info"]
-    assert list(frame["rank"]) == [1, 2, 3]
+    assert [f.check for f in ordered] == ["b.err", "c.warn", "d.warn", "a.info"]
+    assert list(frame["rank"]) == [1, 2, 3, 4]
     groups = dict(zip(frame["check"], frame["group"], strict=True))
     assert groups["b.err"] == groups["d.warn"] != groups["a.info"]
 
