@@ -10,8 +10,10 @@ surnames by romanisation so that "Mr. Guo" can be tied to 郭先生 (and "Mr. Ku
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
+from auditor.quantities import Quantity
 from auditor.textutil import han_count, to_halfwidth
 
 # --- script folding ---------------------------------------------------------------------------
@@ -71,24 +73,45 @@ ZH_NEGATION = re.compile(r"[不沒没未無无非勿別别莫]")
 ZH_NOT_NEGATION = re.compile(
     r"不僅|不只|不斷|不同|不確定|不過|不少|不錯|不良|不論|不管|不久|不定|不單|不然|不利|不足|不動產|不一|"
     r"無論|非常|非公認|非經常|非GAAP|非核心|非流動|除非|是否|否則|未來|特別|分別|區別|類別|級別|個別|識別|告別|"
-    r"別人|別的|莫過於|無疑|無數|無限|無線|無縫|未曾不|毫無疑問|並非不|不可思議"
+    r"別人|別的|莫過於|無疑|無數|無限|無線|無縫|毫無疑問|不可思議|未知|未完成訂單|未交付訂單|未履約"
 )
 
 
-def negation_count(text: str, lang: str) -> int:
-    """How many negation cues `text` holds, after removing the look-alikes that do not negate."""
+#: Verbal negations that make a Chinese clause say "not": the only ones trusted when the English
+#: has no negation, because 不/未/無 also build words whose English has a prefix instead
+#: (不確定 uncertain, 未知 unknown, 無形 intangible).
+ZH_STRONG_NEGATION = re.compile(
+    r"不(?:會|是|能|再|要|想|預期|預計|打算|希望|需要|應|可以|可能|願|用|必|曾)|沒有?|並未|並非|尚未|"
+    r"未(?:能|曾|有|予|見|來得)|從未|無法|請勿|切勿|勿|別(?=[再讓說做])"
+)
+_MARKER_TEXT = re.compile(r"[(（\[【][^()（）\[\]【】]{0,40}[)）\]】]")
+
+
+def _clean(text: str, lang: str) -> str:
+    """Text without editorial markers ((inaudible), (聽不清楚)) or negation look-alikes."""
+    text = _MARKER_TEXT.sub(" ", text)
     if lang == "en":
-        cleaned = EN_NOT_NEGATION.sub(" ", text)
+        return EN_NOT_NEGATION.sub(" ", text)
+    return ZH_NOT_NEGATION.sub("", fold_zh(text))
+
+
+def negation_count(text: str, lang: str, strong: bool = False) -> int:
+    """How many negation cues `text` holds, after removing the look-alikes that do not negate.
+
+    With `strong`, Chinese counts only verbal negations (不會, 沒有, 未能, 無法, 請勿).
+    """
+    cleaned = _clean(text, lang)
+    if lang == "en":
         return len(EN_NEGATION.findall(cleaned))
-    cleaned = ZH_NOT_NEGATION.sub("", fold_zh(text))
-    return len(ZH_NEGATION.findall(cleaned))
+    return len((ZH_STRONG_NEGATION if strong else ZH_NEGATION).findall(cleaned))
 
 
-def negation_cues(text: str, lang: str) -> list[str]:
+def negation_cues(text: str, lang: str, strong: bool = False) -> list[str]:
     """The negation cues themselves (for evidence), in order."""
+    cleaned = _clean(text, lang)
     if lang == "en":
-        return [m.group(0) for m in EN_NEGATION.finditer(EN_NOT_NEGATION.sub(" ", text))]
-    return ZH_NEGATION.findall(ZH_NOT_NEGATION.sub("", fold_zh(text)))
+        return [m.group(0) for m in EN_NEGATION.finditer(cleaned)]
+    return [m.group(0) for m in (ZH_STRONG_NEGATION if strong else ZH_NEGATION).finditer(cleaned)]
 
 
 # --- direction of a change --------------------------------------------------------------------
@@ -213,3 +236,65 @@ def marker_renderings(english: str, chinese: str) -> list[tuple[str, str, int, i
             if re.search(keywords, m.group(1)):
                 out.append((name, m.group(1).strip(), m.start(), m.end()))
     return out
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+def figure_family(q: Quantity) -> str:
+    """What a figure measures, for pairing: an amount (money or a scaled count), or its ratio kind."""
+    return "amount" if q.kind in ("money", "number") else q.kind
+
+
+def comparable_figures(quantities: list[Quantity]) -> list[Quantity]:
+    """Figures worth comparing across languages: money, ratios, multiples and scaled counts.
+
+    A bare small number ("3 models", "第3") is left out: translations spell those as words
+    (三種模式) that the parser rightly does not read as figures.
+    """
+    return [q for q in quantities if q.kind != "number" or q.scale != 1]
+
+
+def match_figures(
+    english: list[Quantity], chinese: list[Quantity]
+) -> tuple[list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
+    """Pair each English figure with the Chinese figure of the same value (closest first).
+
+    Returns the pairs, the English figures left without a partner and the Chinese ones left over.
+    Pairing by value (not by digits) is what lets 2.35 billion meet 23.5億 and 25.8 million 2580萬.
+    """
+    used: set[int] = set()
+    pairs: list[tuple[Quantity, Quantity]] = []
+    rest: list[Quantity] = []
+    for e in english:
+        candidates = [
+            (abs(z.value - e.value), i)
+            for i, z in enumerate(chinese)
+            if i not in used and figure_family(z) == figure_family(e) and e.same_value(z)
+        ]
+        if not candidates:
+            rest.append(e)
+            continue
+        _, best = min(candidates)
+        used.add(best)
+        pairs.append((e, chinese[best]))
+    return pairs, rest, [z for i, z in enumerate(chinese) if i not in used]
+
+
+def significant_digits(q: Quantity) -> str:
+    """The printed digits without separators, decimal point or outer zeros ('1,482.6' -> '14826')."""
+    digits = re.sub(r"\D", "", to_halfwidth(q.text).split("%")[0])
+    return digits.strip("0")
+
+
+def power_of_ten_slip(e: Quantity, z: Quantity) -> int | None:
+    """k when the Chinese figure is the English one times 10**k (a 萬/億 or decimal-point slip)."""
+    if e.value == 0 or z.value == 0 or figure_family(e) != figure_family(z):
+        return None
+    e_lo, e_hi = e.interval()
+    z_lo, z_hi = z.interval()
+    for k in (1, -1, 2, -2, 3, -3, 4, -4):
+        factor = Decimal(10) ** k
+        if z_lo / factor <= e_hi and e_lo <= z_hi / factor:
+            return k
+    return None

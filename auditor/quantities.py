@@ -112,6 +112,8 @@ ZH_CURRENCY_PREFIXES: dict[str, str] = {
 ZH_CURRENCY_SUFFIXES: dict[str, str] = {
     "人民幣元": "CNY",
     "人民币元": "CNY",
+    "元人民幣": "CNY",  # "5.067億元人民幣": the currency written after 元
+    "元人民币": "CNY",
     "美元": "USD",
     "港元": "HKD",
     "港幣": "HKD",
