@@ -159,9 +159,9 @@ def tokens(text: str) -> list[Token]:
     return [Token(normalise_word(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
-def windows(text: str, size: int) -> Iterator[list[Token]]:
+def windows(text: str, size: int, toks: list[Token] | None = None) -> Iterator[list[Token]]:
     """Runs of `size` words joined only by spaces or hyphens (punctuation breaks a phrase)."""
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     for i in range(len(toks) - size + 1):
         run = toks[i : i + size]
         if all(_JOIN_RE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
@@ -221,16 +221,20 @@ def _known_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) 
 
 def _phonetic_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
+    toks = tokens(p.text)  # tokenised once per paragraph: this runs for every lexicon term
+    present = {t.word for t in toks}
     for term in lexicon.terms:
         if not term.phonetic:
             continue
         target = term.words
-        for run in windows(p.text, len(target)):
-            start, end = run[0].start, run[-1].end
-            if _overlaps(start, end, blocked + [(h.start, h.end) for h in hits]):
-                continue
+        if sum(w in present for w in target) < len(target) - 1:
+            continue  # a hit differs in exactly one word, so all the others must be in the paragraph
+        for run in windows(p.text, len(target), toks):
             differing = [(r.word, t) for r, t in zip(run, target, strict=True) if r.word != t]
             if len(differing) != 1:
+                continue
+            start, end = run[0].start, run[-1].end
+            if _overlaps(start, end, blocked + [(h.start, h.end) for h in hits]):
                 continue
             heard, meant = differing[0]
             if heard in lexicon.common_modifiers or not sounds_alike(heard, meant):
