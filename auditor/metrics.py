@@ -946,7 +946,11 @@ class FigureModel:
 
 
 def build_model(transcript: Transcript) -> FigureModel:
-    """Link every English figure of `transcript` to its metric and period."""
-    lex = load_lexicon()
-    extractor = FigureExtractor(transcript, lex)
-    return FigureModel(transcript, lex, extractor.call, extractor.figures())
+    """Link every English figure of `transcript` to its metric and period (built once per transcript)."""
+
+    def build() -> FigureModel:
+        lex = load_lexicon()
+        extractor = FigureExtractor(transcript, lex)
+        return FigureModel(transcript, lex, extractor.call, extractor.figures())
+
+    return transcript.derived("metrics.figure_model", build)

@@ -7,15 +7,18 @@ that a finding can point the editor at the exact line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.dates import DateMention, PeriodMention, find_dates, find_periods
 from auditor.quantities import Quantity, parse_quantities
 
 if TYPE_CHECKING:
     from auditor.roster import Roster
+
+T = TypeVar("T")
 
 #: Speaker labels that are roles, not people: never checked against the roster.
 NON_PERSON_SPEAKERS = frozenset(
@@ -164,6 +167,14 @@ class Transcript:
     layout_issues: list[LayoutIssue] = field(default_factory=list)
     source_lang: str = "en"
     target_lang: str | None = None
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A read-only analysis of this transcript, built once and shared by every check that needs
+        it (e.g. the figure model): checks stay independent without each redoing the same work."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]  # type: ignore[no-any-return]
 
     @property
     def is_bilingual(self) -> bool:
