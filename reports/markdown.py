@@ -49,10 +49,10 @@ def _summary(report: Report) -> list[str]:
         out += [tabulate(rows, headers=["check", "error", "warning", "info", "total"], tablefmt="github"), ""]
     coverage = s["coverage"]
     if coverage:
-        keys = sorted({k for counts in coverage.values() for k in counts})
-        rows = [[check] + [counts.get(k, 0) for k in keys] for check, counts in coverage.items()]
+        out += _claims_line(coverage)
+        rows = [[check, ", ".join(f"{k} {v}" for k, v in counts.items())] for check, counts in coverage.items()]
         out += ["Coverage (what the checks could and could not verify):", "",
-                tabulate(rows, headers=["check", *keys], tablefmt="github"), ""]
+                tabulate(rows, headers=["check", "counts"], tablefmt="github"), ""]
     if len(report.files) > 1:
         rows = [[cell(r.file), r.layout or "-", r.paragraphs, s["by_file"].get(r.file, 0), cell(r.error or "")]
                 for r in report.results]
@@ -67,6 +67,19 @@ def _summary(report: Report) -> list[str]:
         if report.baseline.stale:
             out.append("")
     return out
+
+
+def _claims_line(coverage: dict[str, dict[str, int]]) -> list[str]:
+    """'Figure claims: 21 verified, 3 contradicted, 18 could not be checked.' for each family that counts them."""
+    families: dict[str, Counter[str]] = {}
+    for check, counts in coverage.items():
+        if {"verified", "contradicted", "unchecked"} & set(counts):
+            families.setdefault(check.split(".")[0], Counter()).update(counts)
+    lines = []
+    for family, c in sorted(families.items()):
+        lines.append(f"{family.rstrip('s').capitalize()} claims: {c['verified']} verified, {c['contradicted']} contradicted, "
+                     f"{c['unchecked']} could not be checked.")
+    return lines + [""] if lines else []
 
 
 def _table(report: Report) -> list[str]:
