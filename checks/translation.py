@@ -76,7 +76,14 @@ def _clause_bounds(text: str, start: int, end: int, limit: int) -> tuple[str, st
 # --- 1. numbers by value ----------------------------------------------------------------------
 
 
-class NumberDivergence(Check):
+class TranslationCheck(Check):
+    """Base of the translation checks: each compares an English line with its translation line."""
+
+    groups = GROUPS
+    needs_translation = True
+
+
+class NumberDivergence(TranslationCheck):
     """A figure whose value or currency changes in the translation.
 
     Anti-pattern: "RMB18.6 million" rendered 人民幣1,860億元 (a 萬/億 slip: ten thousand times the
@@ -93,8 +100,6 @@ class NumberDivergence(Check):
     title = "Figure changed in translation"
     severity = Severity.ERROR
     weight = 1.5
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         for p in _translated(transcript):
@@ -211,7 +216,7 @@ def _zh_amount(q: Quantity) -> str:
 # --- direction of a change ---------------------------------------------------------------------
 
 
-class DirectionDivergence(Check):
+class DirectionDivergence(TranslationCheck):
     """A change whose direction flips in the translation (an increase rendered as a decrease).
 
     Anti-pattern: "revenue decreased by 6.2% year over year" rendered 收入年增6.2% (grew 6.2%):
@@ -226,8 +231,6 @@ class DirectionDivergence(Check):
     title = "Increase and decrease swapped in translation"
     severity = Severity.WARNING
     weight = 1.3
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         zh_text: str
@@ -288,7 +291,7 @@ def _zh_role(text: str, q: Quantity) -> str | None:
     return "start" if marks[-1][1] in "從从由自" else "end"
 
 
-class FigureRoles(Check):
+class FigureRoles(TranslationCheck):
     """The start and end of a change swapped in the translation ("from A to B" becomes "from B to A").
 
     Anti-pattern: "increased from RMB412.5 million to RMB503.8 million" rendered 從人民幣5.038億元增至
@@ -302,8 +305,6 @@ class FigureRoles(Check):
     title = "Start and end of a change swapped in translation"
     severity = Severity.WARNING
     weight = 1.3
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         for p in _translated(transcript):
@@ -347,7 +348,7 @@ def _same_date(a: DateMention, b: DateMention) -> bool:
     return a.month == b.month and a.day == b.day and (a.year is None or b.year is None or a.year == b.year)
 
 
-class DateDivergence(Check):
+class DateDivergence(TranslationCheck):
     """A calendar date that the translation changes ("September 30" rendered 9月3日).
 
     Anti-pattern: a dropped digit or a swapped month turns the balance-sheet date into another
@@ -362,8 +363,6 @@ class DateDivergence(Check):
     title = "Date changed in translation"
     severity = Severity.ERROR
     weight = 1.3
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         for p in _translated(transcript):
@@ -393,7 +392,7 @@ _ZH_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s?年")
 _REL_NAMES = {"previous": "quarter over quarter (季增/環比)", "year_ago": "year over year (年增/同比)"}
 
 
-class PeriodDivergence(Check):
+class PeriodDivergence(TranslationCheck):
     """A reporting period that changes in the translation: quarter, half, year, or YoY against QoQ.
 
     Anti-pattern: "third quarter" rendered 第二季, "quarter over quarter" rendered 年增 (year over
@@ -409,8 +408,6 @@ class PeriodDivergence(Check):
     title = "Reporting period changed in translation"
     severity = Severity.WARNING
     weight = 1.2
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         for p in _translated(transcript):
@@ -490,7 +487,7 @@ class PeriodDivergence(Check):
 # --- 4. negation ------------------------------------------------------------------------------
 
 
-class NegationDivergence(Check):
+class NegationDivergence(TranslationCheck):
     """A negation present on one side and absent on the other ("do not expect" rendered 預計).
 
     Anti-pattern: "We do not expect further impairment" rendered 我們預計將出現進一步減值 (we
@@ -506,8 +503,6 @@ class NegationDivergence(Check):
     title = "Negation lost or added in translation"
     severity = Severity.WARNING
     weight = 1.2
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         for p in _translated(transcript):
@@ -605,7 +600,7 @@ def _misheard(heard: str, surname: str) -> bool:
     return distance == 2 and len(heard) == len(surname) >= 3 and heard[0] == surname[0]
 
 
-class PersonDivergence(Check):
+class PersonDivergence(TranslationCheck):
     """A person rendered with the wrong gender, two Chinese names, or another surname.
 
     Anti-pattern: "Ms. Shen" rendered 沈先生 (Mr.) when the call establishes her as Ms. Shen
@@ -621,8 +616,6 @@ class PersonDivergence(Check):
     title = "Person's name or gender changed in translation"
     severity = Severity.WARNING
     weight = 1.1
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         renderings = _renderings(transcript)
@@ -754,7 +747,7 @@ def _zh_units(text: str) -> int:
     return han_count(text) + len(re.findall(r"[A-Za-z0-9]+", text))
 
 
-class Omission(Check):
+class Omission(TranslationCheck):
     """A Chinese line much shorter than its English source: most of what was said is not translated.
 
     Anti-pattern: a 60-word analyst question with three parts rendered 謝謝。請問電池價格趨勢如何?
@@ -770,8 +763,6 @@ class Omission(Check):
     title = "Translation much shorter than the source"
     severity = Severity.WARNING
     weight = 1.1
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         for p in _translated(transcript):
@@ -799,7 +790,7 @@ class Omission(Check):
             )
 
 
-class Untranslated(Check):
+class Untranslated(TranslationCheck):
     """A translation line left in English (or identical to its source).
 
     Anti-pattern: "Thank you. We will now take questions." on the line where the Chinese should
@@ -814,8 +805,6 @@ class Untranslated(Check):
     title = "Line left untranslated"
     severity = Severity.WARNING
     weight = 1.0
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         for p in transcript.paragraphs:
@@ -838,7 +827,7 @@ class Untranslated(Check):
             )
 
 
-class MarkerRendering(Check):
+class MarkerRendering(TranslationCheck):
     """An editorial marker rendered in different ways across the file.
 
     Anti-pattern: (inaudible) rendered (聽不清) on one line and (聽不清楚) or (我聽不清楚) on another,
@@ -854,8 +843,6 @@ class MarkerRendering(Check):
     title = "Editorial marker rendered inconsistently"
     severity = Severity.INFO
     weight = 0.5
-    groups = GROUPS
-    needs_translation = True
 
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         seen: dict[str, list[tuple[str, Paragraph, int, int]]] = defaultdict(list)
