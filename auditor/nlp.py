@@ -94,12 +94,14 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
     paragraphs = transcript.paragraphs
     en = get_pipeline("en", model)
     for p, doc in zip(paragraphs, en.pipe(p.text for p in paragraphs), strict=True):
-        p.sentence_spans = [Sentence(s.text, s.start_char, s.end_char) for s in doc.sents]
+        p.sentence_spans = [Sentence(doc.text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
         p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods, quantities=doc._.auditor_quantities)
     translated = [p for p in paragraphs if p.translation]
     if translated:
         zh = get_pipeline("zh")
         for p, doc in zip(translated, zh.pipe(p.translation or "" for p in translated), strict=True):
-            p.translation_sentence_spans = [Sentence(s.text, s.start_char, s.end_char) for s in doc.sents]
+            p.translation_sentence_spans = [
+                Sentence(doc.text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents
+            ]
             p.__dict__.update(translation_dates=doc._.auditor_dates, translation_periods=doc._.auditor_periods,
                               translation_quantities=doc._.auditor_quantities)

@@ -244,11 +244,18 @@ def _phonetic_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]
 
 
 def find_term_hits(transcript: Transcript, lexicon: Lexicon, glossary: Iterable[str] = ()) -> list[TermHit]:
+    """Known and phonetic mis-recognitions of lexicon terms, in file order (computed once per
+    transcript and glossary: both term checks need them)."""
+    names = list(glossary)
+    key = "terms.hits\x1f" + "\x1f".join(names)
+    return transcript.derived(key, lambda: _find_term_hits(transcript, lexicon, names))
+
+
+def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) -> list[TermHit]:
     """Known and phonetic mis-recognitions of lexicon terms, in file order.
 
     Correct uses of a term and glossary names are blocked first, so that neither is ever a hit.
     """
-    names = list(glossary)
     out: list[TermHit] = []
     for p in transcript.paragraphs:
         blocked = glossary_spans(p.text, names)
