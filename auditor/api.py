@@ -26,14 +26,21 @@ from auditor.runner import FileResult, run_checks
 INPUT_SUFFIXES = (".txt", ".json", ".md", ".text")
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files, directories (searched recursively for transcripts) and glob patterns, in sorted order."""
+def expand_paths(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
+    """Files, directories (searched recursively for transcripts) and glob patterns, in sorted order.
+
+    Files found inside an `exclude` folder (e.g. the --output-dir of an earlier run) are skipped.
+    """
+    skip = [Path(e).resolve() for e in exclude]
     out: list[Path] = []
     for raw in paths:
         text = os.fspath(raw)
         p = Path(text)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES))
+            out.extend(sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not any(f.resolve().is_relative_to(e) for e in skip)
+            ))
         elif any(ch in text for ch in "*?[") and not p.exists():
             matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
             if not matches:
@@ -56,6 +63,9 @@ def resolve_checks(config: Config, checks: Sequence[str] | None = None, ignore: 
     for pattern in select + skip:
         if not known_pattern(pattern):
             raise ConfigError(f"unknown check '{pattern}' (see 'auditor checks')")
+    for check_id in config.severity:
+        if not known_pattern(check_id):
+            raise ConfigError(f"unknown check '{check_id}' in the severity overrides (see 'auditor checks')")
     return select_checks(select, skip)
 
 
@@ -80,10 +90,12 @@ def audit_file(
     """Audit one file; an unreadable file becomes a FileResult with `error` set, never an exception."""
     try:
         transcript = parse(path, layout, model)
+        classes = [registry()[cid] for cid in check_ids]
+        return audit_transcript(transcript, classes, config), transcript
     except AuditorError as exc:
         return FileResult(file=os.fspath(path), error=str(exc)), None
-    classes = [registry()[cid] for cid in check_ids]
-    return audit_transcript(transcript, classes, config), transcript
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop an archive, serial or parallel
+        return FileResult(file=os.fspath(path), error=f"{os.fspath(path)}: internal error: {type(exc).__name__}: {exc}"), None
 
 
 def audit(
@@ -114,6 +126,10 @@ def audit(
         config = load_config(start=files[0])
     classes = resolve_checks(config, checks, ignore)
     check_ids = [c.id for c in classes]
+    if model:
+        from auditor.nlp import get_pipeline
+
+        get_pipeline("en", model)  # fail once, here, before any worker starts, if it is not installed
     results: list[FileResult] = []
     transcripts: dict[str, Transcript] = {}
     for result, transcript in iter_results(files, check_ids, config, layout, model, jobs):

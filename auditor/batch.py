@@ -21,22 +21,23 @@ def default_jobs() -> int:
 
 
 def _init_worker(model: str | None) -> None:
+    """Load spaCy and the checks once per worker (the parent has already checked that `model` loads)."""
+    from auditor.errors import AuditorError
     from auditor.nlp import get_pipeline
     from auditor.registry import registry
 
-    get_pipeline("en", model)
-    get_pipeline("zh")
-    registry()
+    try:
+        get_pipeline("en", model)
+        get_pipeline("zh")
+        registry()
+    except AuditorError:
+        pass  # reported per file by audit_file, never as a traceback from the pool
 
 
 def _work(path: Path, check_ids: Sequence[str], config: Config, layout: str | None, model: str | None) -> FileResult:
     from auditor.api import audit_file
 
-    try:
-        result, _ = audit_file(path, check_ids, config, layout, model)
-    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the archive
-        return FileResult(file=os.fspath(path), error=f"{os.fspath(path)}: internal error: {type(exc).__name__}: {exc}")
-    return result
+    return audit_file(path, check_ids, config, layout, model)[0]  # failures come back as FileResult.error
 
 
 def parallel_results(

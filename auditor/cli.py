@@ -75,9 +75,10 @@ def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | 
     from auditor.report import Report
     from reports import render
 
-    files = expand_paths(paths)
+    files = expand_paths(paths, exclude=[output_dir] if output_dir else [])
     if not files:
         raise AuditorError("no input files")
+    _refuse_to_overwrite_inputs(files, output, write_baseline_path, output_dir)
     config = load_config(Path(config_path)) if config_path else load_config(start=files[0])
     baseline = load_baseline(baseline_path) if baseline_path else None
     workers = jobs if jobs is not None else min(default_jobs(), len(files))
@@ -100,8 +101,12 @@ def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | 
         sys.exit(2)
     if write_baseline_path:
         previous = load_baseline(write_baseline_path) if Path(write_baseline_path).exists() else None
-        write_atomic(write_baseline_path, build_baseline(report.findings, previous))
-        click.echo(f"auditor: wrote {len(report.findings)} accepted finding(s) to {write_baseline_path}", err=True)
+        # every finding the checks produced: not only those left after --baseline and de-duplication
+        everything = [f for r in report.results for f in r.findings]
+        text = build_baseline(everything, previous)
+        write_atomic(write_baseline_path, text)
+        count = text.count('"fingerprint"')
+        click.echo(f"auditor: wrote {count} accepted finding(s) to {write_baseline_path}", err=True)
         sys.exit(2 if report.errors else 0)
     if report.baseline is not None:
         for entry in report.baseline.stale:
@@ -123,16 +128,28 @@ def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | 
 
 
 def _per_file_names(files: list[str], extension: str) -> dict[str, str]:
-    """Report file names for per-file output: the stem, or the path flattened when stems collide."""
+    """Report names for per-file output: the file's name, made unique by its folders, then a counter."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
     stems = [Path(f).stem for f in files]
-    names = {}
     for f, stem in zip(files, stems, strict=True):
-        if stems.count(stem) == 1:
-            names[f] = f"{stem}.{extension}"
-        else:
-            flat = "__".join(Path(f).with_suffix("").parts).lstrip("_./")
-            names[f] = f"{flat}.{extension}"
+        base = stem if stems.count(stem) == 1 else "__".join(Path(f).parts).replace(".", "_").lstrip("_/")
+        name, n = f"{base}.{extension}", 2
+        while name in taken:
+            name, n = f"{base}-{n}.{extension}", n + 1
+        taken.add(name)
+        names[f] = name
     return names
+
+
+def _refuse_to_overwrite_inputs(files: list[Path], output: str | None, baseline: str | None, output_dir: str | None) -> None:
+    """The input transcripts are only ever read: no report or baseline may be written over one."""
+    inputs = {f.resolve() for f in files}
+    for target in (output, baseline):
+        if target and Path(target).resolve() in inputs:
+            raise AuditorError(f"{target}: is an input file; the auditor never writes over its input")
+    if output_dir and any(f.parent == Path(output_dir).resolve() for f in inputs):
+        raise AuditorError(f"{output_dir}: holds input files; choose another --output-dir")
 
 
 @cli.command(name="checks")

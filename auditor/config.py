@@ -87,6 +87,9 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
     if pair not in LANGUAGE_PAIRS:
         raise ConfigError(f"config key 'language-pair'{where} must be one of {', '.join(LANGUAGE_PAIRS)}")
     glossary = tuple((base / g).resolve() for g in _as_list("glossary", data.get("glossary", [])))
+    for path in glossary:
+        if not path.is_file():
+            raise ConfigError(f"config key 'glossary'{where}: file {path} does not exist")
     return Config(
         select=_as_list("select", data.get("select", [])),
         ignore=_as_list("ignore", data.get("ignore", [])),

@@ -145,6 +145,8 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
                 continue
             month_txt = m.group("month")
             month = int(month_txt) if month_txt.isdigit() else MONTHS[month_txt.lower().rstrip(".")]
+            if not 1 <= month <= 12:
+                continue  # "2025-13-45" is not a date at all
             # "May 5" is a date; "may 5 customers" is not: require a capitalised month name
             if not month_txt.isdigit() and not month_txt[0].isupper():
                 continue

@@ -149,7 +149,7 @@ class Turn:
 class LayoutIssue:
     """A problem found while reading the layout, reported as a finding (e.g. a missing translation)."""
 
-    kind: str  # "missing_translation" | "extra_translation" | "untranslated_header"
+    kind: str  # "missing_translation" | "extra_translation" | "unpaired_header"
     line: int
     text: str
     message: str

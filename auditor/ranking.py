@@ -55,7 +55,10 @@ def rank(findings: Sequence[Finding], weights: Mapping[str, float] | None = None
         kind="mergesort",
     )
     frame["family"] = frame["check"].str.split(".").str[0]
-    frame = frame.drop_duplicates(subset=["file", "line", "family", "span"], keep="first")
+    # another check of the same family on the same span says the same thing: keep the best-scored
+    # check's findings there (one check's several findings on one line are different problems)
+    best = frame.groupby(["file", "line", "family", "span"], sort=False)["check"].transform("first")
+    frame = frame[frame["check"] == best]
     frame = frame.drop_duplicates(subset=["file", "line", "check", "message"], keep="first")
     frame = frame.reset_index(drop=True)
     frame["rank"] = range(1, len(frame) + 1)

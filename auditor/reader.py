@@ -28,7 +28,9 @@ HEADER_RE = re.compile(
     rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})\s+[-–—]\s+(?P<role>[^\s].{{1,200}})$"
 )
 _BARE_LABEL_RE = re.compile(r"^[A-Z][\w.'’\-]*(?:\s+[A-Za-z][\w.'’\-]*){0,4}$")
-_INTERJECTIONS = frozenset({"okay", "ok", "thank you", "thanks", "yes", "no", "sure", "great", "hello", "right"})
+_INTERJECTIONS = frozenset({"okay", "ok", "thank you", "thanks", "yes", "no", "sure", "great", "hello", "right",
+                            "well", "so", "and", "but", "good", "perfect", "got it", "understood", "fine"})
+_ROLE_ABBREVIATIONS = ("inc.", "co.", "ltd.", "corp.", "plc.", "llc.", "l.p.", "s.a.", "n.v.", "ag.", "jr.", "sr.")
 SECTION_HEADINGS = frozenset(
     {"presentation", "questions and answers", "question-and-answer session", "question and answer session",
      "prepared remarks", "q&a", "q&a session", "conference call participants", "corporate participants",
@@ -43,8 +45,8 @@ def decode(data: bytes, name: str) -> str:
     """Bytes to text: UTF-8 with or without BOM, CRLF/CR folded. Anything else is an InputError."""
     if len(data) > MAX_FILE_BYTES:
         raise InputError(
-            f"{name}: file is {len(data) / 1_048_576:.1f} MB; transcripts larger than "
-            f"{MAX_FILE_BYTES // 1_048_576} MB are refused (split it into single calls)"
+            f"{name}: file is larger than {MAX_FILE_BYTES // 1_048_576} MB; such files are refused "
+            "(an earnings call is 30-150 KB: split it into single calls)"
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{name}: file is UTF-16 text; save it as UTF-8")
@@ -91,11 +93,23 @@ def parse_header(line: str) -> tuple[str, str | None] | None:
     if not text or len(text) > 240 or has_han(text):
         return None
     m = HEADER_RE.match(text)
-    if m and not text.endswith(("?", "!")) and len(m.group("role").split()) <= 24:
+    if m and _plausible_header(m.group("name"), m.group("role")):
         return m.group("name").strip(), m.group("role").strip()
     if text.lower() in NON_PERSON_SPEAKERS:
         return text, None
     return None
+
+
+def _plausible_header(name: str, role: str) -> bool:
+    """Tell "Jane Roe - Chief Financial Officer" from a sentence such as "Great - thanks, John."."""
+    role = role.strip()
+    if name.strip().lower() in _INTERJECTIONS or name.split()[0].lower() in _INTERJECTIONS:
+        return False
+    if len(role.split()) > 24 or not (role[0].isupper() or role[0].isdigit()):
+        return False
+    if role.endswith(("?", "!")) or re.search(r"[.?!]\s+[A-Z]", role):
+        return False  # a second sentence: this is speech, not a role
+    return not (role.endswith(".") and not role.lower().endswith(_ROLE_ABBREVIATIONS))
 
 
 def _bare_label(line: str) -> bool:
@@ -112,9 +126,11 @@ def _bare_label(line: str) -> bool:
 # --- layout detection -------------------------------------------------------------------------
 
 
+_JSON_START = re.compile(r"^\s*(?:\[\s*[\[{\]\"]|\{\s*[\"}])")
+
+
 def detect_layout(text: str, lines: list[str]) -> str:
-    stripped = text.lstrip()
-    if stripped.startswith(("[", "{")):
+    if _JSON_START.match(text):  # "[{" or '{"': JSON; "[Transcript begins]" is text
         return "json"
     content = [ln for ln in lines[1:] if ln.strip()] or [ln for ln in lines if ln.strip()]
     chinese = sum(1 for ln in content if is_chinese_line(ln))
@@ -198,6 +214,7 @@ def parse_bilingual(lines: list[str]) -> _Builder:
                 i = next_content(j + 1)
             else:
                 b.start_turn(header[0], header[1], (i + 1,))
+                b.issues.append(LayoutIssue("unpaired_header", i + 1, text, "a speaker header without its pair line"))
                 i = j
             continue
         if is_chinese_line(text):
@@ -250,6 +267,8 @@ def parse_json(raw: str, name: str) -> _Builder:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}: JSON does not parse (line {exc.lineno}: {exc.msg})") from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError(f"{name}: JSON cannot be read ({type(exc).__name__})") from None
     if isinstance(data, dict):
         data = data.get("turns")
     if not isinstance(data, list) or not data:
@@ -259,12 +278,13 @@ def parse_json(raw: str, name: str) -> _Builder:
     for index, turn in enumerate(data):
         if not isinstance(turn, dict) or not isinstance(turn.get("speaker"), str) or not isinstance(turn.get("text"), str):
             raise InputError(f"{name}: JSON turn {index + 1} needs string fields 'speaker' and 'text'")
-        speaker_line = find_line(turn["speaker"])
+        # look the string values up in the order they stand in the file, so that key order is free
+        found_lines = {key: find_line(value) for key, value in turn.items() if isinstance(value, str)}
         role = turn.get("role") if isinstance(turn.get("role"), str) else None
-        b.start_turn(turn["speaker"].strip(), role.strip() if role else None, (speaker_line,))
-        text_line = find_line(turn["text"])
+        b.start_turn(turn["speaker"].strip(), role.strip() if role else None, (found_lines["speaker"],))
+        text_line = found_lines["text"]
         translation = turn.get("translation") if isinstance(turn.get("translation"), str) else None
-        translation_line = find_line(translation) if translation is not None else None
+        translation_line = found_lines.get("translation") if translation is not None else None
         pieces = [p for p in turn["text"].split("\n") if p.strip()]
         t_pieces = [p for p in translation.split("\n") if p.strip()] if translation else []
         if translation is not None and len(t_pieces) != len(pieces):
@@ -322,7 +342,8 @@ def read_transcript(path: str | Path, layout: str | None = None, name: str | Non
     if p.is_dir():
         raise InputError(f"{display}: is a directory")
     try:
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # never more than the limit, even from /dev/zero
     except OSError as exc:
         raise InputError(f"{display}: cannot be read ({exc.strerror})") from None
     return parse_text(decode(data, display), display, layout)

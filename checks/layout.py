@@ -17,7 +17,7 @@ class LinePairing(Check):
     reads the file as alternating lines, and the missing translation is never published.
 
     Best practice: every English line is followed by exactly one translation line; speaker
-    headers come in identical pairs.
+    headers come in pairs (identical, or the header and its translation).
     """
 
     id = "layout.line_pairing"
@@ -32,6 +32,9 @@ class LinePairing(Check):
             if issue.kind == "missing_translation":
                 message = f"Line {issue.line} has no translation line after it."
                 suggestion = "Add the translation of this line on the next line."
+            elif issue.kind == "unpaired_header":
+                message = f"The speaker header on line {issue.line} is not followed by its pair line."
+                suggestion = "Repeat the header line (or add its translation) on the next line."
             else:
                 message = f"Line {issue.line} is a translation with no English line before it."
                 suggestion = "Add the English source line before it, or remove the stray translation."
