@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from auditor.quantities import Quantity
-from auditor.textutil import han_count, to_halfwidth
+from auditor.textutil import to_halfwidth
 
 # --- script folding ---------------------------------------------------------------------------
 
@@ -33,29 +33,6 @@ def fold_zh(text: str) -> str:
     written once. Not used for offsets: OpenCC may change the length of rare phrases.
     """
     return to_halfwidth(_s2t().convert(text))
-
-
-# --- sentences --------------------------------------------------------------------------------
-
-_EN_SENTENCE_END = re.compile(r"(?<=[.?!])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_ZH_SENTENCE_END = re.compile(r"(?<=[。？！?!；;])")
-
-
-def split_sentences_en(text: str) -> list[str]:
-    """English sentences, split at ., ? or ! before a capital (not inside "RMB1.2" or "Mr. Li")."""
-    parts = [p.strip() for p in _EN_SENTENCE_END.split(text) if p.strip()]
-    merged: list[str] = []
-    for part in parts:
-        if merged and re.search(r"\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|vs|Inc|Co|Ltd|Corp)\.$", merged[-1]):
-            merged[-1] += " " + part
-        else:
-            merged.append(part)
-    return merged
-
-
-def split_sentences_zh(text: str) -> list[str]:
-    """Chinese sentences, split after 。？！ and their ASCII forms."""
-    return [p.strip() for p in _ZH_SENTENCE_END.split(text) if p.strip() and han_count(p) + sum(c.isalnum() for c in p)]
 
 
 # --- negation ---------------------------------------------------------------------------------
@@ -199,17 +176,6 @@ def pinyin_syllables(word: str) -> int:
 ZH_HONORIFICS: dict[str, str] = {"先生": "male", "女士": "female", "小姐": "female", "太太": "female"}
 #: Characters that cannot be part of a given name in running text (they are grammar words).
 NOT_NAME_CHARS = frozenset("的將在和與及是了為於把被對向從也都就而但或並先女小太之其這那我你他她們")
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance of two short strings (names)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 # --- editorial markers ------------------------------------------------------------------------

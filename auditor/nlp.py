@@ -78,7 +78,8 @@ def get_pipeline(lang: str, model: str | None = None) -> Language:
     else:
         nlp = spacy.blank("zh" if lang.startswith("zh") else "en")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-        config = {"punct_chars": ["。", "！", "？", "!", "?", ".", "；"]} if lang.startswith("zh") else {}
+        # no ASCII "." for Chinese: the char segmenter makes "16.253億" five tokens, and a "." there is a decimal point
+        config = {"punct_chars": ["。", "！", "？", "!", "?", "；"]} if lang.startswith("zh") else {}
         nlp.add_pipe("sentencizer", config=config)
     nlp.add_pipe("auditor_entities", last=True)
     return nlp

@@ -13,13 +13,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import jellyfish
+
 from auditor.bilingual import (
     NOT_NAME_CHARS,
     ZH_HONORIFICS,
     comparable_figures,
     direction_en,
     direction_zh,
-    edit_distance,
     figure_family,
     marker_renderings,
     match_figures,
@@ -28,8 +29,6 @@ from auditor.bilingual import (
     pinyin_syllables,
     power_of_ten_slip,
     significant_digits,
-    split_sentences_en,
-    split_sentences_zh,
     surname_chars,
 )
 from auditor.dates import DateMention
@@ -507,7 +506,8 @@ class NegationDivergence(TranslationCheck):
     def run(self, transcript: Transcript) -> Iterator[Finding]:
         for p in _translated(transcript):
             zh_text = p.translation or ""
-            en_sents, zh_sents = split_sentences_en(p.text), split_sentences_zh(zh_text)
+            en_sents = [s.text for s in p.sentences]  # the model's spaCy sentences, both sides
+            zh_sents = [s.text for s in p.translation_sentences if s.text.strip()]
             units = list(zip(en_sents, zh_sents, strict=True)) if len(en_sents) == len(zh_sents) else [(p.text, zh_text)]
             for en, zh in units:
                 n_en, n_zh = negation_count(en, "en"), negation_count(zh, "zh")
@@ -594,7 +594,7 @@ def _renderings(transcript: Transcript) -> list[_Rendering]:
 
 def _misheard(heard: str, surname: str) -> bool:
     """'zao' for 'zou', 'fang' for 'feng': one edit, or two in a same-length name with the same initial."""
-    distance = edit_distance(heard, surname)
+    distance = jellyfish.levenshtein_distance(heard, surname)
     if distance == 1:
         return True
     return distance == 2 and len(heard) == len(surname) >= 3 and heard[0] == surname[0]
