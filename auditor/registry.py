@@ -44,7 +44,6 @@ class Check:
         self.config = config or Config()
         #: Coverage counters (e.g. verified / contradicted / unchecked), summed into the report.
         self.stats: Counter[str] = Counter()
-        self.transcript: Transcript | None = None
 
     # -- to implement ------------------------------------------------------------------------
 

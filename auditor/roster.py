@@ -328,11 +328,6 @@ class Person:
     def ordered_tokens(self) -> tuple[str, ...]:
         return name_tokens(self.name)
 
-    @property
-    def surname_candidates(self) -> frozenset[str]:
-        """Tokens that may stand alone after an honorific ("Mr. Zou" for Zou Tao or Tao Zou)."""
-        return self.tokens
-
     def matches(self, name: str) -> bool:
         """Same person: the same words in any order, with initials, nicknames or a single name word."""
         if name.strip().lower() in self.aliases:

@@ -46,7 +46,6 @@ def run_checks(transcript: Transcript, check_classes: Sequence[type[Check]], con
         if cls.needs_translation and not transcript.is_bilingual:
             continue
         check = cls(config)
-        check.transcript = transcript
         try:
             produced = list(check.run(transcript))
         except Exception as exc:  # noqa: BLE001 - isolation is the point
