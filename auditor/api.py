@@ -69,9 +69,12 @@ def resolve_checks(config: Config, checks: Sequence[str] | None = None, ignore: 
     return select_checks(select, skip)
 
 
-def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | None = None) -> Transcript:
-    """Read, parse and annotate one transcript (sentences split by spaCy)."""
+def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | None = None,
+          config: Config | None = None) -> Transcript:
+    """Read, parse and annotate one transcript (sentences split by spaCy) with the config's vocabulary."""
     transcript = read_transcript(path, layout)
+    if config is not None:
+        transcript.words = config.words
     annotate(transcript, model)
     return transcript
 
@@ -89,7 +92,7 @@ def audit_file(
 ) -> tuple[FileResult, Transcript | None]:
     """Audit one file; an unreadable file becomes a FileResult with `error` set, never an exception."""
     try:
-        transcript = parse(path, layout, model)
+        transcript = parse(path, layout, model, config)
         classes = [registry()[cid] for cid in check_ids]
         return audit_transcript(transcript, classes, config), transcript
     except AuditorError as exc:
@@ -150,6 +153,7 @@ def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = N
     """Audit a transcript given as a string (tests, notebooks)."""
     config = config or Config()
     transcript = parse_text(text, name, layout)
+    transcript.words = config.words
     annotate(transcript)
     classes = resolve_checks(config, checks)
     return Report.build([audit_transcript(transcript, classes, config)], {name: transcript}, rule_infos(classes))

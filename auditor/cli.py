@@ -73,7 +73,7 @@ def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | 
     from auditor.batch import default_jobs
     from auditor.config import load_config
     from auditor.report import Report
-    from reports import render
+    from auditor.reports import render
 
     files = expand_paths(paths, exclude=[output_dir] if output_dir else [])
     if not files:

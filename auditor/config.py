@@ -14,6 +14,7 @@ from typing import Any
 
 from auditor.errors import ConfigError
 from auditor.findings import Severity
+from auditor.words import Words, words_for
 
 FAIL_ON_LEVELS = ("error", "warning", "info", "never")
 LANGUAGE_PAIRS = ("en-zh", "en-zh-hant", "en-zh-hans", "en")
@@ -25,6 +26,7 @@ _KEYS = {
     "fail-on": "default --fail-on level: error|warning|info|never",
     "glossary": "glossary files (one company, product or person name per line)",
     "language-pair": "source-target languages: en-zh (default), en-zh-hant, en-zh-hans, en",
+    "words": "extensions of the shipped word lists (auditor/data/*.toml), by table and list",
 }
 
 
@@ -37,6 +39,13 @@ class Config:
     glossary: tuple[Path, ...] = ()
     language_pair: str = "en-zh"
     source: Path | None = None
+    #: user extensions of the word tables, validated against `auditor/data/` (see `auditor.words`)
+    words_extensions: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def words(self) -> Words:
+        """The vocabulary of this configuration: the shipped word lists with the user's additions."""
+        return words_for(self.words_extensions)
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -90,6 +99,13 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
     for path in glossary:
         if not path.is_file():
             raise ConfigError(f"config key 'glossary'{where}: file {path} does not exist")
+    words_extensions = data.get("words", {})
+    if not isinstance(words_extensions, dict):
+        raise ConfigError(f"config key 'words'{where} must be a table of word tables")
+    try:
+        words_for(words_extensions)
+    except ConfigError as exc:
+        raise ConfigError(f"{exc}{where}") from None
     return Config(
         select=_as_list("select", data.get("select", [])),
         ignore=_as_list("ignore", data.get("ignore", [])),
@@ -98,6 +114,7 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
         glossary=glossary,
         language_pair=pair,
         source=source,
+        words_extensions=words_extensions,
     )
 
 

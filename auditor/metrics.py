@@ -17,13 +17,11 @@ intervals do not overlap.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from auditor.dates import PeriodMention, find_periods
@@ -175,7 +173,12 @@ class Lexicon:
 @cache
 def load_lexicon() -> Lexicon:
     """The lexicon, parsed once per process."""
-    raw = tomllib.loads(resources.files("auditor").joinpath("data/metrics.toml").read_text(encoding="utf-8"))
+    from auditor.words import default_words
+
+    words = default_words()
+    raw = words.table("metrics")
+    periods = words.table("periods")
+    directions = words.table("directions")["en"]
     metrics: dict[str, MetricDef] = {}
     alias_of: dict[str, str] = {}
     for mid, spec in sorted(raw["metric"].items()):
@@ -192,7 +195,7 @@ def load_lexicon() -> Lexicon:
         )
         for alias in aliases:
             alias_of.setdefault(alias, mid)
-    period_of = {p.lower(): kind for kind, phrases in sorted(raw["periods"].items()) for p in phrases}
+    period_of = {p.lower(): kind for kind, phrases in sorted(periods["relative"].items()) for p in phrases}
     prefixes = tuple(p.lower() for p in raw["adjustment"]["prefixes"])
     return Lexicon(
         metrics=metrics,
@@ -201,11 +204,11 @@ def load_lexicon() -> Lexicon:
         neutral_modifiers=frozenset(raw["segment"]["neutral_modifiers"]),
         filler=frozenset(raw["segment"]["filler"]),
         period_of=period_of,
-        yoy=tuple(raw["comparisons"]["yoy"]),
-        qoq=tuple(raw["comparisons"]["qoq"]),
-        up=frozenset(raw["changes"]["up"]),
-        down=frozenset(raw["changes"]["down"]),
-        forward=frozenset(raw["changes"]["forward"]),
+        yoy=tuple(periods["comparisons"]["yoy"]),
+        qoq=tuple(periods["comparisons"]["qoq"]),
+        up=frozenset(directions["up"]),
+        down=frozenset(directions["down"]),
+        forward=frozenset(raw["forward"]["words"]),
         breakdown_openers=tuple(raw["breakdown"]["openers"]),
         breakdown_complete=tuple(raw["breakdown"]["complete"]),
         share_cues=tuple(raw["shares"]["cues"]),

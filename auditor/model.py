@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.dates import DateMention, PeriodMention, find_dates, find_periods
 from auditor.quantities import Quantity, parse_quantities
+from auditor.words import Words, default_words
 
 if TYPE_CHECKING:
+    from auditor.pairs import Pair
     from auditor.roster import Roster
 
 T = TypeVar("T")
@@ -167,6 +169,8 @@ class Transcript:
     layout_issues: list[LayoutIssue] = field(default_factory=list)
     source_lang: str = "en"
     target_lang: str | None = None
+    #: the vocabulary of this run (shipped word lists plus the user's extensions)
+    words: Words = field(default_factory=default_words, repr=False, compare=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
@@ -207,6 +211,13 @@ class Transcript:
             if line in turn.header_lines:
                 return turn.speaker
         return None
+
+    @cached_property
+    def pairs(self) -> list[Pair]:
+        """Every English paragraph with a Chinese translation line, its figures matched once."""
+        from auditor.pairs import Pair
+
+        return [Pair(p) for p in self.paragraphs if p.translation and p.translation_line is not None]
 
     @cached_property
     def roster(self) -> Roster:

@@ -1,116 +1,43 @@
-"""Checks and their registry.
+"""The registry of checks: built-ins listed explicitly, plugins from an entry-point group.
 
-A check is a class (sqlfluff style): its id, title, default severity, weight and groups are
-declared on it, and its docstring (anti-pattern / best practice) is its documentation, shown by
-`auditor explain`. Built-in checks live in the `checks` package, one module per family; third-party
-checks register classes (or modules of classes) under the `auditor.checks` entry-point group.
+Built-in checks are registered explicitly (sqlfluff style): each family package of `checks/`
+(installed as `auditor.checks`) lists its classes in `CHECKS`, and `auditor.checks.BUILTIN_CHECKS`
+joins the families. Nothing is discovered by scanning, so a check is registered by a line a
+reviewer sees, and a test fails when a check class exists that no list names. Third-party checks
+register classes (or modules of classes) under the `auditor.checks` entry-point group.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
-import pkgutil
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib.metadata import entry_points
 from types import ModuleType
-from typing import TYPE_CHECKING, ClassVar
 
-from auditor.findings import Finding, Related, Severity
-from auditor.textutil import quote
+from auditor.check import Check, PairCheck, ParagraphCheck, TranscriptCheck
 
-if TYPE_CHECKING:
-    from auditor.config import Config
-    from auditor.model import Transcript
+__all__ = [
+    "ENTRY_POINT_GROUP", "Check", "PairCheck", "ParagraphCheck", "TranscriptCheck", "builtin_checks",
+    "canonical_id", "known_pattern", "plugin_checks", "registry", "select_checks",
+]
 
 ENTRY_POINT_GROUP = "auditor.checks"
 
 
-class Check:
-    """Base class of every check. Subclasses set the class attributes and implement `run`."""
-
-    id: ClassVar[str] = ""
-    title: ClassVar[str] = ""
-    severity: ClassVar[Severity] = Severity.WARNING
-    weight: ClassVar[float] = 1.0
-    groups: ClassVar[tuple[str, ...]] = ()
-    #: True when the check only makes sense on a bilingual transcript.
-    needs_translation: ClassVar[bool] = False
-
-    def __init__(self, config: Config | None = None) -> None:
-        from auditor.config import Config
-
-        self.config = config or Config()
-        #: Coverage counters (e.g. verified / contradicted / unchecked), summed into the report.
-        self.stats: Counter[str] = Counter()
-
-    # -- to implement ------------------------------------------------------------------------
-
-    def run(self, transcript: Transcript) -> Iterable[Finding]:
-        raise NotImplementedError
-
-    # -- helpers for implementations ---------------------------------------------------------
-
-    def finding(
-        self,
-        transcript: Transcript,
-        line: int,
-        message: str,
-        evidence: str,
-        *,
-        severity: Severity | str | None = None,
-        confidence: float = 0.8,
-        end_line: int | None = None,
-        suggestion: str | None = None,
-        related: Sequence[tuple[int, str]] | Sequence[Related] = (),
-        speaker: str | None = None,
-        check: str | None = None,
-    ) -> Finding:
-        """Build a finding with this check's id and severity, and the speaker of `line`."""
-        rel = tuple(r if isinstance(r, Related) else Related(int(r[0]), quote(r[1], 160)) for r in related)
-        return Finding(
-            check=check or self.id,
-            severity=Severity.parse(severity) if severity is not None else self.severity,
-            confidence=max(0.0, min(1.0, confidence)),
-            file=transcript.path,
-            line=line,
-            end_line=end_line if end_line is not None and end_line != line else None,
-            speaker=speaker if speaker is not None else transcript.speaker_at(line),
-            message=message,
-            evidence=quote(evidence, 400),
-            suggestion=suggestion,
-            related=tuple(sorted(set(rel), key=lambda r: (r.line, r.text))),
-        )
-
-    @classmethod
-    def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "").strip()
-
-    @classmethod
-    def summary(cls) -> str:
-        return cls.title or (cls.doc().splitlines() or [cls.id])[0]
-
-
-def _classes_in(module: ModuleType) -> list[type[Check]]:
+def check_classes_in(module: ModuleType) -> list[type[Check]]:
+    """The concrete check classes (those with an id) defined in `module`."""
     found = []
     for _, obj in inspect.getmembers(module, inspect.isclass):
-        if issubclass(obj, Check) and obj is not Check and obj.id and obj.__module__ == module.__name__:
+        if issubclass(obj, Check) and obj.id and obj.__module__ == module.__name__:
             found.append(obj)
     return found
 
 
 def builtin_checks() -> list[type[Check]]:
-    """Every check class defined in a module of the `checks` package."""
-    import checks
-
-    classes: list[type[Check]] = []
-    for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"checks.{info.name}")
-        classes.extend(_classes_in(module))
-    return classes
+    """The built-in checks, as `auditor.checks.BUILTIN_CHECKS` lists them."""
+    package = importlib.import_module("auditor.checks")  # imported by name: checks import auditor, never the reverse
+    return list(package.BUILTIN_CHECKS)
 
 
 def plugin_checks() -> list[type[Check]]:
@@ -119,13 +46,14 @@ def plugin_checks() -> list[type[Check]]:
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         obj = ep.load()
         if inspect.ismodule(obj):
-            classes.extend(_classes_in(obj))
+            classes.extend(check_classes_in(obj))
         elif inspect.isclass(obj) and issubclass(obj, Check) and obj.id:
             classes.append(obj)
     return classes
 
 
 _REGISTRY: dict[str, type[Check]] | None = None
+_ALIASES: dict[str, str] = {}
 
 
 def registry() -> dict[str, type[Check]]:
@@ -135,12 +63,22 @@ def registry() -> dict[str, type[Check]]:
         found: dict[str, type[Check]] = {}
         for cls in builtin_checks() + plugin_checks():
             found.setdefault(cls.id, cls)
+        for cls in found.values():
+            for alias in cls.aliases:
+                if alias not in found:
+                    _ALIASES.setdefault(alias, cls.id)
         _REGISTRY = dict(sorted(found.items()))
     return _REGISTRY
 
 
+def canonical_id(check_id: str) -> str:
+    """The current id of a check named by its id or by a former id (an alias)."""
+    registry()
+    return _ALIASES.get(check_id, check_id)
+
+
 def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Check]]:
-    """Checks matching `select` (ids, id prefixes such as `dates`, or groups) minus `ignore`."""
+    """Checks matching `select` (ids, aliases, id prefixes such as `dates`, or groups) minus `ignore`."""
     select, ignore = list(select), list(ignore)
     chosen = []
     for cls in registry().values():
@@ -153,7 +91,7 @@ def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> lis
 
 
 def _matches(cls: type[Check], pattern: str) -> bool:
-    pattern = pattern.strip()
+    pattern = canonical_id(pattern.strip())
     return cls.id == pattern or cls.id.startswith(pattern.rstrip(".") + ".") or pattern in cls.groups
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from auditor.api import audit
 from auditor.atomic import write_atomic
 from auditor.config import Config
-from reports import render
+from auditor.reports import render
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,11 +11,11 @@ if TYPE_CHECKING:
 
 #: format name -> module with a `render(report) -> str` function
 FORMATS: dict[str, str] = {
-    "markdown": "reports.markdown",
-    "json": "reports.json_format",
-    "csv": "reports.csv_format",
-    "sarif": "reports.sarif",
-    "github": "reports.github",
+    "markdown": "auditor.reports.markdown",
+    "json": "auditor.reports.json_format",
+    "csv": "auditor.reports.csv_format",
+    "sarif": "auditor.reports.sarif",
+    "github": "auditor.reports.github",
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from auditor.api import audit
 from auditor.config import Config
-from reports import render
+from auditor.reports import render
 from tests.conftest import EXAMPLES, ROOT
 
 LEVEL = {"info": 0, "warning": 1, "error": 2}

@@ -8,9 +8,9 @@ import pytest
 
 from auditor.config import Config
 from auditor.reader import parse_text
-from checks.boilerplate import load_boilerplate
-from checks.markup import load_markers, marker_for, scan_brackets
-from checks.terms import (
+from auditor.checks.boilerplate import load_boilerplate
+from auditor.checks.markup import load_markers, marker_for, scan_brackets
+from auditor.checks.terms import (
     InDocumentVariant,
     MisrecognisedTerm,
     load_lexicon,

@@ -1,7 +1,7 @@
 """Term checks: financial terms that speech recognition turned into ordinary, correctly spelt words.
 
 "growth margin" for gross margin or "hearing ratio" for gearing ratio passes every spell checker,
-so editors miss it. The known mis-hearings live in a data file (`checks/data/terms.toml`), not in
+so editors miss it. The known mis-hearings live in a data file (`auditor/data/terms.toml`), not in
 code, so that a desk can extend the list without touching the checks.
 """
 
@@ -108,7 +108,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon shipped with the package (read once)."""
-    text = (files("checks") / "data" / "terms.toml").read_text(encoding="utf-8")
+    text = (files("auditor") / "data" / "terms.toml").read_text(encoding="utf-8")
     return parse_lexicon(tomllib.loads(text))
 
 
@@ -311,7 +311,7 @@ class MisrecognisedTerm(Check):
     "physical year" for fiscal year. Every word is spelt right, so a spell checker and a hurried
     editor both pass it, and the reader learns of a metric that does not exist.
 
-    Best practice: the lexicon (checks/data/terms.toml) lists known mis-hearings and the words that
+    Best practice: the lexicon (auditor/data/terms.toml) lists known mis-hearings and the words that
     make each suspicious; near-misses that sound like a lexicon term are caught by phonetic keys.
     A finding is a warning only with evidence: the correct term used elsewhere in the transcript,
     or a cue in the same sentence (a percentage after "margin", "adjusted" before it). Without
@@ -464,3 +464,9 @@ class InDocumentVariant(Check):
             suggestion=match_case(shown.lower(), ph.text),
             related=related,
         )
+
+
+CHECKS = (
+    MisrecognisedTerm,
+    InDocumentVariant,
+)

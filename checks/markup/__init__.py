@@ -3,7 +3,7 @@
 A transcript carries the transcriber's notes to the editor: "(inaudible)" where words are missing,
 "[RMB2,349.2 million]" where a figure was not heard clearly, "[Jane Doe, Acme Capital]" where a name
 was spelt by ear. They must be resolved before publication, so they are listed with their lines.
-The marker vocabulary lives in `checks/data/boilerplate.toml`.
+The marker vocabulary lives in `auditor/data/boilerplate.toml`.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class Marker:
 
 @lru_cache(maxsize=1)
 def load_markers() -> tuple[Marker, ...]:
-    text = (files("checks") / "data" / "boilerplate.toml").read_text(encoding="utf-8")
+    text = (files("auditor") / "data" / "boilerplate.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     return tuple(
         Marker(m["label"], m["kind"], re.compile(r"(?:" + m["pattern"] + r")", re.IGNORECASE))
@@ -252,3 +252,10 @@ class UncertainFigure(Check):
                     confidence=0.9,
                     suggestion=f"{inner} (after checking it against the release)",
                 )
+
+
+CHECKS = (
+    UnbalancedBracket,
+    EditorialMarker,
+    UncertainFigure,
+)

@@ -870,3 +870,17 @@ class MarkerRendering(TranslationCheck):
                     suggestion=f"({reference})",
                     related=[(ln, transcript.line_text(ln)) for ln in ref_lines[:3]],
                 )
+
+
+CHECKS = (
+    NumberDivergence,
+    DirectionDivergence,
+    FigureRoles,
+    DateDivergence,
+    PeriodDivergence,
+    NegationDivergence,
+    PersonDivergence,
+    Omission,
+    Untranslated,
+    MarkerRendering,
+)

@@ -3,7 +3,7 @@
 Safe-harbor statements and operator scripts are read aloud from a template, so any deviation is a
 transcription error, and some of them reverse the meaning ("You may not disconnect") or cite a law
 that does not exist ("Private Securities Litigation Reform Act of 1985"). The standard forms live in
-`checks/data/boilerplate.toml`.
+`auditor/data/boilerplate.toml`.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def parse_boilerplate(data: dict[str, Any]) -> Boilerplate:
 
 @lru_cache(maxsize=1)
 def load_boilerplate() -> Boilerplate:
-    text = (files("checks") / "data" / "boilerplate.toml").read_text(encoding="utf-8")
+    text = (files("auditor") / "data" / "boilerplate.toml").read_text(encoding="utf-8")
     return parse_boilerplate(tomllib.loads(text))
 
 
@@ -193,7 +193,7 @@ class BoilerplateDeviation(Check):
     from a template, so a deviation is a transcription error; one that reverses the meaning or
     misnames a law misleads the reader and exposes the publisher.
 
-    Best practice: set phrases are transcribed in their standard form (checks/data/boilerplate.toml):
+    Best practice: set phrases are transcribed in their standard form (auditor/data/boilerplate.toml):
     laws with their exact title and year, Section 21E with the Securities Exchange Act of 1934, and
     operator lines without inserted words. A reversed meaning or a misnamed law is a warning; any
     other deviation in a set phrase is informational.
@@ -223,3 +223,8 @@ class BoilerplateDeviation(Check):
                     transcript, line, d.message, snippet(text, d.start, d.end),
                     severity=d.severity, confidence=d.confidence, suggestion=d.suggestion,
                 )
+
+
+CHECKS = (
+    BoilerplateDeviation,
+)

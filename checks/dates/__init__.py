@@ -253,3 +253,10 @@ class PeriodMismatch(Check):
                 f"{days_in_month(expected_month, None if expected_month == 2 else 2001)}",
                 related=related,
             )
+
+
+CHECKS = (
+    ImpossibleDate,
+    ConflictingReferenceDate,
+    PeriodMismatch,
+)

@@ -39,3 +39,8 @@ class LinePairing(Check):
                 message = f"Line {issue.line} is a translation with no English line before it."
                 suggestion = "Add the English source line before it, or remove the stray translation."
             yield self.finding(transcript, issue.line, message, issue.text, confidence=0.9, suggestion=suggestion)
+
+
+CHECKS = (
+    LinePairing,
+)

@@ -580,3 +580,12 @@ class MisheardFigure(Check):
         (n, gn), (d, gd) = parts
         how = f"{_value(n)} / (1 {'+' if gn.direction > 0 else '-'} {_quote(gn)}) ÷ {_value(d)} / (1 {'+' if gd.direction > 0 else '-'} {_quote(gd)})"
         return ratio, how, [n, gn, d, gd]
+
+
+CHECKS = (
+    ChangeClaimMismatch,
+    PartExceedsTotal,
+    RatioMismatch,
+    Restatement,
+    MisheardFigure,
+)

@@ -437,3 +437,13 @@ def _reference_gender(evidence: list[GenderEvidence]) -> str:
         if ranked:
             return next(e.gender for e in evidence if e.source == source)
     return evidence[0].gender
+
+
+CHECKS = (
+    NearMissName,
+    ThirdPersonInOwnTurn,
+    AnnouncedSpeakerMismatch,
+    HeaderNameNearMiss,
+    TitleConflict,
+    GenderConflict,
+)

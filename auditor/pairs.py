@@ -1,0 +1,81 @@
+"""An English paragraph and its Chinese translation line, as the translation checks read them.
+
+Why a model of its own: several translation checks need the same alignment of figures (which
+English figure the translation renders, which are left over on each side). It is computed once per
+pair here, so the checks read it instead of each matching the figures again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from auditor.bilingual import comparable_figures, match_figures
+from auditor.dates import DateMention, PeriodMention
+from auditor.model import Paragraph
+from auditor.quantities import Quantity
+from auditor.textutil import has_han
+
+
+@dataclass(frozen=True)
+class FigureAlignment:
+    """Figures of a pair matched by value: pairs, English figures left over, Chinese ones left over."""
+
+    english: tuple[Quantity, ...]
+    chinese: tuple[Quantity, ...]
+    matched: tuple[tuple[Quantity, Quantity], ...]
+    english_only: tuple[Quantity, ...]
+    chinese_only: tuple[Quantity, ...]
+
+
+class Pair:
+    """One English paragraph (its source line) with its translation line."""
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        if paragraph.translation is None or paragraph.translation_line is None:
+            raise ValueError("a pair needs a paragraph with a translation line")
+        self.paragraph = paragraph
+        self.en: str = paragraph.text
+        self.zh: str = paragraph.translation
+        self.line: int = paragraph.line
+        self.translation_line: int = paragraph.translation_line
+
+    @property
+    def is_translated(self) -> bool:
+        """True when the translation line is written in Chinese (else it is left untranslated)."""
+        return has_han(self.zh)
+
+    @property
+    def en_quantities(self) -> list[Quantity]:
+        return self.paragraph.quantities
+
+    @property
+    def zh_quantities(self) -> list[Quantity]:
+        return self.paragraph.translation_quantities
+
+    @property
+    def en_dates(self) -> list[DateMention]:
+        return self.paragraph.dates
+
+    @property
+    def zh_dates(self) -> list[DateMention]:
+        return self.paragraph.translation_dates
+
+    @property
+    def en_periods(self) -> list[PeriodMention]:
+        return self.paragraph.periods
+
+    @property
+    def zh_periods(self) -> list[PeriodMention]:
+        return self.paragraph.translation_periods
+
+    @cached_property
+    def figures(self) -> FigureAlignment:
+        """Comparable figures of both sides, matched by value once (closest value first)."""
+        english = comparable_figures(self.en_quantities)
+        chinese = comparable_figures(self.zh_quantities)
+        matched, en_rest, zh_rest = match_figures(english, chinese)
+        return FigureAlignment(tuple(english), tuple(chinese), tuple(matched), tuple(en_rest), tuple(zh_rest))
+
+    def __repr__(self) -> str:
+        return f"Pair(line={self.line}, translation_line={self.translation_line})"
