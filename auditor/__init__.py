@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from auditor.findings import Finding, Related, Severity
+from auditor.version import __version__
 
-__version__ = "0.1.0"
-__all__ = ["Finding", "Related", "Severity", "audit", "audit_text", "parse", "Report", "Check", "Config"]
+__all__ = ["__version__", "Finding", "Related", "Severity", "audit", "audit_text", "parse", "Report", "Check", "Config"]
 
 if TYPE_CHECKING:
     from auditor.api import audit, audit_text, parse

@@ -14,14 +14,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from auditor.baseline import Entry
+from auditor.batch import parallel_results
 from auditor.config import Config, load_config
-from auditor.errors import AuditorError, ConfigError, InputError
+from auditor.errors import ConfigError, InputError
 from auditor.model import Transcript
 from auditor.nlp import annotate
-from auditor.reader import parse_text, read_transcript
-from auditor.registry import Check, known_pattern, registry, select_checks
+from auditor.pipeline import audit_file, audit_transcript
+from auditor.reader import parse_text
+from auditor.registry import Check, known_pattern, select_checks
 from auditor.report import Report, RuleInfo
-from auditor.runner import FileResult, run_checks
+from auditor.runner import FileResult
 
 INPUT_SUFFIXES = (".txt", ".json", ".md", ".text")
 
@@ -69,38 +71,6 @@ def resolve_checks(config: Config, checks: Sequence[str] | None = None, ignore: 
     return select_checks(select, skip)
 
 
-def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | None = None,
-          config: Config | None = None) -> Transcript:
-    """Read, parse and annotate one transcript (sentences split by spaCy) with the config's vocabulary."""
-    transcript = read_transcript(path, layout)
-    if config is not None:
-        transcript.words = config.words
-    annotate(transcript, model)
-    return transcript
-
-
-def audit_transcript(transcript: Transcript, check_classes: Sequence[type[Check]], config: Config) -> FileResult:
-    return run_checks(transcript, check_classes, config)
-
-
-def audit_file(
-    path: str | os.PathLike[str],
-    check_ids: Sequence[str],
-    config: Config,
-    layout: str | None = None,
-    model: str | None = None,
-) -> tuple[FileResult, Transcript | None]:
-    """Audit one file; an unreadable file becomes a FileResult with `error` set, never an exception."""
-    try:
-        transcript = parse(path, layout, model, config)
-        classes = [registry()[cid] for cid in check_ids]
-        return audit_transcript(transcript, classes, config), transcript
-    except AuditorError as exc:
-        return FileResult(file=os.fspath(path), error=str(exc)), None
-    except Exception as exc:  # noqa: BLE001 - one broken file must not stop an archive, serial or parallel
-        return FileResult(file=os.fspath(path), error=f"{os.fspath(path)}: internal error: {type(exc).__name__}: {exc}"), None
-
-
 def audit(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     checks: Sequence[str] | None = None,
@@ -145,7 +115,7 @@ def audit(
 
 
 def rule_infos(classes: Sequence[type[Check]]) -> dict[str, RuleInfo]:
-    return {c.id: RuleInfo(c.id, c.summary(), c.severity, c.weight, c.doc()) for c in classes}
+    return {c.id: RuleInfo(c.id, c.summary(), c.severity, c.weight, c.doc(), c.aliases) for c in classes}
 
 
 def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = None, config: Config | None = None,
@@ -167,7 +137,5 @@ def iter_results(
         for f in files:
             yield audit_file(f, check_ids, config, layout, model)
         return
-    from auditor.batch import parallel_results
-
     for result in parallel_results(files, check_ids, config, layout, model, jobs):
         yield result, None

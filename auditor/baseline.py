@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -27,8 +28,9 @@ def normalise_span(text: str) -> str:
     return " ".join(text.split())
 
 
-def fingerprint(finding: Finding) -> str:
-    key = "\x1f".join([finding.check, PurePath(finding.file).name, normalise_span(finding.evidence)])
+def fingerprint(finding: Finding, check: str | None = None) -> str:
+    """The finding's identity across runs; `check` names it by another id (a former id of the check)."""
+    key = "\x1f".join([check or finding.check, PurePath(finding.file).name, normalise_span(finding.evidence)])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
@@ -83,15 +85,22 @@ def build_baseline(findings: list[Finding], previous: list[Entry] | None = None)
                       ensure_ascii=False, indent=2) + "\n"
 
 
-def apply_baseline(findings: list[Finding], entries: list[Entry]) -> tuple[list[Finding], int, list[Entry]]:
-    """(findings not accepted, how many were hidden, entries that matched nothing: stale)."""
+def apply_baseline(
+    findings: list[Finding], entries: list[Entry], aliases: Mapping[str, Sequence[str]] | None = None
+) -> tuple[list[Finding], int, list[Entry]]:
+    """(findings not accepted, how many were hidden, entries that matched nothing: stale).
+
+    An entry written under a former id of a check (`aliases`: id -> former ids) still matches, so
+    renaming a check never revives the findings an editor accepted.
+    """
     wanted = {e.fingerprint for e in entries}
+    aliases = aliases or {}
     matched: set[str] = set()
     remaining = []
     for f in findings:
-        fp = fingerprint(f)
-        if fp in wanted:
-            matched.add(fp)
+        hits = [fp for fp in (fingerprint(f), *(fingerprint(f, old) for old in aliases.get(f.check, ()))) if fp in wanted]
+        if hits:
+            matched.update(hits)
         else:
             remaining.append(f)
     stale = [e for e in entries if e.fingerprint not in matched]

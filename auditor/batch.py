@@ -13,6 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from auditor.config import Config
+from auditor.pipeline import audit_file
 from auditor.runner import FileResult
 
 
@@ -35,8 +36,6 @@ def _init_worker(model: str | None) -> None:
 
 
 def _work(path: Path, check_ids: Sequence[str], config: Config, layout: str | None, model: str | None) -> FileResult:
-    from auditor.api import audit_file
-
     return audit_file(path, check_ids, config, layout, model)[0]  # failures come back as FileResult.error
 
 

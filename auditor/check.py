@@ -18,11 +18,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from auditor.config import Config
 from auditor.findings import Finding, Related, Severity
 from auditor.textutil import quote
 
 if TYPE_CHECKING:
-    from auditor.config import Config
     from auditor.model import Paragraph, Transcript
     from auditor.pairs import Pair
 
@@ -41,8 +41,6 @@ class Check:
     needs_translation: ClassVar[bool] = False
 
     def __init__(self, config: Config | None = None) -> None:
-        from auditor.config import Config
-
         self.config = config or Config()
         #: Coverage counters (e.g. verified / contradicted / unchecked), summed into the report.
         self.stats: Counter[str] = Counter()

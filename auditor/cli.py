@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from auditor.errors import AuditorError
+from auditor.findings import Severity
 
 FORMAT_NAMES = ("markdown", "json", "csv", "sarif", "github")
 EXTENSIONS = {"markdown": "md", "json": "json", "csv": "csv", "sarif": "sarif", "github": "txt"}
@@ -34,7 +35,7 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="markdown", show_default=True,
               help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file (atomically).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+@click.option("--fail-on", type=click.Choice(Severity.fail_levels()), default=None,
               help="Exit 1 when a finding is at or above this severity (default from config, else error).")
 @click.option("--select", multiple=True, help="Run only these checks (id, id prefix or group); repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these checks (id, id prefix or group); repeatable.")

@@ -16,7 +16,7 @@ from auditor.errors import ConfigError
 from auditor.findings import Severity
 from auditor.words import Words, words_for
 
-FAIL_ON_LEVELS = ("error", "warning", "info", "never")
+FAIL_ON_LEVELS = Severity.fail_levels()
 LANGUAGE_PAIRS = ("en-zh", "en-zh-hant", "en-zh-hans", "en")
 
 _KEYS = {

@@ -27,6 +27,30 @@ class Severity(StrEnum):
         """0 for the most severe, so that sorting by it puts errors first."""
         return SEVERITY_ORDER[self]
 
+    @property
+    def label(self) -> str:
+        """How reports name the level ("error", "warning", "info")."""
+        return self.value
+
+    @property
+    def sarif_level(self) -> str:
+        """The SARIF 2.1.0 `level` of this severity."""
+        return {"error": "error", "warning": "warning", "info": "note"}[self.value]
+
+    @property
+    def github_command(self) -> str:
+        """The GitHub Actions workflow command that annotates a line with this severity."""
+        return {"error": "error", "warning": "warning", "info": "notice"}[self.value]
+
+    def at_least(self, threshold: Severity) -> bool:
+        """True when this severity is as severe as `threshold` or more."""
+        return self.order <= threshold.order
+
+    @classmethod
+    def fail_levels(cls) -> tuple[str, ...]:
+        """The values `--fail-on` accepts: every severity, most severe first, then 'never'."""
+        return (*(s.value for s in sorted(cls, key=lambda s: s.order)), "never")
+
     @classmethod
     def parse(cls, value: str | Severity) -> Severity:
         if isinstance(value, Severity):

@@ -8,18 +8,31 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from auditor.baseline import Entry, apply_baseline
-from auditor.findings import Finding, Severity
+from auditor.baseline import Entry, apply_baseline, fingerprint
+from auditor.findings import Finding, Related, Severity
 from auditor.model import Transcript
-from auditor.ranking import rank
+from auditor.ranking import Ranked, rank
 from auditor.runner import Excerpt, FileResult
+from auditor.version import __version__
 
-FAIL_ORDER = {"error": 0, "warning": 1, "info": 2}
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: What report formats import: this module is the report model, so `reports/` never reaches
+#: further into `auditor` (and never into `checks/`).
+__all__ = ["COLUMNS", "Excerpt", "Finding", "Related", "Report", "RuleInfo", "Severity", "TOOL_VERSION", "fingerprint"]
+
+TOOL_VERSION = __version__
+
+#: the columns of `Report.dataframe`, in order
+COLUMNS = [
+    "rank", "score", "group", "check", "severity", "confidence", "file", "line", "end_line",
+    "speaker", "message", "evidence", "suggestion", "related",
+]
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,7 @@ class RuleInfo:
     severity: Severity
     weight: float
     doc: str
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -42,8 +56,7 @@ class BaselineOutcome:
 @dataclass
 class Report:
     results: list[FileResult]
-    findings: list[Finding] = field(default_factory=list)
-    dataframe: pd.DataFrame = field(default_factory=pd.DataFrame)
+    entries: list[Ranked] = field(default_factory=list)
     transcripts: dict[str, Transcript] = field(default_factory=dict)
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     baseline: BaselineOutcome | None = None
@@ -63,10 +76,11 @@ class Report:
         outcome = None
         if baseline is not None:
             names = {PurePath(r.file).name for r in results}
-            findings, suppressed, stale = apply_baseline(findings, [e for e in baseline if e.file in names or not e.file])
+            aliases = {rule.id: rule.aliases for rule in (rules or {}).values() if rule.aliases}
+            findings, suppressed, stale = apply_baseline(
+                findings, [e for e in baseline if e.file in names or not e.file], aliases)
             outcome = BaselineOutcome(suppressed, stale)
-        ranked, frame = rank(findings, weights)
-        return cls(results=results, findings=ranked, dataframe=frame, transcripts=transcripts or {},
+        return cls(results=results, entries=rank(findings, weights), transcripts=transcripts or {},
                    rules=rules or {}, baseline=outcome)
 
     # -- views ---------------------------------------------------------------------------------
@@ -84,11 +98,26 @@ class Report:
         """The parsed model of the first file (convenient for one-file notebook use)."""
         return next(iter(self.transcripts.values()), None)
 
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings in rank order."""
+        return [e.finding for e in self.entries]
+
     def ranked(self) -> list[tuple[int, int, Finding]]:
         """(rank, group, finding) in rank order."""
-        if self.dataframe.empty:
-            return []
-        return list(zip(self.dataframe["rank"].astype(int), self.dataframe["group"].astype(int), self.findings, strict=True))
+        return [(e.rank, e.group, e.finding) for e in self.entries]
+
+    @cached_property
+    def dataframe(self) -> pd.DataFrame:
+        """The ranked findings as a pandas DataFrame (built on first use: pandas is not on the run path)."""
+        import pandas as pd
+
+        rows = []
+        for e in self.entries:
+            row = e.finding.to_dict()
+            row["related"] = [(r.line, r.text) for r in e.finding.related]
+            rows.append({**row, "rank": e.rank, "score": e.score, "group": e.group})
+        return pd.DataFrame(rows, columns=COLUMNS)
 
     def excerpt(self, file: str, line: int) -> Excerpt | None:
         for r in self.results:
@@ -132,5 +161,5 @@ class Report:
             return 2
         if fail_on == "never":
             return 0
-        threshold = FAIL_ORDER[fail_on]
-        return 1 if any(FAIL_ORDER[f.severity.value] <= threshold for f in self.findings) else 0
+        threshold = Severity.parse(fail_on)
+        return 1 if any(f.severity.at_least(threshold) for f in self.findings) else 0

@@ -6,10 +6,11 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from auditor.check import Check
 from auditor.config import Config
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
-from auditor.registry import Check
+from auditor.registry import canonical_id
 
 INTERNAL_CHECK_FAILED = "internal.check_failed"
 
@@ -41,6 +42,8 @@ class FileResult:
 def run_checks(transcript: Transcript, check_classes: Sequence[type[Check]], config: Config | None = None) -> FileResult:
     config = config or Config()
     result = FileResult(file=transcript.path, layout=transcript.layout, paragraphs=len(transcript.paragraphs))
+    # overrides may name a check by a former id (an alias): key them by the current id
+    overrides = {canonical_id(check_id): level for check_id, level in config.severity.items()}
     for cls in check_classes:
         result.weights[cls.id] = cls.weight
         if cls.needs_translation and not transcript.is_bilingual:
@@ -67,7 +70,7 @@ def run_checks(transcript: Transcript, check_classes: Sequence[type[Check]], con
         if check.stats:
             result.stats[cls.id] = dict(sorted(check.stats.items()))
         for finding in produced:
-            override = config.severity.get(finding.check) or config.severity.get(cls.id)
+            override = overrides.get(finding.check) or overrides.get(cls.id)
             if override is not None:
                 finding = finding.with_changes(severity=override)
             result.findings.append(finding)

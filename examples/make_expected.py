@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from auditor.reports import render
+
 from auditor.api import audit
 from auditor.atomic import write_atomic
 from auditor.config import Config
-from auditor.reports import render
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.findings import Severity
 from auditor.report import Report
-
-COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(text: str) -> str:
@@ -26,7 +23,7 @@ def render(report: Report) -> str:
         message = f.message
         if f.suggestion:
             message += f" Suggestion: {f.suggestion}"
-        lines.append(f"::{COMMAND[f.severity]} {','.join(props)}::{_escape_data(message)}")
+        lines.append(f"::{f.severity.github_command} {','.join(props)}::{_escape_data(message)}")
     for file, error in report.errors:
         lines.append(f"::error file={_escape_property(file)}::{_escape_data(error)}")
     return "\n".join(lines) + ("\n" if lines else "")

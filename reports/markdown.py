@@ -11,10 +11,7 @@ from pathlib import PurePath
 
 from tabulate import tabulate
 
-from auditor.findings import Finding, Severity
-from auditor.report import Report
-
-SEVERITY_LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+from auditor.report import Finding, Report, Severity
 
 
 def cell(text: object, limit: int = 160) -> str:
@@ -35,6 +32,7 @@ def _title(report: Report) -> str:
 def _summary(report: Report) -> list[str]:
     s = report.summary()
     sev = s["by_severity"]
+    levels = [level.label for level in sorted(Severity, key=lambda level: level.order)]
     out = [
         f"{s['findings']} finding(s) in {s['files']} file(s): "
         f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info.",
@@ -43,10 +41,10 @@ def _summary(report: Report) -> list[str]:
     if report.findings:
         counts: dict[str, Counter[str]] = {}
         for f in report.findings:
-            counts.setdefault(f.check, Counter())[f.severity.value] += 1
-        rows = [[c, n["error"], n["warning"], n["info"], sum(n.values())] for c, n in sorted(counts.items())]
-        rows.append(["**total**", sev["error"], sev["warning"], sev["info"], s["findings"]])
-        out += [tabulate(rows, headers=["check", "error", "warning", "info", "total"], tablefmt="github"), ""]
+            counts.setdefault(f.check, Counter())[f.severity.label] += 1
+        rows = [[c, *(n[level] for level in levels), sum(n.values())] for c, n in sorted(counts.items())]
+        rows.append(["**total**", *(sev[level] for level in levels), s["findings"]])
+        out += [tabulate(rows, headers=["check", *levels, "total"], tablefmt="github"), ""]
     coverage = s["coverage"]
     if coverage:
         out += _claims_line(coverage)
@@ -89,7 +87,7 @@ def _table(report: Report) -> list[str]:
         where = f"{f.line}" if f.last_line == f.line else f"{f.line}-{f.last_line}"
         if multi:
             where = f"{PurePath(f.file).name}:{where}"
-        rows.append([rank, SEVERITY_LABEL[f.severity], where, cell(f.speaker or "", 40), f"`{f.check}`",
+        rows.append([rank, f.severity.label, where, cell(f.speaker or "", 40), f"`{f.check}`",
                      cell(f.message, 200), cell(f.suggestion or "", 120)])
     headers = ["rank", "severity", "line", "speaker", "check", "message", "suggestion"]
     return [tabulate(rows, headers=headers, tablefmt="github"), ""]
@@ -103,7 +101,7 @@ def _detail(report: Report, rank: int, group: int, groups: Counter[int], f: Find
     where = f"line {f.line}" if f.last_line == f.line else f"lines {f.line}-{f.last_line}"
     speaker = f" ({f.speaker})" if f.speaker else ""
     out = [
-        f"### {rank}. {SEVERITY_LABEL[f.severity]} · `{f.check}` · {where}{speaker}",
+        f"### {rank}. {f.severity.label} · `{f.check}` · {where}{speaker}",
         "",
         f"{f.message} (confidence {f.confidence:.0%})",
         "",

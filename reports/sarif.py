@@ -6,12 +6,9 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from auditor.baseline import fingerprint
-from auditor.findings import Severity
-from auditor.report import Report
+from auditor.report import TOOL_VERSION, Report, fingerprint
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _uri(path: str) -> str:
@@ -28,7 +25,7 @@ def _rules(report: Report) -> list[dict[str, Any]]:
             "id": rid,
             "name": rid.replace(".", "_"),
             "shortDescription": {"text": title},
-            "defaultConfiguration": {"level": LEVEL[info.severity] if info else "warning"},
+            "defaultConfiguration": {"level": info.severity.sarif_level if info else "warning"},
         }
         if info and info.doc:
             rule["fullDescription"] = {"text": info.doc.split("\n\n", 1)[0]}
@@ -38,7 +35,6 @@ def _rules(report: Report) -> list[dict[str, Any]]:
 
 
 def as_dict(report: Report) -> dict[str, Any]:
-    from auditor import __version__
 
     rules = _rules(report)
     index = {r["id"]: i for i, r in enumerate(rules)}
@@ -48,7 +44,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         result: dict[str, Any] = {
             "ruleId": f.check,
             "ruleIndex": index[f.check],
-            "level": LEVEL[f.severity],
+            "level": f.severity.sarif_level,
             "message": {"text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}, "region": region}}],
             "partialFingerprints": {"auditorFinding/v1": fingerprint(f)},
@@ -67,7 +63,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "auditor", "version": __version__, "semanticVersion": __version__,
+            "tool": {"driver": {"name": "auditor", "version": TOOL_VERSION, "semanticVersion": TOOL_VERSION,
                                 "informationUri": "https://pypi.org/project/transcript-auditor/", "rules": rules}},
             "artifacts": [{"location": {"uri": _uri(r.file)}} for r in report.results],
             "results": results,

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from auditor.api import audit_text
+from auditor.config import Config
 from auditor.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,8 +15,9 @@ EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def run_audit(text: str, checks: list[str] | None = None, layout: str | None = None, name: str = "case.txt") -> Report:
-    return audit_text(text, name=name, checks=checks, layout=layout)
+def run_audit(text: str, checks: list[str] | None = None, layout: str | None = None, name: str = "case.txt",
+              config: Config | None = None) -> Report:
+    return audit_text(text, name=name, checks=checks, layout=layout, config=config)
 
 
 @pytest.fixture

@@ -2,6 +2,12 @@
 
 Every registered check must have a file `tests/cases/<check id>.yml` with at least one transcript
 where it must fire and one realistic transcript where it must stay silent.
+
+A case gives either `text` (a whole transcript, any layout) or header-less `en:` (and `zh:`)
+paragraphs: one string or a list each, laid out as a transcript of one Operator turn, so an English
+paragraph stands on line 3 and its translation on line 4 (line 2 without `zh:`). A case may carry
+`config:`, the `[tool.auditor]` table (`glossary` lists names inline; `severity`, `words`, ...).
+Expectations: `lines`, `severity`, `suggestion`, `related`, `count`.
 """
 
 from __future__ import annotations
@@ -11,7 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from auditor.registry import registry
+from auditor.config import Config, parse_config
+from auditor.registry import canonical_id, registry
+from auditor.testing import transcript_text
 from tests.conftest import run_audit
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
@@ -49,8 +57,31 @@ def test_every_check_has_fire_and_silent_cases():
 
 
 def test_case_files_name_registered_checks():
-    unknown = [p.name for p in CASES_DIR.glob("*.yml") if _load(p).get("check") not in registry()]
+    unknown = [p.name for p in CASES_DIR.glob("*.yml") if canonical_id(_load(p).get("check", "")) not in registry()]
     assert not unknown, f"case files for unregistered checks: {unknown}"
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def case_text(case: dict) -> str:
+    """The transcript of a case: its `text`, or its `en`/`zh` paragraphs under one Operator header."""
+    if "text" in case:
+        return case["text"]
+    return transcript_text(_as_list(case["en"]), _as_list(case["zh"]) if "zh" in case else None)
+
+
+def case_config(case: dict, folder: Path) -> Config | None:
+    """The case's `config:` table as a Config; inline glossary names are written to a file first."""
+    raw = dict(case.get("config") or {})
+    if not raw:
+        return None
+    if "glossary" in raw:
+        glossary = folder / "glossary.txt"
+        glossary.write_text("\n".join(_as_list(raw["glossary"])) + "\n", encoding="utf-8")
+        raw["glossary"] = [glossary.name]
+    return parse_config(raw, folder / "auditor.toml")
 
 
 @pytest.mark.parametrize(
@@ -58,8 +89,8 @@ def test_case_files_name_registered_checks():
     _all_cases(),
     ids=[f"{c}:{m}:{case['name']}" for c, m, case in _all_cases()],
 )
-def test_case(check_id: str, mode: str, case: dict):
-    report = run_audit(case["text"], checks=[check_id], layout=case.get("layout"))
+def test_case(check_id: str, mode: str, case: dict, tmp_path: Path):
+    report = run_audit(case_text(case), checks=[check_id], layout=case.get("layout"), config=case_config(case, tmp_path))
     found = [f for f in report.findings if f.check == check_id]
     crashed = [f for f in report.findings if f.check == "internal.check_failed"]
     assert not crashed, crashed[0].evidence

@@ -8,10 +8,10 @@ import tomllib
 from functools import cache
 
 import pytest
+from auditor.reports import render
 
 from auditor.api import audit
 from auditor.config import Config
-from auditor.reports import render
 from tests.conftest import EXAMPLES, ROOT
 
 LEVEL = {"info": 0, "warning": 1, "error": 2}

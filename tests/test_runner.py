@@ -62,17 +62,17 @@ def test_ranking_orders_by_score_and_merges_duplicates():
         _f("c.warn", 10, Severity.WARNING, 0.9, evidence="same span"),  # another family: kept
         _f("d.warn", 5, Severity.WARNING, 0.5, related=(Related(10, "x"),)),
     ]
-    ordered, frame = rank(findings)
-    assert [f.check for f in ordered] == ["b.err", "c.warn", "d.warn", "a.info"]
-    assert list(frame["rank"]) == [1, 2, 3, 4]
-    groups = dict(zip(frame["check"], frame["group"], strict=True))
+    ranked = rank(findings)
+    assert [r.finding.check for r in ranked] == ["b.err", "c.warn", "d.warn", "a.info"]
+    assert [r.rank for r in ranked] == [1, 2, 3, 4]
+    groups = {r.finding.check: r.group for r in ranked}
     assert groups["b.err"] == groups["d.warn"] != groups["a.info"]
 
 
 def test_weights_change_the_order():
     findings = [_f("x", 1, Severity.WARNING, 0.8), _f("y", 2, Severity.WARNING, 0.8)]
-    ordered, _ = rank(findings, {"y": 2.0})
-    assert [f.check for f in ordered] == ["y", "x"]
+    ranked = rank(findings, {"y": 2.0})
+    assert [r.finding.check for r in ranked] == ["y", "x"]
 
 
 def test_python_api_returns_dataframe_and_model(tmp_path):
@@ -81,6 +81,7 @@ def test_python_api_returns_dataframe_and_model(tmp_path):
     report = auditor.audit([path], checks=["dates"])
     frame = report.dataframe
     assert list(frame["check"]) == ["dates.impossible"]
+    assert list(frame.columns[:3]) == ["rank", "score", "group"] and list(frame["rank"]) == [1]
     assert report.transcript.turns[0].speaker == "Operator"
     assert report.summary()["by_severity"]["error"] == 1
 

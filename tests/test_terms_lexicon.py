@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from auditor.config import Config
-from auditor.reader import parse_text
 from auditor.checks.boilerplate import load_boilerplate
 from auditor.checks.markup import load_markers, marker_for, scan_brackets
 from auditor.checks.terms import (
@@ -17,6 +14,9 @@ from auditor.checks.terms import (
     normalise_word,
     sounds_alike,
 )
+
+from auditor.config import Config
+from auditor.reader import parse_text
 
 KINDS = {"money", "percent", "points", "bps", "multiple", "number"}
 

@@ -1,0 +1,50 @@
+"""Word tables: one loader, shipped as data, extended from the user's configuration."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import parse_config
+from auditor.errors import ConfigError
+from auditor.words import Words, default_words, table_names, words_for
+
+
+def test_every_shipped_table_loads_and_has_content():
+    words = default_words()
+    assert {"directions", "metrics", "periods", "terms", "boilerplate"} <= set(table_names())
+    for name in table_names():
+        assert words.table(name), name
+
+
+def test_a_list_is_extended_and_the_shipped_one_is_untouched():
+    words = words_for({"directions": {"en": {"up": ["skyrocketed"]}}})
+    assert "skyrocketed" in words.table("directions")["en"]["up"]
+    assert "skyrocketed" not in default_words().table("directions")["en"]["up"]
+    assert words.table("directions")["en"]["down"] == default_words().table("directions")["en"]["down"]
+
+
+def test_one_vocabulary_per_extension_set():
+    a = words_for({"periods": {"comparisons": {"yoy": ["vs. a year ago"]}}})
+    b = words_for({"periods": {"comparisons": {"yoy": ["vs. a year ago"]}}})
+    assert a is b and hash(a) == hash(b) and a != default_words()
+    assert words_for({}) is default_words()
+
+
+@pytest.mark.parametrize(
+    ("extension", "message"),
+    [
+        ({"nope": {}}, "unknown word table 'words.nope'"),
+        ({"periods": {"nope": []}}, "unknown word list 'words.periods.nope'"),
+        ({"periods": {"comparisons": {"yoy": "not a list"}}}, "words.periods.comparisons.yoy must be a list"),
+    ],
+)
+def test_bad_extensions_are_config_errors_that_name_the_key(extension, message):
+    with pytest.raises(ConfigError, match=message):
+        Words(extension)
+
+
+def test_config_words_key_is_validated_and_used():
+    config = parse_config({"words": {"directions": {"en": {"up": ["skyrocketed"]}}}})
+    assert "skyrocketed" in config.words.table("directions")["en"]["up"]
+    with pytest.raises(ConfigError, match="unknown word table"):
+        parse_config({"words": {"nope": {}}})
