@@ -19,11 +19,13 @@ from auditor.config import Config, load_config
 from auditor.errors import ConfigError, InputError
 from auditor.model import Transcript
 from auditor.nlp import annotate
-from auditor.pipeline import audit_file, audit_transcript
+from auditor.pipeline import audit_file, audit_transcript, parse
 from auditor.reader import parse_text
 from auditor.registry import Check, known_pattern, select_checks
 from auditor.report import Report, RuleInfo
 from auditor.runner import FileResult
+
+__all__ = ["audit", "audit_file", "audit_text", "expand_paths", "parse", "resolve_checks", "rule_infos"]
 
 INPUT_SUFFIXES = (".txt", ".json", ".md", ".text")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import click
@@ -74,7 +75,8 @@ def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | 
     from auditor.batch import default_jobs
     from auditor.config import load_config
     from auditor.report import Report
-    from auditor.reports import render
+
+    render = import_module("auditor.reports").render  # by name: the core never imports a format statically
 
     files = expand_paths(paths, exclude=[output_dir] if output_dir else [])
     if not files:

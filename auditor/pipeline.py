@@ -22,7 +22,7 @@ from auditor.runner import FileResult, run_checks
 def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | None = None,
           config: Config | None = None) -> Transcript:
     """Read, parse and annotate one transcript (sentences split by spaCy) with the config's vocabulary."""
-    transcript = read_transcript(path, layout)
+    transcript = read_transcript(os.fspath(path), layout)
     if config is not None:
         transcript.words = config.words
     annotate(transcript, model)

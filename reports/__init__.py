@@ -24,7 +24,8 @@ def renderer(name: str) -> Callable[[Report], str]:
         module = FORMATS[name]
     except KeyError:
         raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMATS)})") from None
-    return import_module(module).render  # type: ignore[no-any-return]
+    render_function: Callable[[Report], str] = import_module(module).render
+    return render_function
 
 
 def render(report: Report, name: str) -> str:

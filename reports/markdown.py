@@ -110,7 +110,7 @@ def _detail(report: Report, rank: int, group: int, groups: Counter[int], f: Find
     ]
     excerpt = report.excerpt(f.file, f.line)
     if excerpt is not None and excerpt.translation is not None:
-        rows = [["source", excerpt.source_line, cell(excerpt.source, 600)],
+        rows: list[list[object]] = [["source", excerpt.source_line, cell(excerpt.source, 600)],
                 ["translation", excerpt.translation_line, cell(excerpt.translation, 600)]]
         out += [tabulate(rows, headers=["side", "line", "text"], tablefmt="github"), ""]
     if f.suggestion:
