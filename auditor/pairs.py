@@ -1,8 +1,9 @@
 """An English paragraph and its Chinese translation line, as the translation checks read them.
 
 Why a model of its own: several translation checks need the same alignment of figures (which
-English figure the translation renders, which are left over on each side). It is computed once per
-pair here, so the checks read it instead of each matching the figures again.
+English figure the translation renders, which are left over on each side), the years each side
+names and the length of each side. They are computed once per pair here, so the checks read them
+instead of each matching figures or compiling year and word patterns again.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from auditor.bilingual import comparable_figures, match_figures
+from auditor.bilingual import (
+    chinese_unit_count,
+    comparable_figures,
+    english_word_count,
+    match_figures,
+    years_en,
+    years_zh,
+)
 from auditor.dates import DateMention, PeriodMention
 from auditor.model import Paragraph
 from auditor.quantities import Quantity
@@ -76,6 +84,31 @@ class Pair:
         chinese = comparable_figures(self.zh_quantities)
         matched, en_rest, zh_rest = match_figures(english, chinese)
         return FigureAlignment(tuple(english), tuple(chinese), tuple(matched), tuple(en_rest), tuple(zh_rest))
+
+    @cached_property
+    def en_years(self) -> frozenset[int]:
+        """Calendar years of the English line (2024)."""
+        return years_en(self.en)
+
+    @cached_property
+    def zh_years(self) -> frozenset[int]:
+        """Calendar years of the translation line (2024年)."""
+        return years_zh(self.zh)
+
+    @cached_property
+    def en_word_count(self) -> int:
+        """Words of the English line: the yardstick for the length of a complete rendering."""
+        return english_word_count(self.en)
+
+    @cached_property
+    def zh_unit_count(self) -> int:
+        """Chinese characters plus Latin tokens of the translation line."""
+        return chinese_unit_count(self.zh)
+
+    @cached_property
+    def zh_english_word_count(self) -> int:
+        """English words on the translation line (a line left in English has many)."""
+        return english_word_count(self.zh)
 
     def __repr__(self) -> str:
         return f"Pair(line={self.line}, translation_line={self.translation_line})"

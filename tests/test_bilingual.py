@@ -90,3 +90,24 @@ def test_bilingual_example_planted_translation_errors() -> None:
     severities = {(f.last_line, f.check): f.severity.value for f in report.findings}
     assert severities[(21, "translation.number")] == "error"
     assert severities[(66, "translation.markers")] == "info"
+
+
+def test_word_tables_extend_the_vocabularies() -> None:
+    """Negation cues, direction words, surnames and markers are data: a user extension is seen."""
+    from auditor.words import Words
+
+    words = Words(
+        {
+            "negation": {"en": {"cues": ["nope"]}},
+            "directions": {"en": {"up": ["soared"]}},
+            "zh_names": {"surnames": {"guo": "郭過"}},
+            "markers": {"marker": [{"label": "crosstalk", "english": ["crosstalk"], "chinese": ["交談"]}]},
+        }
+    )
+    assert negation_count("Nope, we disagree.", "en", words=words) == 1
+    assert negation_count("Nope, we disagree.", "en") == 0
+    assert direction_en("revenue soared ", "", words=words) == "up"
+    assert direction_en("revenue soared ", "") is None
+    assert "過" in surname_chars("Guo", words)
+    found = marker_renderings("(crosstalk) Yes.", "(多人交談)是的。", words)
+    assert [(m, r) for m, r, _, _ in found] == [("crosstalk", "多人交談")]
