@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.dates import DateMention, PeriodMention, find_dates, find_periods
@@ -22,26 +22,24 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: Speaker labels that are roles, not people: never checked against the roster.
-NON_PERSON_SPEAKERS = frozenset(
-    {
-        "operator",
-        "editor",
-        "moderator",
-        "coordinator",
-        "presenter",
-        "host",
-        "interpreter",
-        "company representative",
-        "corporate participant",
-        "unidentified participant",
-        "unidentified analyst",
-        "unidentified speaker",
-        "unidentified company representative",
-        "unknown speaker",
-        "unknown analyst",
-    }
-)
+@cache
+def _speaker_labels(words: Words) -> dict[str, str]:
+    """Each speaker label that is a role, not a person (lower case), with its kind."""
+    labels: dict[str, str] = {}
+    for kind, values in words.table("speakers")["labels"].items():
+        for value in values:
+            labels.setdefault(str(value).strip().lower(), kind)
+    return labels
+
+
+def speaker_label_kind(label: str, words: Words | None = None) -> str:
+    """What a speaker label names: "person", or a role ("operator", "unidentified", "company", "other").
+
+    Why one function: the reader (is this line a header?), the roster (whose turns announce
+    questioners?) and the speaker checks (was the announced questioner left unidentified?) must
+    agree on the labels, which are listed once in `auditor/data/speakers.toml`.
+    """
+    return _speaker_labels(words or default_words()).get(label.strip().lower(), "person")
 
 
 @dataclass(frozen=True)
@@ -142,9 +140,18 @@ class Turn:
         return self.header_lines[0] if self.header_lines else (self.paragraphs[0].line if self.paragraphs else 1)
 
     @property
+    def label_kind(self) -> str:
+        """The kind of this turn's label: "person", or a role ("operator", "unidentified", ...).
+
+        Labels are classified as the file is read, before a configuration is at hand, so with the
+        shipped labels.
+        """
+        return speaker_label_kind(self.speaker)
+
+    @property
     def is_person(self) -> bool:
         """False for role labels such as Operator or Unidentified Participant."""
-        return self.speaker.strip().lower() not in NON_PERSON_SPEAKERS
+        return self.label_kind == "person"
 
 
 @dataclass(frozen=True)

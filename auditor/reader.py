@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from auditor.errors import InputError
-from auditor.model import NON_PERSON_SPEAKERS, LayoutIssue, Paragraph, Transcript, Turn
+from auditor.model import LayoutIssue, Paragraph, Transcript, Turn, speaker_label_kind
+from auditor.names import alternation
 from auditor.textutil import has_han, is_chinese_line
+from auditor.words import Words, default_words
 
 LAYOUTS = ("bilingual", "english", "json")
 
@@ -23,19 +27,37 @@ LAYOUTS = ("bilingual", "english", "json")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 200_000
 
-_NAME_WORD = r"(?:[A-Z][\w.'’\-]*|de|da|van|von|der|del|la|le|bin|al|dos|du)"
-HEADER_RE = re.compile(
-    rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})\s+[-–—]\s+(?P<role>[^\s].{{1,200}})$"
-)
 _BARE_LABEL_RE = re.compile(r"^[A-Z][\w.'’\-]*(?:\s+[A-Za-z][\w.'’\-]*){0,4}$")
-_INTERJECTIONS = frozenset({"okay", "ok", "thank you", "thanks", "yes", "no", "sure", "great", "hello", "right",
-                            "well", "so", "and", "but", "good", "perfect", "got it", "understood", "fine"})
-_ROLE_ABBREVIATIONS = ("inc.", "co.", "ltd.", "corp.", "plc.", "llc.", "l.p.", "s.a.", "n.v.", "ag.", "jr.", "sr.")
-SECTION_HEADINGS = frozenset(
-    {"presentation", "questions and answers", "question-and-answer session", "question and answer session",
-     "prepared remarks", "q&a", "q&a session", "conference call participants", "corporate participants",
-     "participants"}
-)
+
+
+@dataclass(frozen=True)
+class _HeaderWords:
+    """The vocabulary of header recognition, read from `auditor/data/` once per word set."""
+
+    header_re: re.Pattern[str]
+    interjections: frozenset[str]
+    role_abbreviations: tuple[str, ...]
+    section_headings: frozenset[str]
+
+
+@cache
+def _header_words(words: Words) -> _HeaderWords:
+    particles = alternation(words.table("people")["names"]["particles"])
+    name_word = rf"(?:[A-Z][\w.'’\-]*|{particles})"
+    headers = words.table("speakers")["headers"]
+    return _HeaderWords(
+        header_re=re.compile(
+            rf"^(?P<name>{name_word}(?:\s+{name_word}){{0,5}})\s+[-–—]\s+(?P<role>[^\s].{{1,200}})$"
+        ),
+        interjections=frozenset(str(w).lower() for w in headers["interjections"]),
+        role_abbreviations=tuple(str(w).lower() for w in headers["role_abbreviations"]),
+        section_headings=frozenset(str(w).lower() for w in headers["section_headings"]),
+    )
+
+
+def _vocabulary() -> _HeaderWords:
+    """Headers are recognised as the file is read, before a configuration is at hand: shipped words."""
+    return _header_words(default_words())
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -92,10 +114,10 @@ def parse_header(line: str) -> tuple[str, str | None] | None:
     text = line.strip()
     if not text or len(text) > 240 or has_han(text):
         return None
-    m = HEADER_RE.match(text)
+    m = _vocabulary().header_re.match(text)
     if m and _plausible_header(m.group("name"), m.group("role")):
         return m.group("name").strip(), m.group("role").strip()
-    if text.lower() in NON_PERSON_SPEAKERS:
+    if speaker_label_kind(text) != "person":
         return text, None
     return None
 
@@ -103,22 +125,24 @@ def parse_header(line: str) -> tuple[str, str | None] | None:
 def _plausible_header(name: str, role: str) -> bool:
     """Tell "Jane Roe - Chief Financial Officer" from a sentence such as "Great - thanks, John."."""
     role = role.strip()
-    if name.strip().lower() in _INTERJECTIONS or name.split()[0].lower() in _INTERJECTIONS:
+    interjections = _vocabulary().interjections
+    if name.strip().lower() in interjections or name.split()[0].lower() in interjections:
         return False
     if len(role.split()) > 24 or not (role[0].isupper() or role[0].isdigit()):
         return False
     if role.endswith(("?", "!")) or re.search(r"[.?!]\s+[A-Z]", role):
         return False  # a second sentence: this is speech, not a role
-    return not (role.endswith(".") and not role.lower().endswith(_ROLE_ABBREVIATIONS))
+    return not (role.endswith(".") and not role.lower().endswith(_vocabulary().role_abbreviations))
 
 
 def _bare_label(line: str) -> bool:
     """A short title-case line with no sentence punctuation: a bare speaker label in a header pair."""
     text = line.strip()
+    vocabulary = _vocabulary()
     return (
         bool(_BARE_LABEL_RE.match(text))
-        and text.lower() not in _INTERJECTIONS
-        and text.lower() not in SECTION_HEADINGS
+        and text.lower() not in vocabulary.interjections
+        and text.lower() not in vocabulary.section_headings
         and len(text) <= 60
     )
 
@@ -184,7 +208,7 @@ def parse_english(lines: list[str]) -> _Builder:
             header = (text, None)
         if header:
             b.start_turn(header[0], header[1], (number,))
-        elif text.lower() in SECTION_HEADINGS:
+        elif text.lower() in _vocabulary().section_headings:
             b.preamble.append((number, text))
         else:
             b.add(number, text)

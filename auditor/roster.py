@@ -14,249 +14,31 @@ against the roster and kept in `Roster.mentions`, resolved or not, for the check
 Name-order variants ("Zou Tao" / "Tao Zou"), initials ("T. Whitlock") and common nicknames
 ("Kathy" / "Katherine") are the same person. A spelling that is merely close to a roster name
 ("Mr. Zao" for Zou Tao) is NOT merged: it stays an unresolved mention, and `Roster.near_miss`
-says which person it resembles.
+says which person it resembles. The rules for names are in `auditor.names`, the patterns the text is
+read with in `auditor.mentions`, their words in `auditor/data/people.toml` and `speakers.toml`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import jellyfish
 from rapidfuzz import fuzz
+
+from auditor.mentions import mention_patterns
+from auditor.names import align, honorific_gender, name_tokens
+from auditor.words import Words, default_words
 
 if TYPE_CHECKING:
     from auditor.model import Paragraph, Transcript, Turn
 
-FEMALE_HONORIFICS = frozenset({"ms", "mrs", "miss", "madam", "madame"})
-MALE_HONORIFICS = frozenset({"mr", "sir"})
-_TITLE_WORDS = frozenset(
-    {"chairman", "chairwoman", "chair", "president", "speaker", "secretary", "ambassador", "minister",
-     "governor", "mayor", "senator", "director", "operator"}
-)
-
-#: One name word: "Zou", "O'Brien", "Jean-Luc", "McDonald", or an initial "T.".
-_TOK = r"(?:[A-Z]\.|[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]+)*(?:[A-Z][a-z]+)?)"
-_NAME = rf"{_TOK}(?:[ \t]+{_TOK}){{0,2}}"
-_HON = r"(?:Mrs|Mr|Ms|Miss|Madam|Madame|Dr|Prof)"
-HONORIFIC_RE = re.compile(rf"\b(?P<hon>{_HON})\b\.?[ \t]+(?P<name>{_NAME})")
-_NOT_HON = rf"(?!{_HON}\b)"
-
-#: Words that start a capitalised run but are not names ("Thank you, Operator", "As Chairman ...").
-_STOP_WORDS = frozenset(
-    {"operator", "everyone", "everybody", "all", "again", "so", "very", "and", "the", "our", "we", "you",
-     "management", "team", "guys", "sir", "madam", "okay", "ok", "yes", "no", "good", "great", "hello",
-     "hi", "thank", "thanks", "ladies", "gentlemen", "folks", "both", "much", "for", "i", "it", "this",
-     "that", "a", "an", "in", "on", "of", "with", "with that", "now", "then", "well", "next", "please"}
-)
-
-#: Person-referring contexts without an honorific; each captures `name`.
-_CONTEXT_RES = (
-    re.compile(rf"\b(?:[Tt]hank you|[Tt]hanks)(?: (?:so|very) much)?,[ \t]+{_NOT_HON}(?P<name>{_NAME})\b"),
-    re.compile(
-        rf"\b[Aa]s[ \t]+{_NOT_HON}(?P<name>{_NAME})[ \t]+(?:just[ \t]+|already[ \t]+)?(?:has[ \t]+|had[ \t]+)?"
-        r"(?:mentioned|said|noted|explained|highlighted|pointed out|indicated|described|discussed|stated)\b"
-    ),
-    re.compile(
-        r"\b(?:turn|hand|pass)(?:ing)?[ \t]+(?:it[ \t]+|the[ \t]+(?:call|conference|floor|line|mic|microphone)[ \t]+)?"
-        r"(?:back[ \t]+|over[ \t]+)*to[ \t]+(?:(?:our|your)[ \t][\w ,]{0,60}?,[ \t]+)?"
-        rf"{_NOT_HON}(?P<name>{_NAME})"
-    ),
-    re.compile(rf"(?<![\w.])(?P<name>{_NAME})['’]s[ \t]+(?:answer|response|reply|remarks|comments|question)"),
-)
-
-#: What follows a mention that makes it a third-person reference to someone's speech.
-SPEECH_NOUN_RE = re.compile(
-    r"^['’]s[ \t]+(?:(?:first|second|third|last|previous|earlier|prepared|opening|closing|brief)[ \t]+)?"
-    r"(?P<noun>answers?|responses?|repl(?:y|ies)|remarks|comments|questions?|words|explanation|presentation)\b"
-)
-SPEECH_PREFIX_RE = re.compile(
-    r"(?:on behalf of|translat\w* (?:briefly |quickly )?for|interpret\w* for)[ \t]+$", re.IGNORECASE
-)
-
-_ROLE_WORD = (
-    r"(?:Chief|Officer|CEO|CFO|COO|CTO|CIO|CSO|President|Chairman|Chairwoman|Chair|Director|Head|VP|SVP|EVP|"
-    r"Vice|Founder|Partner|Treasurer|Controller|Secretary|Manager|Executive|Investor|Relations|IR|General|"
-    r"Counsel|Analyst|Strategy)"
-)
-_TITLE = r"(?:[A-Z][\w&\-]*|of|and|the|&)(?:[ \t]+(?:[A-Z][\w&\-]*|of|and|the|&))*"
-#: "our Vice Chairman and CEO, Mr. Tao Zou", "the CFO, Yi Li", "our CFO Ms. Shen".
-_INTRO_TITLE_NAME = re.compile(
-    r"\b(?:our|the|my)[ \t]+(?:company['’]s[ \t]+)?(?:new[ \t]+)?(?P<title>" + _TITLE + r")"
-    rf"(?:,[ \t]+(?:(?P<hon>{_HON})\.?[ \t]+)?|[ \t]+(?P<hon2>{_HON})\.?[ \t]+)(?P<name>{_NAME})"
-)
-#: "Priya Ramaswamy, Head of Investor Relations", "Grace Tan, our Investor Relations Director".
-_INTRO_NAME_TITLE = re.compile(
-    rf"(?:^|(?<=[ \t(]))(?:(?P<hon>{_HON})\.?[ \t]+)?(?P<name>{_NAME}),[ \t]+(?:our[ \t]+|the[ \t]+)?(?P<title>"
-    + _TITLE + r")"
-)
-_ROLE_IN_TITLE = re.compile(rf"\b{_ROLE_WORD}\b")
-_FIRM = r"[A-Z][\w&.'’\-]*(?:[ \t]+(?:[A-Z][\w&.'’\-]*|&|of|and|de))*"
-#: Operator announcements of a questioner.
-_ANNOUNCE_RES = (
-    re.compile(
-        r"\bquestions?[ \t]+(?:today[ \t]+)?(?:comes?|is[ \t]+coming|will[ \t]+come|is|will[ \t]+be)[ \t]+from[ \t]+"
-        rf"(?:the[ \t]+line[ \t]+of[ \t]+)?(?P<name>{_NAME})(?:[ \t]+(?:with|from|of|at)[ \t]+(?P<firm>{_FIRM}))?"
-    ),
-    re.compile(
-        r"\b(?:we have|we'll go to|we will go to|we go to|goes to)[ \t]+(?:the[ \t]+line[ \t]+of[ \t]+)?"
-        rf"(?P<name>{_NAME})[ \t]+(?:with|from|of|at)[ \t]+(?P<firm>{_FIRM})"
-    ),
-    re.compile(rf"\[(?P<name>{_NAME}),[ \t]*(?P<firm>[^\]\[]{{2,80}})\]"),
-    re.compile(
-        rf"^(?:\((?:Operator Instructions|Operator instructions)\)[ \t]*)?(?P<name>{_NAME})"
-        rf"(?:,|[ \t]+(?:from|with|of|at))[ \t]+(?P<firm>{_FIRM})\.?$"
-    ),
-)
-#: Lower-case only: "He" capitalised mid-sentence is a surname ("Mr. He").
-_PRONOUNS = {
-    "male": re.compile(r"\b(?:he|him|his|himself)\b"),
-    "female": re.compile(r"\b(?:she|her|hers|herself)\b"),
-}
-#: A sentence opening with a pronoun followed by a lower-case word ("He joined", not "He Jianguo").
-_LEADING_PRONOUN = re.compile(r"^\s*(?P<p>He|She|His|Her)[ \t]+[a-z]")
-_AFFILIATION_RE = re.compile(r"^,?[ \t]+(?:(?:of|from|at)[ \t]+(?:the[ \t]+)?\w|with[ \t]+(?:the[ \t]+)?[A-Z])")
-_INTERPRETED_RE = re.compile(r"\((?:interpreted|interpretation|translated)\)|\binterpreter\b", re.IGNORECASE)
-_OPERATOR_LABELS = frozenset({"operator", "moderator", "coordinator", "host", "conference operator"})
-
-_EXECUTIVE_ROLE = re.compile(
-    r"chief|officer|\bceo\b|\bcfo\b|\bcoo\b|\bcto\b|president|chair|director|head|\bvp\b|vice|"
-    r"founder|partner|manager|treasurer|controller|secretary|executive|investor relations|\bir\b",
-    re.IGNORECASE,
-)
-_ANALYST_ROLE = re.compile(r"analyst|research|securities|capital|investor(?! relations)", re.IGNORECASE)
-
-#: Groups of given names that are the same name (nickname, short form, common spelling variant).
-_NICKNAME_GROUPS = (
-    ("katherine", "catherine", "kathryn", "kathy", "cathy", "kate", "katie", "kat", "cat"),
-    ("william", "bill", "billy", "will", "willie", "liam"),
-    ("elizabeth", "liz", "lizzie", "beth", "betty", "eliza", "libby"),
-    ("robert", "rob", "robbie", "bob", "bobby", "bert"),
-    ("michael", "mike", "mikey", "mick"),
-    ("james", "jim", "jimmy", "jamie"),
-    ("thomas", "tomas", "tom", "tommy"),
-    ("daniel", "dan", "danny"),
-    ("david", "dave", "davey"),
-    ("joseph", "joe", "joey"),
-    ("christopher", "chris", "kit"),
-    ("christine", "christina", "chris", "chrissy", "tina"),
-    ("stephen", "steven", "steve", "stevie"),
-    ("anthony", "tony"),
-    ("richard", "rick", "ricky", "rich", "dick"),
-    ("edward", "ed", "eddie", "ted", "ned"),
-    ("alexander", "alex", "al", "sandy"),
-    ("alexandra", "alex", "sandra", "sandy", "lexi"),
-    ("samuel", "sam", "sammy"),
-    ("samantha", "sam"),
-    ("benjamin", "ben", "benny"),
-    ("nicholas", "nick", "nicky", "nico"),
-    ("andrew", "andy", "drew"),
-    ("gregory", "greg"),
-    ("john", "jon", "johnny", "jack"),
-    ("jonathan", "jon", "jonny"),
-    ("jennifer", "jen", "jenny"),
-    ("matthew", "matt", "matty"),
-    ("patrick", "pat", "paddy"),
-    ("patricia", "pat", "patty", "trish"),
-    ("margaret", "maggie", "meg", "peggy", "greta"),
-    ("susan", "sue", "susie", "suzanne"),
-    ("timothy", "tim", "timmy"),
-    ("victoria", "vicky", "tori"),
-    ("rebecca", "becky", "becca"),
-    ("deborah", "debbie", "deb"),
-    ("jessica", "jess", "jessie"),
-    ("kenneth", "ken", "kenny"),
-    ("lawrence", "larry"),
-    ("charles", "charlie", "chuck"),
-    ("frederick", "fred", "freddie"),
-    ("philip", "phillip", "phil"),
-    ("jeffrey", "geoffrey", "jeff", "geoff"),
-    ("douglas", "doug"),
-    ("ronald", "ron", "ronnie"),
-    ("donald", "don", "donnie"),
-    ("raymond", "ray"),
-    ("gerald", "gerry", "jerry"),
-    ("peter", "pete"),
-    ("abigail", "abby"),
-    ("pamela", "pam"),
-    ("cynthia", "cindy"),
-    ("kimberly", "kim"),
-    ("melissa", "mel", "missy"),
-    ("jacqueline", "jackie"),
-)
-_NICKNAMES: dict[str, frozenset[str]] = {}
-for _group in _NICKNAME_GROUPS:
-    for _name in _group:
-        _NICKNAMES[_name] = _NICKNAMES.get(_name, frozenset()) | frozenset(_group)
-
-#: Common pinyin surnames. Two different ones ("Zhang" / "Zheng", "Zhu" / "Zhou") are usually two
-#: real people, not a mis-hearing, so they are never reported as near misses of each other.
-_PINYIN_SURNAME_TEXT = (
-    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song "
-    "tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen "
-    "yao fang zou tan jin shi qian qin dai xia fu lei long wan duan hao kong bai cui kang mao qiu jia gu hou "
-    "meng xiong qin yan yin hong wen mo zhong"
-)
-PINYIN_SURNAMES = frozenset(_PINYIN_SURNAME_TEXT.split())
-
-
-def name_tokens(name: str) -> tuple[str, ...]:
-    """Lower-case name parts without honorifics or punctuation: 'Mr. Tao Zou' -> ('tao', 'zou')."""
-    parts = re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", name.lower())
-    return tuple(p.replace("’", "'") for p in parts if p not in FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr", "prof"})
-
-
-def _same_token(a: str, b: str) -> bool:
-    """Same name word: equal (ignoring hyphens), a nickname of it, or an initial of it."""
-    if a == b or a.replace("-", "") == b.replace("-", ""):
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return b in _NICKNAMES.get(a, frozenset())
-
-
-def close_tokens(a: str, b: str, min_ratio: float = 60.0) -> bool:
-    """Two different name words that sound alike (a likely mis-hearing or misspelling).
-
-    Edit similarity alone confuses short names, so it must be backed by equal phonetic keys
-    (metaphone or NYSIIS), except for long words that differ by a single letter or two.
-    Two distinct common pinyin surnames are never close: "Zhang" and "Zheng" are two people.
-    """
-    if _same_token(a, b) or min(len(a), len(b)) < 2:
-        return False
-    if a in PINYIN_SURNAMES and b in PINYIN_SURNAMES:
-        return False
-    ratio = fuzz.ratio(a, b)
-    if ratio < min_ratio:
-        return False
-    phonetic = jellyfish.metaphone(a) == jellyfish.metaphone(b) or jellyfish.nysiis(a) == jellyfish.nysiis(b)
-    return phonetic or (ratio >= 85 and min(len(a), len(b)) >= 5)
-
-
-def _align(tokens: tuple[str, ...], person_tokens: tuple[str, ...], min_ratio: float) -> str:
-    """'exact' when every word names a word of the person, 'near' when some only sound alike, else 'none'."""
-    if not tokens or len(tokens) > len(person_tokens):
-        return "none"
-    free = list(person_tokens)
-    near = False
-    whole_word = False  # an initial alone ("C." for Colette) identifies nobody
-    for token in tokens:
-        hit = next((p for p in free if len(p) > 1 and len(token) > 1 and _same_token(token, p)), None)
-        whole_word = whole_word or hit is not None
-        if hit is None:
-            hit = next((p for p in free if _same_token(token, p)), None)
-        if hit is None:
-            hit = next((p for p in free if close_tokens(token, p, min_ratio)), None)
-            near = near or hit is not None
-            whole_word = whole_word or hit is not None
-        if hit is None:
-            return "none"
-        free.remove(hit)
-    if not whole_word:
-        return "none"
-    return "near" if near else "exact"
+__all__ = [
+    "Announcement", "GenderEvidence", "Mention", "Person", "Roster", "build_roster", "c_suite_roles",
+    "decide_gender", "is_interpreted", "name_tokens",
+]
 
 
 @dataclass(frozen=True)
@@ -319,6 +101,11 @@ class Person:
     text_roles: list[tuple[str, int]] = field(default_factory=list)
     header_lines: list[int] = field(default_factory=list)
     genders: list[GenderEvidence] = field(default_factory=list)
+    #: The C-suite roles of each of the person's titles ("Acting CEO" -> {"chief executive officer":
+    #: "acting"}), parsed once when the title is recorded.
+    c_suite: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The vocabulary names are compared with (nicknames, honorifics).
+    words: Words = field(default_factory=default_words, repr=False)
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -326,13 +113,13 @@ class Person:
 
     @property
     def ordered_tokens(self) -> tuple[str, ...]:
-        return name_tokens(self.name)
+        return name_tokens(self.name, self.words)
 
     def matches(self, name: str) -> bool:
         """Same person: the same words in any order, with initials, nicknames or a single name word."""
         if name.strip().lower() in self.aliases:
             return True
-        return _align(name_tokens(name), self.ordered_tokens, 101.0) == "exact"
+        return align(name_tokens(name, self.words), self.ordered_tokens, 101.0, self.words) == "exact"
 
 
 @dataclass
@@ -340,13 +127,15 @@ class Roster:
     persons: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     announcements: list[Announcement] = field(default_factory=list)
+    #: The vocabulary of the transcript the roster was read from.
+    words: Words = field(default_factory=default_words, repr=False, compare=False)
 
     def find(self, name: str) -> Person | None:
         """The unique person `name` refers to, or None when it names nobody or several people."""
         hits = [p for p in self.persons if p.matches(name)]
         if len(hits) == 1:
             return hits[0]
-        tokens = frozenset(name_tokens(name))
+        tokens = frozenset(name_tokens(name, self.words))
         exact = [p for p in hits if tokens == p.tokens]
         return exact[0] if len(exact) == 1 else None
 
@@ -355,13 +144,13 @@ class Roster:
 
         None when the name names somebody exactly, resembles several people, or nobody.
         """
-        tokens = name_tokens(name)
+        tokens = name_tokens(name, self.words)
         if not tokens:
             return None
         others = [p for p in self.persons if p is not exclude]
-        if any(_align(tokens, p.ordered_tokens, 101.0) == "exact" for p in others):
+        if any(align(tokens, p.ordered_tokens, 101.0, self.words) == "exact" for p in others):
             return None
-        near = [p for p in others if _align(tokens, p.ordered_tokens, min_ratio) == "near"]
+        near = [p for p in others if align(tokens, p.ordered_tokens, min_ratio, self.words) == "near"]
         if len(near) != 1:
             return None
         if len(tokens) > 1 and fuzz.token_sort_ratio(" ".join(tokens), " ".join(near[0].ordered_tokens)) < 70:
@@ -369,11 +158,11 @@ class Roster:
         return near[0]
 
     def add(self, name: str, line: int, role: str | None = None, *, header: bool = False) -> Person:
-        person = next((p for p in self.persons if p.tokens == frozenset(name_tokens(name))), None)
+        person = next((p for p in self.persons if p.tokens == frozenset(name_tokens(name, self.words))), None)
         if person is None and not header:
             person = self.find(name)
         if person is None:
-            person = Person(name=name)
+            person = Person(name=name, words=self.words)
             self.persons.append(person)
         if line not in person.lines:
             person.lines.append(line)
@@ -381,47 +170,69 @@ class Roster:
         if role:
             person.roles.append((role, line))
             (person.header_roles if header else person.text_roles).append((role, line))
-            _classify(person, role)
+            if role not in person.c_suite:
+                person.c_suite[role] = c_suite_roles(role, self.words)
+            _classify(person, role, self.words)
         if header and line not in person.header_lines:
             person.header_lines.append(line)
         person.is_header = person.is_header or header
         return person
 
 
-def _classify(person: Person, role: str) -> None:
+def c_suite_roles(title: str, words: Words | None = None) -> dict[str, str]:
+    """C-suite roles of a title with their qualifier: 'Acting CEO' -> {'chief executive officer': 'acting'}.
+
+    Abbreviations are expanded first, so "CFO" in an introduction and "Chief Financial Officer" in
+    a label are the same role.
+    """
+    patterns = mention_patterns(words or default_words())
+    text = title.lower()
+    for short, long in patterns.c_suite_abbreviations.items():
+        text = re.sub(rf"\b{re.escape(short)}\b", long, text)
+    roles: dict[str, str] = {}
+    for m in patterns.c_suite.finditer(text):
+        core = f"chief {m.group('what')}officer"
+        roles[core] = m.group("q") or ""
+    return roles
+
+
+def _classify(person: Person, role: str, words: Words) -> None:
     """Analyst when the role says so (firms, 'Analyst'), executive for officer titles."""
-    if _ANALYST_ROLE.search(role) and not _EXECUTIVE_ROLE.search(role):
+    patterns = mention_patterns(words)
+    analyst, executive = patterns.analyst_role, patterns.executive_role
+    if analyst.search(role) and not executive.search(role):
         person.kind = "analyst"
-    elif _EXECUTIVE_ROLE.search(role) and person.kind != "analyst":
+    elif executive.search(role) and person.kind != "analyst":
         person.kind = "executive"
     if " - " in role and person.firm is None:
         parts = [p.strip() for p in role.split(" - ") if p.strip()]
-        if len(parts) >= 2 and _ANALYST_ROLE.search(parts[-1]):
+        if len(parts) >= 2 and analyst.search(parts[-1]):
             person.firm = parts[0]
 
 
-def is_operator_turn(turn: Turn) -> bool:
-    return turn.speaker.strip().lower() in _OPERATOR_LABELS
-
-
-def is_interpreted(text: str) -> bool:
+def is_interpreted(text: str, words: Words | None = None) -> bool:
     """The text marks itself as an interpreter's rendering ("(interpreted)")."""
-    return _INTERPRETED_RE.search(text) is not None
+    return mention_patterns(words or default_words()).interpreted.search(text) is not None
 
 
-def _plausible_name(name: str) -> bool:
+def _plausible_name(name: str, words: Words) -> bool:
     """A run of capitalised words that can be a person's name (not "Thank You" or "Operator")."""
-    words = name_tokens(name)
-    return bool(words) and not any(w in _STOP_WORDS or w in _TITLE_WORDS for w in words)
+    patterns = mention_patterns(words)
+    tokens = name_tokens(name, words)
+    return bool(tokens) and not any(w in patterns.not_names or w in patterns.address_titles for w in tokens)
 
 
-def _title_ok(title: str) -> bool:
-    return bool(_ROLE_IN_TITLE.search(title)) and title.split()[-1][:1].isupper() and len(title.split()) <= 12
+def _title_ok(title: str, words: Words) -> bool:
+    return (
+        bool(mention_patterns(words).role_in_title.search(title))
+        and title.split()[-1][:1].isupper()
+        and len(title.split()) <= 12
+    )
 
 
 def build_roster(transcript: Transcript) -> Roster:
     """Headers first (reference spellings), then introductions and announcements, then mentions."""
-    roster = Roster()
+    roster = Roster(words=transcript.words)
     for turn in transcript.turns:
         if turn.is_person:
             for line in turn.header_lines[:1] or (turn.header_line,):
@@ -429,7 +240,7 @@ def build_roster(transcript: Transcript) -> Roster:
     for turn in transcript.turns:
         for paragraph in turn.paragraphs:
             _collect_introductions(roster, paragraph)
-            if is_operator_turn(turn):
+            if turn.label_kind == "operator":
                 _collect_announcements(roster, paragraph, turn)
     for paragraph in transcript.paragraphs:
         _collect_mentions(roster, paragraph)
@@ -448,10 +259,10 @@ def _record(roster: Roster, paragraph: Paragraph, m: re.Match[str], kind: str, h
     if any(x.line == paragraph.line and x.start == start for x in roster.mentions):
         return None
     name = m.group("name")
-    if not _plausible_name(name):
+    if not _plausible_name(name, roster.words):
         return None
     person = roster.find(name)
-    if person is None and len(name_tokens(name)) > 1:
+    if person is None and len(name_tokens(name, roster.words)) > 1:
         # "Mr. Guo Mingyuan Thanks" style over-capture: fall back to the longest known prefix
         words = name.split()
         for cut in range(len(words) - 1, 0, -1):
@@ -472,34 +283,36 @@ def _record(roster: Roster, paragraph: Paragraph, m: re.Match[str], kind: str, h
         kind=kind,
         honorific=hon,
         person=person,
-        speech_noun=_speech_noun(paragraph.text, text_start, end),
-        affiliated=_AFFILIATION_RE.match(paragraph.text[end:]) is not None,
+        speech_noun=_speech_noun(paragraph.text, text_start, end, roster.words),
+        affiliated=mention_patterns(roster.words).affiliation.match(paragraph.text[end:]) is not None,
     )
     roster.mentions.append(mention)
     return mention
 
 
-def _speech_noun(text: str, start: int, end: int) -> str | None:
+def _speech_noun(text: str, start: int, end: int, words: Words) -> str | None:
     """'answer' when the mention is a third-person reference to someone's speech."""
-    after = SPEECH_NOUN_RE.match(text[end:])
+    patterns = mention_patterns(words)
+    after = patterns.speech_noun.match(text[end:])
     if after:
         return after.group("noun")
-    if SPEECH_PREFIX_RE.search(text[max(0, start - 40) : start]):
+    if patterns.speech_prefix.search(text[max(0, start - 40) : start]):
         return "behalf"
     return None
 
 
 def _collect_introductions(roster: Roster, paragraph: Paragraph) -> None:
-    for regex in (_INTRO_TITLE_NAME, _INTRO_NAME_TITLE):
+    patterns = mention_patterns(roster.words)
+    for regex in (patterns.intro_title_name, patterns.intro_name_title):
         for m in regex.finditer(paragraph.text):
             title = m.group("title").strip()
-            if not _title_ok(title):
+            if not _title_ok(title, roster.words):
                 continue
             hon = m.group("hon") or (m.groupdict().get("hon2"))
             name = m.group("name")
-            if not _plausible_name(name):
+            if not _plausible_name(name, roster.words):
                 continue
-            if roster.find(name) is None and len(name_tokens(name)) < 2:
+            if roster.find(name) is None and len(name_tokens(name, roster.words)) < 2:
                 continue  # "our CFO, Ms. Shen" names nobody new: a single word is no introduction
             if roster.find(name) is None and roster.near_miss(name) is not None:
                 _record(roster, paragraph, m, "intro", hon)
@@ -511,10 +324,10 @@ def _collect_introductions(roster: Roster, paragraph: Paragraph) -> None:
 
 
 def _collect_announcements(roster: Roster, paragraph: Paragraph, turn: Turn) -> None:
-    for regex in _ANNOUNCE_RES:
+    for regex in mention_patterns(roster.words).announcements:
         for m in regex.finditer(paragraph.text):
             name = m.group("name")
-            if not _plausible_name(name) or len(name_tokens(name)) < 2:
+            if not _plausible_name(name, roster.words) or len(name_tokens(name, roster.words)) < 2:
                 continue
             firm = (m.group("firm") or "").strip().rstrip(".") or None
             roster.announcements.append(Announcement(paragraph.line, name, firm, turn.index, m.group(0)))
@@ -533,18 +346,15 @@ def _collect_announcements(roster: Roster, paragraph: Paragraph, turn: Turn) -> 
 
 
 def _collect_mentions(roster: Roster, paragraph: Paragraph) -> None:
-    for m in HONORIFIC_RE.finditer(paragraph.text):
-        if name_tokens(m.group("name"))[:1] and name_tokens(m.group("name"))[0] in _TITLE_WORDS:
+    patterns = mention_patterns(roster.words)
+    for m in patterns.honorific.finditer(paragraph.text):
+        tokens = name_tokens(m.group("name"), roster.words)
+        if tokens[:1] and tokens[0] in patterns.address_titles:
             continue
         _record(roster, paragraph, m, "honorific", m.group("hon"))
-    for regex in _CONTEXT_RES:
+    for regex in patterns.contexts:
         for m in regex.finditer(paragraph.text):
             _record(roster, paragraph, m, "context")
-
-
-def _honorific_gender(hon: str) -> str | None:
-    hon = hon.lower()
-    return "female" if hon in FEMALE_HONORIFICS else "male" if hon in MALE_HONORIFICS else None
 
 
 def _collect_gender(transcript: Transcript, roster: Roster) -> None:
@@ -552,43 +362,43 @@ def _collect_gender(transcript: Transcript, roster: Roster) -> None:
     by_line: dict[int, list[Mention]] = {}
     for mention in roster.mentions:
         by_line.setdefault(mention.line, []).append(mention)
-        if mention.person is not None and mention.honorific and _attributable(mention):
-            gender = _honorific_gender(mention.honorific)
+        if mention.person is not None and mention.honorific and _attributable(mention, roster.words):
+            gender = honorific_gender(mention.honorific, roster.words)
             if gender:
                 mention.person.genders.append(GenderEvidence(mention.line, mention.text, gender, "honorific"))
     for paragraph in transcript.paragraphs:
-        _pronoun_evidence(paragraph, by_line.get(paragraph.line, []))
+        _pronoun_evidence(paragraph, by_line.get(paragraph.line, []), roster.words)
     for person in roster.persons:
         person.genders.sort(key=lambda e: (e.line, e.text))
         person.gender_evidence = [(e.line, e.text) for e in person.genders]
-        person.gender = _decide_gender(person.genders)
+        person.gender = decide_gender(person.genders)
 
 
-def _pronoun_evidence(paragraph: Paragraph, mentions: list[Mention]) -> None:
+def _pronoun_evidence(paragraph: Paragraph, mentions: list[Mention], words: Words) -> None:
     """A pronoun after the only person named in its sentence, or opening the next sentence."""
+    patterns = mention_patterns(words)
     sentences = paragraph.sentences
     for i, sentence in enumerate(sentences):
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        if len(inside) != 1 or inside[0].person is None:
+        mention = inside[0] if len(inside) == 1 else None
+        person = mention.person if mention is not None else None
+        if mention is None or person is None or not _attributable(mention, words):
             continue
-        mention = inside[0]
-        if not _attributable(mention):
-            continue
-        if paragraph.speaker and mention.person.matches(paragraph.speaker):
+        if paragraph.speaker and person.matches(paragraph.speaker):
             continue  # a speaker naming themselves: pronouns around it are about someone else
         tail = paragraph.text[mention.end : sentence.end]
-        found = {g for g, rx in _PRONOUNS.items() if rx.search(tail)}
+        found = {g for g, rx in patterns.pronouns.items() if rx.search(tail)}
         if i + 1 < len(sentences) and not any(sentences[i + 1].start <= m.start < sentences[i + 1].end for m in mentions):
-            lead = _LEADING_PRONOUN.match(sentences[i + 1].text)
+            lead = patterns.leading_pronoun.match(sentences[i + 1].text)
             if lead:
-                found.add("male" if lead.group("p") in ("He", "His") else "female")
+                found.add("male" if lead.group("p").lower() in patterns.male_pronouns else "female")
         if len(found) == 1:
             gender = next(iter(found))
             evidence = paragraph.text[mention.start : min(sentence.end + 60, len(paragraph.text))].strip()
-            mention.person.genders.append(GenderEvidence(paragraph.line, evidence[:160], gender, "pronoun"))
+            person.genders.append(GenderEvidence(paragraph.line, evidence[:160], gender, "pronoun"))
 
 
-def _attributable(mention: Mention) -> bool:
+def _attributable(mention: Mention, words: Words) -> bool:
     """Gender evidence needs a sure identity: a full name, or a surname of someone who speaks.
 
     "Mr. Wang from the city government" must not give a gender to analyst Bin Wang, who is only
@@ -598,14 +408,28 @@ def _attributable(mention: Mention) -> bool:
     person = mention.person
     if person is None or (mention.affiliated and mention.kind == "honorific"):
         return False
-    return len(name_tokens(mention.name)) > 1 or person.is_header or bool(person.text_roles)
+    return len(name_tokens(mention.name, words)) > 1 or person.is_header or bool(person.text_roles)
 
 
-def _decide_gender(evidence: list[GenderEvidence]) -> str | None:
-    """Honorifics decide by strict majority; pronouns only when there is no honorific and they agree."""
-    honorific = Counter(e.gender for e in evidence if e.source == "honorific")
-    if honorific:
-        ranked = honorific.most_common()
-        return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
-    pronoun = {e.gender for e in evidence if e.source == "pronoun"}
-    return next(iter(pronoun)) if len(pronoun) == 1 else None
+def decide_gender(evidence: Sequence[GenderEvidence], *, reference: bool = False) -> str | None:
+    """The gender the English text gives a person; honorifics outrank pronouns.
+
+    Why one function: the roster's `Person.gender` (which the translation checks hold 先生/女士
+    against) and the gender against which `speakers.gender_conflict` reports a contradiction must
+    be one decision. The strongest source present decides by strict majority:
+
+    - `Person.gender` (the default) stays None when the honorifics are evenly divided, or when
+      pronouns (weaker evidence, used only without honorifics) disagree at all;
+    - with `reference=True` a gender is always named, as the anchor a contradiction is reported
+      against: on a tie, the source's earliest statement.
+    """
+    for source in ("honorific", "pronoun"):
+        stated = [e for e in evidence if e.source == source]
+        if not stated:
+            continue
+        ranked = Counter(e.gender for e in stated).most_common()
+        majority = len(ranked) == 1 or ranked[0][1] > ranked[1][1]
+        if len(ranked) == 1 or (majority and (reference or source == "honorific")):
+            return ranked[0][0]
+        return stated[0].gender if reference else None
+    return evidence[0].gender if reference and evidence else None

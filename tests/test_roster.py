@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from auditor.model import Transcript
+from auditor.names import close_tokens, name_tokens
 from auditor.nlp import annotate
 from auditor.reader import parse_text
-from auditor.roster import Person, Roster, close_tokens, name_tokens
+from auditor.roster import Person, Roster
 
 CALL = """\
 Operator
