@@ -39,7 +39,20 @@ def speaker_label_kind(label: str, words: Words | None = None) -> str:
     questioners?) and the speaker checks (was the announced questioner left unidentified?) must
     agree on the labels, which are listed once in `auditor/data/speakers.toml`.
     """
-    return _speaker_labels(words or default_words()).get(label.strip().lower(), "person")
+    words = words or default_words()
+    key = label.strip().lower()
+    kind = _speaker_labels(words).get(key)
+    if kind is not None:
+        return kind
+    first, _, number = key.partition(" ")
+    if number.strip().lstrip("#").isdigit() and first in _numbered_speaker_words(words):
+        return "anonymous"  # "Speaker 3": a source's numbering, not a name and not a defect
+    return "person"
+
+
+@cache
+def _numbered_speaker_words(words: Words) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words.table("speakers")["headers"]["numbered_speakers"])
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from auditor.errors import InputError
-from auditor.model import LayoutIssue, Paragraph, Transcript, Turn, speaker_label_kind
-from auditor.names import alternation
-from auditor.textutil import has_han, is_chinese_line
-from auditor.words import Words, default_words
+from auditor.headers import Header, bare_label, colon_header, colon_speakers, is_section_heading, parse_header
+from auditor.model import LayoutIssue, Paragraph, Transcript, Turn
+from auditor.textutil import is_chinese_line
 
 LAYOUTS = ("bilingual", "english", "json")
 
@@ -26,39 +23,6 @@ LAYOUTS = ("bilingual", "english", "json")
 #: megabyte-long line is almost certainly not a transcript, and refusing keeps memory bounded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 200_000
-
-_BARE_LABEL_RE = re.compile(r"^[A-Z][\w.'’\-]*(?:\s+[A-Za-z][\w.'’\-]*){0,4}$")
-
-
-@dataclass(frozen=True)
-class _HeaderWords:
-    """The vocabulary of header recognition, read from `auditor/data/` once per word set."""
-
-    header_re: re.Pattern[str]
-    interjections: frozenset[str]
-    role_abbreviations: tuple[str, ...]
-    section_headings: frozenset[str]
-
-
-@cache
-def _header_words(words: Words) -> _HeaderWords:
-    particles = alternation(words.table("people")["names"]["particles"])
-    name_word = rf"(?:[A-Z][\w.'’\-]*|{particles})"
-    headers = words.table("speakers")["headers"]
-    return _HeaderWords(
-        header_re=re.compile(
-            rf"^(?P<name>{name_word}(?:\s+{name_word}){{0,5}})\s+[-–—]\s+(?P<role>[^\s].{{1,200}})$"
-        ),
-        interjections=frozenset(str(w).lower() for w in headers["interjections"]),
-        role_abbreviations=tuple(str(w).lower() for w in headers["role_abbreviations"]),
-        section_headings=frozenset(str(w).lower() for w in headers["section_headings"]),
-    )
-
-
-def _vocabulary() -> _HeaderWords:
-    """Headers are recognised as the file is read, before a configuration is at hand: shipped words."""
-    return _header_words(default_words())
-
 
 # --- decoding ---------------------------------------------------------------------------------
 
@@ -106,47 +70,6 @@ def split_lines(text: str, name: str) -> list[str]:
     return lines
 
 
-# --- header recognition -----------------------------------------------------------------------
-
-
-def parse_header(line: str) -> tuple[str, str | None] | None:
-    """(name, role) when `line` is a speaker header such as `Jane Roe - Chief Financial Officer`."""
-    text = line.strip()
-    if not text or len(text) > 240 or has_han(text):
-        return None
-    m = _vocabulary().header_re.match(text)
-    if m and _plausible_header(m.group("name"), m.group("role")):
-        return m.group("name").strip(), m.group("role").strip()
-    if speaker_label_kind(text) != "person":
-        return text, None
-    return None
-
-
-def _plausible_header(name: str, role: str) -> bool:
-    """Tell "Jane Roe - Chief Financial Officer" from a sentence such as "Great - thanks, John."."""
-    role = role.strip()
-    interjections = _vocabulary().interjections
-    if name.strip().lower() in interjections or name.split()[0].lower() in interjections:
-        return False
-    if len(role.split()) > 24 or not (role[0].isupper() or role[0].isdigit()):
-        return False
-    if role.endswith(("?", "!")) or re.search(r"[.?!]\s+[A-Z]", role):
-        return False  # a second sentence: this is speech, not a role
-    return not (role.endswith(".") and not role.lower().endswith(_vocabulary().role_abbreviations))
-
-
-def _bare_label(line: str) -> bool:
-    """A short title-case line with no sentence punctuation: a bare speaker label in a header pair."""
-    text = line.strip()
-    vocabulary = _vocabulary()
-    return (
-        bool(_BARE_LABEL_RE.match(text))
-        and text.lower() not in vocabulary.interjections
-        and text.lower() not in vocabulary.section_headings
-        and len(text) <= 60
-    )
-
-
 # --- layout detection -------------------------------------------------------------------------
 
 
@@ -160,7 +83,7 @@ def detect_layout(text: str, lines: list[str]) -> str:
     chinese = sum(1 for ln in content if is_chinese_line(ln))
     if content and chinese >= 0.15 * len(content):
         return "bilingual"
-    if any(parse_header(ln) for ln in lines):
+    if any(parse_header(ln) for ln in lines) or colon_speakers(lines):
         return "english"
     raise InputError(
         "unrecognised layout: no speaker header lines ('Name - Role' or 'Operator') and no "
@@ -197,18 +120,24 @@ class _Builder:
 
 
 def parse_english(lines: list[str]) -> _Builder:
+    """Headers in any style of `auditor.headers`; speech on a header's own line is its first paragraph."""
     b = _Builder()
-    header_names = {h[0] for h in (parse_header(ln) for ln in lines) if h and h[1]}
-    for number, raw in enumerate(lines, start=1):
+    headers: list[Header | None] = [parse_header(ln) for ln in lines]
+    header_names = {h.name for h in headers if h and h.role}
+    speakers = colon_speakers(ln for ln, h in zip(lines, headers, strict=True) if h is None)
+    for number, (raw, header) in enumerate(zip(lines, headers, strict=True), start=1):
         text = raw.strip()
         if not text:
             continue
-        header = parse_header(text)
         if header is None and text in header_names:
-            header = (text, None)
+            header = Header(text, None, "label")
+        if header is None:
+            header = colon_header(text, speakers)
         if header:
-            b.start_turn(header[0], header[1], (number,))
-        elif text.lower() in _vocabulary().section_headings:
+            b.start_turn(header.name, header.role, (number,))
+            if header.text:
+                b.add(number, header.text)
+        elif is_section_heading(text):
             b.preamble.append((number, text))
         else:
             b.add(number, text)
@@ -229,8 +158,9 @@ def parse_bilingual(lines: list[str]) -> _Builder:
         text = lines[i].strip()
         j = next_content(i + 1)
         nxt = lines[j].strip() if j < n else None
-        header = parse_header(text)
-        if header is None and nxt == text and _bare_label(text):
+        found = parse_header(text)
+        header = (found.name, found.role) if found and not found.text else None
+        if header is None and nxt == text and bare_label(text):
             header = (text, None)
         if header:
             if nxt is not None and (nxt == text or (is_chinese_line(nxt) and len(nxt) <= 2 * len(text) + 20 and parse_header(nxt) is None and _looks_like_translated_header(nxt))):

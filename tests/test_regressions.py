@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from auditor.cli import cli
 from auditor.dates import find_dates
-from auditor.reader import parse_header, parse_text
+from auditor.headers import parse_header
+from auditor.reader import parse_text
 from tests.conftest import EXAMPLES
 
 ENGLISH = EXAMPLES / "halvorsen_q3_2025.txt"
@@ -34,8 +35,10 @@ def test_sentences_with_a_dash_are_not_speaker_headers():
     for line in ("Great - thanks, John. As of June 30, 2025 cash was $5 million.", "Okay - thank you.",
                  "Sure - go ahead.", "Yes - that's right, and margins improved.", "Revenue - as we said - grew."):
         assert parse_header(line) is None, line
-    assert parse_header("Jane Roe - Chief Financial Officer") == ("Jane Roe", "Chief Financial Officer")
-    assert parse_header("Bo Lind - Analyst, Northgate Securities Co.") == ("Bo Lind", "Analyst, Northgate Securities Co.")
+    for line, name, role in (("Jane Roe - Chief Financial Officer", "Jane Roe", "Chief Financial Officer"),
+                             ("Bo Lind - Analyst, Northgate Securities Co.", "Bo Lind", "Analyst, Northgate Securities Co.")):
+        header = parse_header(line)
+        assert header is not None and (header.name, header.role) == (name, role)
 
 
 def test_deeply_nested_json_is_an_input_error_in_serial_and_parallel(tmp_path: Path):
