@@ -169,8 +169,9 @@ def calendar_words(words: Words) -> Calendar:
     data = words.table("calendar")
     names = tuple(str(n) for n in data["months"]["names"])
     months = {n.lower(): i for i, n in enumerate(names, 1)}
-    for abbreviation, month in data["months"]["abbreviations"].items():
-        months.setdefault(abbreviation.lower(), int(month))
+    for name, abbreviations in data["months"]["abbreviations"].items():
+        for abbreviation in abbreviations:
+            months.setdefault(abbreviation.lower(), months[name.lower()])
     ordinal_words = {k.lower(): int(v) for k, v in data["ordinals"]["words"].items()}
     ordinals = ordinal_words | {k.lower(): int(v) for k, v in data["ordinals"]["numerals"].items()}
     zh = data["zh"]

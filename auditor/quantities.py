@@ -29,9 +29,17 @@ def longest_first(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-def powers_of_ten(table: dict[str, int]) -> dict[str, Decimal]:
-    """A table of scale words and powers of ten as multipliers (million: 6 -> 10**6)."""
-    return {word: Decimal(10) ** int(power) for word, power in table.items()}
+def by_word(table: dict[str, list[str]], lower: bool = False) -> dict[str, str]:
+    """Invert a data table of value -> words ("over" = ["over", "more than"]) into word -> value.
+
+    The data files list words under their value so that a user's configuration can extend a list.
+    """
+    return {(w.lower() if lower else w): value for value, words in table.items() for w in words}
+
+
+def powers_of_ten(table: dict[str, list[str]], lower: bool = False) -> dict[str, Decimal]:
+    """Invert a table of power of ten -> scale words into word -> multiplier ("6" = ["million"])."""
+    return {word: Decimal(10) ** int(power) for word, power in by_word(table, lower).items()}
 
 
 # --- the value type ---------------------------------------------------------------------------
@@ -154,10 +162,10 @@ class EnglishVocabulary:
 def english_vocabulary(words: Words) -> EnglishVocabulary:
     """The English quantity vocabulary of `words`, its pattern compiled once per vocabulary."""
     data = words.table("quantities")["en"]
-    scales = {k.lower(): v for k, v in powers_of_ten(data["scales"]).items()}
-    prefixes = {k.lower(): str(v) for k, v in data["currency_prefixes"].items()}
-    suffixes = {k.lower(): str(v) for k, v in data["currency_suffixes"].items()}
-    qualifiers = {k.lower(): str(v) for k, v in data["qualifiers"].items()}
+    scales = powers_of_ten(data["scales"], lower=True)
+    prefixes = by_word(data["currency_prefixes"], lower=True)
+    suffixes = by_word(data["currency_suffixes"], lower=True)
+    qualifiers = by_word(data["qualifiers"], lower=True)
     # a one-letter scale must not run on into a letter ("5m" is five million, "5ms" is not)
     scale = "|".join(
         w + "(?![a-z])" if len(w) == 1 and w.isalpha() else w

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from auditor.quantities import Quantity, digit_step, longest_first, parse_decimal, powers_of_ten
+from auditor.quantities import Quantity, by_word, digit_step, longest_first, parse_decimal, powers_of_ten
 from auditor.textutil import to_halfwidth
 from auditor.words import Words, default_words
 
@@ -64,11 +64,12 @@ def chinese_vocabulary(words: Words) -> ChineseVocabulary:
     units = data["units"]
     numerals = data["numerals"]
     scales = powers_of_ten(data["scales"])
-    prefixes = {k: str(v) for k, v in data["currency_prefixes"].items()}
-    suffixes = {k: (str(v) or None) for k, v in data["currency_suffixes"].items()}
-    before = {k: str(v) for k, v in data["qualifiers_before"].items()}
-    inside = {k: str(v) for k, v in data["qualifiers_inside"].items()}
-    after = {k: str(v) for k, v in data["qualifiers_after"].items()}
+    prefixes = by_word(data["currency_prefixes"])
+    # "context": plain 元, money in the currency of the context
+    suffixes: dict[str, str | None] = {w: (None if c == "context" else c) for w, c in by_word(data["currency_suffixes"]).items()}
+    before = by_word(data["qualifiers_before"])
+    inside = by_word(data["qualifiers_inside"])
+    after = by_word(data["qualifiers_after"])
     chars = "".join(re.escape(c) for c in numerals["chars"])
     cn = f"[{chars}]+"
     parts = ["%", _in_order(units["points"]), _in_order(units["bps"]), _in_order(units["multiple"]),
@@ -95,7 +96,7 @@ def chinese_vocabulary(words: Words) -> ChineseVocabulary:
         bps=frozenset(units["bps"]),
         multiple=frozenset(units["multiple"]),
         tenths=frozenset(units["tenths"]),
-        folding={k: str(v) for k, v in numerals["folding"].items()},
+        folding=by_word(numerals["folding"]),
         decimal_point=re.compile(f"[{''.join(re.escape(c) for c in numerals['decimal_points'])}]"),
         places=powers_of_ten(numerals["places"]),
         myriads=powers_of_ten(numerals["myriads"]),
