@@ -3,27 +3,22 @@
 Why shared: the date check looks for impossible and contradictory dates, the translation check
 compares the dates and periods of both sides, and the figure checks need the period a number
 belongs to. They must read "June 30, 2025", "6月30日", "second quarter of 2025" and "第二季" alike.
+
+The words (month names, ordinals, Chinese numerals, cues) are data: `auditor/data/calendar.toml`,
+and the relative periods `[mentions]` of `auditor/data/periods.toml`. The patterns built from them
+are compiled once per vocabulary (`Words`); every parser takes an optional `words` argument.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from auditor.textutil import to_halfwidth
-
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _name:
-        MONTHS[_name.lower()] = _i
-        MONTHS[calendar.month_abbr[_i].lower()] = _i
-MONTHS["sept"] = 9
-
-ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-}
-ZH_ORDINALS: dict[str, int] = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+from auditor.words import Words, default_words
 
 
 @dataclass(frozen=True)
@@ -88,6 +83,28 @@ class PeriodMention:
         return (self.kind, self.number, self.year, self.relative)
 
 
+@dataclass(frozen=True)
+class PeriodEndMention:
+    """A quarter or half said to end on a date: "the second quarter, which ended June 30".
+
+    Why a mention of its own: the date check compares the month with the period (and with the
+    fiscal calendar the other statements imply); it reads these once per paragraph from the model.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "quarter" | "half"
+    number: int
+    month: int  # the month of the stated end date
+
+    @property
+    def offset(self) -> int:
+        """Months by which the fiscal calendar is shifted from the calendar year (0 = calendar)."""
+        span = 3 if self.kind == "quarter" else 6
+        return (self.month - span * self.number) % 12
+
+
 def days_in_month(month: int, year: int | None) -> int:
     """Days of a month; February has 29 when the year is unknown (the charitable reading)."""
     if month == 2 and year is None:
@@ -95,56 +112,180 @@ def days_in_month(month: int, year: int | None) -> int:
     return calendar.monthrange(year or 2001, month)[1]
 
 
-# --- English dates ----------------------------------------------------------------------------
+# --- the vocabulary, compiled once per `Words` -------------------------------------------------
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_EN_CUE = r"(?P<cue>as of|as at|ended|ending|ends|end(?:ed)? on|through|until|by|on)\s+"
-EN_DATE_MDY = re.compile(
-    rf"(?:{_EN_CUE})?\b(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-    rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
-    re.IGNORECASE,
-)
-EN_DATE_DMY = re.compile(
-    rf"(?:{_EN_CUE})?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\b\.?"
-    rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
-    re.IGNORECASE,
-)
+_YEAR = r"(?:19|20)\d\d"
+
+
+def _alternation(phrases: Iterable[str], hyphen_is_space: bool = False) -> str:
+    """The phrases as a regex alternation, in their given order (the first that matches wins)."""
+    out = []
+    for phrase in phrases:
+        escaped = re.escape(str(phrase))
+        out.append(escaped.replace(r"\-", r"[\s-]") if hyphen_is_space else escaped)
+    return "|".join(out)
+
+
+def _relative_pattern(table: dict[str, list[str]], english: bool) -> re.Pattern[str]:
+    """One named group per kind of relative period, in the table's order (current, previous, ...)."""
+    edge = r"\b" if english else ""
+    groups = [f"{edge}(?P<{kind}>{_alternation(phrases, english)}){edge}" for kind, phrases in table.items()]
+    return re.compile("|".join(groups), re.IGNORECASE if english else 0)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The calendar vocabulary of a run and the date and period patterns built from it."""
+
+    months: dict[str, int]  # lower-case names and abbreviations -> month
+    month_names: tuple[str, ...]  # full names, January first
+    ordinals: dict[str, int]  # lower-case spelled and digit ordinals -> 1..4
+    ordinal_words: dict[str, int]  # lower-case spelled ordinals -> number
+    zh_numerals: dict[str, int]
+    zh_ten: str | None  # the numeral worth ten (joins tens and units)
+    zh_ordinals: dict[str, int]
+    zh_halves: dict[str, int]
+    duration_followers: tuple[str, ...]
+    counter_prefixes: tuple[str, ...]
+    en_date_mdy: re.Pattern[str]
+    en_date_dmy: re.Pattern[str]
+    zh_date: re.Pattern[str]
+    en_quarter: re.Pattern[str]
+    en_half: re.Pattern[str]
+    en_relative: re.Pattern[str]
+    zh_quarter: re.Pattern[str]
+    zh_half: re.Pattern[str]
+    zh_relative: re.Pattern[str]
+    period_end: re.Pattern[str]
+
+    def ordinal_name(self, number: int) -> str:
+        """The spelled ordinal of `number` ("second"), as messages write it."""
+        return next(word for word, n in self.ordinal_words.items() if n == number)
+
+
+@cache
+def calendar_words(words: Words) -> Calendar:
+    """The calendar vocabulary of `words` with its patterns (compiled once per vocabulary)."""
+    data = words.table("calendar")
+    names = tuple(str(n) for n in data["months"]["names"])
+    months = {n.lower(): i for i, n in enumerate(names, 1)}
+    for name, abbreviations in data["months"]["abbreviations"].items():
+        for abbreviation in abbreviations:
+            months.setdefault(abbreviation.lower(), months[name.lower()])
+    ordinal_words = {k.lower(): int(v) for k, v in data["ordinals"]["words"].items()}
+    ordinals = ordinal_words | {k.lower(): int(v) for k, v in data["ordinals"]["numerals"].items()}
+    zh = data["zh"]
+    numerals = {k: int(v) for k, v in zh["numerals"].items()}
+    zh_ordinals = {k: v for k, v in numerals.items() if v <= 4} | {str(n): n for n in range(1, 5)}
+    halves = {k: int(v) for k, v in zh["halves"].items()}
+
+    month_names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    cue = rf"(?P<cue>{_alternation(data['en']['date_cues'])})\s+"
+    en_mdy = re.compile(
+        rf"(?:{cue})?\b(?P<month>{month_names})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
+        re.IGNORECASE,
+    )
+    en_dmy = re.compile(
+        rf"(?:{cue})?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month_names})\b\.?"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
+        re.IGNORECASE,
+    )
+    cn = f"(?:{_alternation(numerals)}){{1,3}}"
+    zh_date = re.compile(
+        rf"(?P<cue>{_alternation(zh['date_cues'])})?(?:(?P<year>{_YEAR})\s?年\s?)?(?P<month>1[0-2]|0?[1-9]|{cn})\s?月"
+        rf"(?:\s?(?P<day>[0-3]?\d|{cn})\s?(?:{_alternation(zh['day_markers'])}))?"
+    )
+
+    ords = _alternation(ordinals)
+    en_quarter = re.compile(
+        rf"\b(?P<fiscal>fiscal\s+)?(?:(?P<ord>{ords})[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal2>fiscal\s+(?:year\s+)?)?)(?P<year>{_YEAR}))?"
+        rf"|Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year2>{_YEAR}|\d\d)\b)?"
+        rf"|(?P<q3>[1-4])Q(?P<year3>\d\d)\b)",
+        re.IGNORECASE,
+    )
+    halves_en = _alternation(k for k, v in ordinal_words.items() if v <= 2)
+    en_half = re.compile(
+        rf"\b(?:(?P<which>{halves_en})\s+half(?:\s+of)?(?:\s+(?P<fiscal>fiscal\s+)?(?P<year>{_YEAR}))?"
+        rf"|(?P<h>[12])H(?P<year2>\d\d)\b|H(?P<h2>[12])\s?(?P<year3>{_YEAR})?)",
+        re.IGNORECASE,
+    )
+    zh_ord = "|".join(re.escape(k) for k, v in numerals.items() if v <= 4) + "|[1-4]"
+    zh_quarter = re.compile(
+        rf"(?:(?P<year>{_YEAR})\s?年\s?(?:度)?)?(?:(?P<fiscal>{_alternation(zh['fiscal_year_words'])})\s?)?"
+        rf"第\s?(?P<ord>{zh_ord})\s?(?:{_alternation(zh['quarter_words'])})"
+        rf"|(?:(?P<year2>{_YEAR})\s?年\s?)?Q(?P<q>[1-4])"
+    )
+    zh_half = re.compile(rf"(?:(?P<year>{_YEAR})\s?年\s?)?(?P<which>{_alternation(halves)})")
+    mentions = words.table("periods")["mentions"]
+
+    end = data["period_end"]
+    spelled = _alternation(ordinal_words)
+    full_names = "|".join(re.escape(n) for n in names)
+    period_end = re.compile(
+        rf"\b(?:(?P<ord>{spelled})|Q(?P<q>[1-4]))\b(?:[\s-]+(?P<kind>quarter|half))?"
+        rf"(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR})?,?\s+(?:(?:{_alternation(end['connectives'])})\s+)?"
+        rf"(?:{_alternation(end['verbs'])})\s+(?:on\s+)?"
+        rf"(?P<date>(?P<month>{full_names})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?)",
+        re.IGNORECASE,
+    )
+    return Calendar(
+        months=months,
+        month_names=names,
+        ordinals=ordinals,
+        ordinal_words=ordinal_words,
+        zh_numerals=numerals,
+        zh_ten=next((k for k, v in numerals.items() if v == 10), None),
+        zh_ordinals=zh_ordinals,
+        zh_halves=halves,
+        duration_followers=tuple(zh["duration_followers"]),
+        counter_prefixes=tuple(zh["counter_prefixes"]),
+        en_date_mdy=en_mdy,
+        en_date_dmy=en_dmy,
+        zh_date=zh_date,
+        en_quarter=en_quarter,
+        en_half=en_half,
+        en_relative=_relative_pattern(mentions["en"], english=True),
+        zh_quarter=zh_quarter,
+        zh_half=zh_half,
+        zh_relative=_relative_pattern(mentions["zh"], english=False),
+        period_end=period_end,
+    )
+
+
+# --- dates ------------------------------------------------------------------------------------
+
 EN_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 
-ZH_DATE = re.compile(
-    r"(?P<cue>截至|截止|於|于|至)?(?:(?P<year>(?:19|20)\d\d)\s?年\s?)?(?P<month>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,3})\s?月"
-    r"(?:\s?(?P<day>[0-3]?\d|[一二三四五六七八九十]{1,3})\s?[日號号])?"
-)
 
-_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def _small_cn(text: str) -> int | None:
+def _small_cn(text: str, cal: Calendar) -> int | None:
     """Chinese numerals up to 39 (months and days): '六' -> 6, '三十一' -> 31."""
     if text.isdigit():
         return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        value = (_CN_SMALL.get(tens, 0) if tens else 1) * 10
-        return value + (_CN_SMALL.get(units, 0) if units else 0)
+    numerals = cal.zh_numerals
+    if cal.zh_ten is not None and cal.zh_ten in text:
+        tens, _, units = text.partition(cal.zh_ten)
+        value = (numerals.get(tens, 0) if tens else 1) * 10
+        return value + (numerals.get(units, 0) if units else 0)
     if len(text) == 1:
-        return _CN_SMALL.get(text)
+        return numerals.get(text)
     return None
 
 
-def find_dates(text: str, lang: str = "en") -> list[DateMention]:
+def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[DateMention]:
     """Calendar dates in `text`, impossible ones included (that is what the date check wants)."""
+    cal = calendar_words(words or default_words())
     if lang.startswith("zh"):
-        return _find_dates_zh(text)
+        return _find_dates_zh(text, cal)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for rx in (EN_DATE_MDY, EN_DATE_DMY, EN_DATE_ISO):
+    for rx in (cal.en_date_mdy, cal.en_date_dmy, EN_DATE_ISO):
         for m in rx.finditer(text):
             start = m.start()
             if any(a < m.end() and start < b for a, b in taken):
                 continue
             month_txt = m.group("month")
-            month = int(month_txt) if month_txt.isdigit() else MONTHS[month_txt.lower().rstrip(".")]
+            month = int(month_txt) if month_txt.isdigit() else cal.months[month_txt.lower().rstrip(".")]
             if not 1 <= month <= 12:
                 continue  # "2025-13-45" is not a date at all
             # "May 5" is a date; "may 5 customers" is not: require a capitalised month name
@@ -170,22 +311,21 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
     return found
 
 
-def _find_dates_zh(text: str) -> list[DateMention]:
+def _find_dates_zh(text: str, cal: Calendar) -> list[DateMention]:
     norm = to_halfwidth(text)
     found: list[DateMention] = []
-    for m in ZH_DATE.finditer(norm):
-        month = _small_cn(m.group("month"))
+    for m in cal.zh_date.finditer(norm):
+        month = _small_cn(m.group("month"), cal)
         if month is None or not 1 <= month <= 12:
             continue
-        day = _small_cn(m.group("day")) if m.group("day") else None
+        day = _small_cn(m.group("day"), cal) if m.group("day") else None
         year = int(m.group("year")) if m.group("year") else None
         # "三個月" (three months) is a duration, not a date
-        after = norm[m.end() : m.end() + 1]
-        if day is None and after and after in "內内份個个":
+        if day is None and any(norm.startswith(w, m.end()) for w in cal.duration_followers):
             continue
         if day is None and year is None and not m.group("month").isdigit():
             continue
-        if norm[max(0, m.start("month") - 1) : m.start("month")] in ("個", "个", "幾", "几", "第"):
+        if any(norm.endswith(w, 0, m.start("month")) for w in cal.counter_prefixes):
             continue
         found.append(
             DateMention(
@@ -204,37 +344,7 @@ def _find_dates_zh(text: str) -> list[DateMention]:
 
 # --- periods ----------------------------------------------------------------------------------
 
-_ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
-_YEAR = r"(?:19|20)\d\d"
-EN_QUARTER = re.compile(
-    rf"\b(?P<fiscal>fiscal\s+)?(?:(?P<ord>{_ORD})[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal2>fiscal\s+(?:year\s+)?)?)(?P<year>{_YEAR}))?"
-    rf"|Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year2>{_YEAR}|\d\d)\b)?"
-    rf"|(?P<q3>[1-4])Q(?P<year3>\d\d)\b)",
-    re.IGNORECASE,
-)
-EN_HALF = re.compile(
-    rf"\b(?:(?P<which>first|second)\s+half(?:\s+of)?(?:\s+(?P<fiscal>fiscal\s+)?(?P<year>{_YEAR}))?"
-    rf"|(?P<h>[12])H(?P<year2>\d\d)\b|H(?P<h2>[12])\s?(?P<year3>{_YEAR})?)",
-    re.IGNORECASE,
-)
 EN_YEAR = re.compile(rf"\b(?:(?P<fiscal>fiscal(?:\s+year)?|full[\s-]year|FY)\s*(?P<year>{_YEAR}|\d\d)\b)", re.IGNORECASE)
-EN_RELATIVE = re.compile(
-    r"\b(?P<cur>this quarter|the quarter|current quarter)\b"
-    r"|\b(?P<prev>last quarter|previous quarter|prior quarter|preceding quarter|sequentially|quarter[\s-]over[\s-]quarter)\b"
-    r"|\b(?P<ago>same (?:quarter|period) (?:of |in )?last year|same (?:quarter|period) (?:of |in )?(?:the )?(?:prior|previous) year|year[\s-](?:over|on)[\s-]year|a year ago)\b",
-    re.IGNORECASE,
-)
-
-ZH_QUARTER = re.compile(
-    r"(?:(?P<year>(?:19|20)\d\d)\s?年\s?(?:度)?)?(?:(?P<fiscal>財年|财年|財政年度)\s?)?第\s?(?P<ord>[一二三四1-4])\s?(?:季度|季|財季|财季)"
-    r"|(?:(?P<year2>(?:19|20)\d\d)\s?年\s?)?Q(?P<q>[1-4])"
-)
-ZH_HALF = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s?年\s?)?(?P<which>上|下)半年")
-ZH_RELATIVE = re.compile(
-    r"(?P<cur>本季度?|當季|当季|本季)"
-    r"|(?P<prev>上季度?|上一季度?|季增|季減|季减|環比|环比|較上季|较上季)"
-    r"|(?P<ago>去年同期|上年同期|同比|年增|年減|年减|年成長|年增長|年增长)"
-)
 
 
 def _year(text: str | None) -> int | None:
@@ -244,14 +354,15 @@ def _year(text: str | None) -> int | None:
     return value + 2000 if value < 100 else value
 
 
-def find_periods(text: str, lang: str = "en") -> list[PeriodMention]:
+def find_periods(text: str, lang: str = "en", words: Words | None = None) -> list[PeriodMention]:
     """Reporting periods mentioned in `text`: quarters, halves, (fiscal) years and relative ones."""
+    cal = calendar_words(words or default_words())
     if lang.startswith("zh"):
-        return _find_periods_zh(text)
+        return _find_periods_zh(text, cal)
     out: list[PeriodMention] = []
-    for m in EN_QUARTER.finditer(text):
+    for m in cal.en_quarter.finditer(text):
         if m.group("ord"):
-            number = ORDINALS[m.group("ord").lower()]
+            number = cal.ordinals[m.group("ord").lower()]
             year = _year(m.group("year"))
         elif m.group("q"):
             number, year = int(m.group("q")), _year(m.group("year2"))
@@ -259,9 +370,9 @@ def find_periods(text: str, lang: str = "en") -> list[PeriodMention]:
             number, year = int(m.group("q3")), _year(m.group("year3"))
         fiscal = bool(m.group("fiscal") or m.group("fiscal2"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", number, year, "en", fiscal))
-    for m in EN_HALF.finditer(text):
+    for m in cal.en_half.finditer(text):
         if m.group("which"):
-            number = 1 if m.group("which").lower() == "first" else 2
+            number = cal.ordinal_words[m.group("which").lower()]
             year = _year(m.group("year"))
         elif m.group("h"):
             number, year = int(m.group("h")), _year(m.group("year2"))
@@ -271,28 +382,48 @@ def find_periods(text: str, lang: str = "en") -> list[PeriodMention]:
     for m in EN_YEAR.finditer(text):
         fiscal = m.group("fiscal").lower().startswith(("fiscal", "fy"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "year", None, _year(m.group("year")), "en", fiscal))
-    for m in EN_RELATIVE.finditer(text):
-        rel = "current" if m.group("cur") else "previous" if m.group("prev") else "year_ago"
-        out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", None, None, "en", False, rel))
+    for m in cal.en_relative.finditer(text):
+        out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", None, None, "en", False, m.lastgroup))
     out.sort(key=lambda p: p.start)
     return out
 
 
-def _find_periods_zh(text: str) -> list[PeriodMention]:
+def _find_periods_zh(text: str, cal: Calendar) -> list[PeriodMention]:
     norm = to_halfwidth(text)
     out: list[PeriodMention] = []
-    for m in ZH_QUARTER.finditer(norm):
+    for m in cal.zh_quarter.finditer(norm):
         if m.group("ord"):
-            number = ZH_ORDINALS[m.group("ord")]
+            number = cal.zh_ordinals[m.group("ord")]
             year = _year(m.group("year"))
         else:
             number, year = int(m.group("q")), _year(m.group("year2"))
         out.append(PeriodMention(text[m.start() : m.end()], m.start(), m.end(), "quarter", number, year, "zh", bool(m.groupdict().get("fiscal"))))
-    for m in ZH_HALF.finditer(norm):
-        number = 1 if m.group("which") == "上" else 2
+    for m in cal.zh_half.finditer(norm):
+        number = cal.zh_halves[m.group("which")]
         out.append(PeriodMention(text[m.start() : m.end()], m.start(), m.end(), "half", number, _year(m.group("year")), "zh"))
-    for m in ZH_RELATIVE.finditer(norm):
-        rel = "current" if m.group("cur") else "previous" if m.group("prev") else "year_ago"
-        out.append(PeriodMention(text[m.start() : m.end()], m.start(), m.end(), "quarter", None, None, "zh", False, rel))
+    for m in cal.zh_relative.finditer(norm):
+        out.append(PeriodMention(text[m.start() : m.end()], m.start(), m.end(), "quarter", None, None, "zh", False, m.lastgroup))
     out.sort(key=lambda p: p.start)
+    return out
+
+
+def find_period_ends(text: str, words: Words | None = None) -> list[PeriodEndMention]:
+    """Quarters and halves said to end on a date in English `text` ("Q3 ended September 30").
+
+    An ordinal needs its period word ("second quarter", not "second"); a half has no third or
+    fourth. The month is that of the stated end date.
+    """
+    cal = calendar_words(words or default_words())
+    out: list[PeriodEndMention] = []
+    for m in cal.period_end.finditer(text):
+        if m.group("q"):
+            kind, number = "quarter", int(m.group("q"))
+        elif m.group("kind") is None:
+            continue
+        else:
+            kind, number = m.group("kind").lower(), cal.ordinal_words[m.group("ord").lower()]
+        if kind == "half" and number > 2:
+            continue
+        month = next(i for i, n in enumerate(cal.month_names, 1) if n.lower() == m.group("month").lower())
+        out.append(PeriodEndMention(m.group(0), m.start(), m.end(), kind, number, month))
     return out

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from auditor.dates import DateMention, PeriodMention, find_dates, find_periods
+from auditor.dates import (
+    DateMention,
+    PeriodEndMention,
+    PeriodMention,
+    find_dates,
+    find_period_ends,
+    find_periods,
+)
 from auditor.quantities import Quantity, parse_quantities
 from auditor.words import Words, default_words
 
@@ -115,6 +122,11 @@ class Paragraph:
     @cached_property
     def translation_periods(self) -> list[PeriodMention]:
         return find_periods(self.translation, "zh") if self.translation else []
+
+    @cached_property
+    def period_ends(self) -> list[PeriodEndMention]:
+        """Quarters and halves the English text says end on a date ("Q2 ended June 30")."""
+        return find_period_ends(self.text)
 
     @cached_property
     def quantities(self) -> list[Quantity]:

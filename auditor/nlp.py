@@ -5,10 +5,14 @@ with a sentencizer and a rule-based `auditor_entities` component: it runs the sh
 and quantity parsers once per text, keeps their results on the Doc (`doc._.auditor_quantities` ...)
 and marks them as MONEY, PERCENT, QUANTITY and DATE entities. A trained English pipeline is used
 only when the user names one that is installed (`--model en_core_web_sm`).
+
+The parsers read the transcript's vocabulary (`transcript.words`): `annotate` hands it to the
+component on each Doc (`doc.user_data`), since a pipeline is built once and shared by every run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -19,6 +23,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from auditor.model import Transcript
+    from auditor.words import Words
+
+#: where `annotate` leaves the run's vocabulary on a Doc for the `auditor_entities` component
+WORDS_KEY = "auditor_words"
+
 
 def _register_components() -> None:
     from spacy.language import Language
@@ -38,15 +47,17 @@ def _register_components() -> None:
         """Find dates, periods and quantities once, keep them on the Doc and mark them as entities."""
         from auditor.dates import find_dates, find_periods
         from auditor.quantities import parse_quantities
+        from auditor.words import default_words
 
+        words = doc.user_data.get(WORDS_KEY) or default_words()
         lang = "zh" if doc.lang_.startswith("zh") else "en"
         text = doc.text
-        dates = find_dates(text, lang)
-        periods = find_periods(text, lang)
+        dates = find_dates(text, lang, words)
+        periods = find_periods(text, lang, words)
         masked = [(d.start, d.end) for d in dates]
         if lang == "zh":
             masked += [(p.start, p.end) for p in periods]
-        quantities = parse_quantities(text, lang, masked=masked)
+        quantities = parse_quantities(text, lang, masked=masked, words=words)
         doc._.auditor_dates, doc._.auditor_periods, doc._.auditor_quantities = dates, periods, quantities
         spans = []
         for start, end in [(d.start, d.end) for d in dates] + [(p.start, p.end) for p in periods]:
@@ -90,19 +101,30 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
 
     The results are stored in the paragraphs' caches, so the model never parses a text twice.
     """
+    from auditor.dates import find_period_ends
     from auditor.model import Sentence
 
     paragraphs = transcript.paragraphs
+    words = transcript.words
     en = get_pipeline("en", model)
-    for p, doc in zip(paragraphs, en.pipe(p.text for p in paragraphs), strict=True):
+    for p, doc in zip(paragraphs, en.pipe(_docs(en, (p.text for p in paragraphs), words)), strict=True):
         p.sentence_spans = [Sentence(doc.text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
-        p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods, quantities=doc._.auditor_quantities)
+        p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods, quantities=doc._.auditor_quantities,
+                          period_ends=find_period_ends(p.text, words))
     translated = [p for p in paragraphs if p.translation]
     if translated:
         zh = get_pipeline("zh")
-        for p, doc in zip(translated, zh.pipe(p.translation or "" for p in translated), strict=True):
+        for p, doc in zip(translated, zh.pipe(_docs(zh, (p.translation or "" for p in translated), words)), strict=True):
             p.translation_sentence_spans = [
                 Sentence(doc.text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents
             ]
             p.__dict__.update(translation_dates=doc._.auditor_dates, translation_periods=doc._.auditor_periods,
                               translation_quantities=doc._.auditor_quantities)
+
+
+def _docs(nlp: Language, texts: Iterable[str], words: Words) -> Iterator[Doc]:
+    """Unprocessed Docs of `texts` that carry the run's vocabulary to the `auditor_entities` component."""
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc.user_data[WORDS_KEY] = words
+        yield doc

@@ -1,0 +1,202 @@
+"""The boilerplate model: the standard forms of a call's set phrases, and how a line deviates from them.
+
+The standard forms (laws, cited sections, set phrases with one slot, negation words) are data,
+`auditor/data/boilerplate.toml`, read through `auditor.words` and compiled once per vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from auditor.findings import Severity
+from auditor.model import Transcript
+from auditor.textutil import is_chinese_line
+from auditor.words import Words, default_words
+
+_US = r"(?:(?:the\s+)?U\.?\s?S\.?\s+)?"
+_YEAR = r"(?:,?\s+(?:of\s+)?(?P<year>(?:18|19|20)\d\d)\b)?"
+
+
+@dataclass(frozen=True)
+class Law:
+    name: str
+    year: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    act: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Phrase:
+    standard: str
+    pattern: re.Pattern[str]
+    allowed: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    laws: tuple[Law, ...]
+    sections: tuple[Section, ...]
+    phrases: tuple[Phrase, ...]
+    negations: frozenset[str] = frozenset()
+    safe_harbor_cues: tuple[str, ...] = ()
+    #: "Section 21E of the Securities Exchange Act of 1934", for the acts whose sections are listed
+    section_pattern: re.Pattern[str] | None = None
+
+
+def law_pattern(name: str, wildcard: bool) -> re.Pattern[str]:
+    """The law's title with, when `wildcard`, any one of its words replaced by another word.
+
+    One changed word is how a recogniser misnames a law ("Private Security Litigation..."); the
+    title must otherwise be intact, so an unrelated phrase never matches.
+    """
+    words = name.split()
+    forms = [r"\s+".join(re.escape(w) for w in words)]
+    if wildcard:
+        for i in range(len(words)):
+            forms.append(r"\s+".join(r"[A-Za-z]+" if j == i else re.escape(w) for j, w in enumerate(words)))
+    return re.compile(r"\b(?P<name>" + "|".join(f"(?:{f})" for f in forms) + r")\b" + _YEAR, re.IGNORECASE)
+
+
+def section_pattern(acts: list[str]) -> re.Pattern[str]:
+    """A cited section of one of `acts`, with an optional year ("Section 27A of the Securities Act")."""
+    names = sorted({r"\s+".join(re.escape(w) for w in act.split()) for act in acts}, key=len, reverse=True)
+    return re.compile(
+        r"\bSection\s+(?P<num>\d+[A-Za-z]?)\s+of\s+the\s+" + _US
+        + r"(?P<act>" + "|".join(names) + r")(?:,?\s+(?:of\s+)?(?P<year>(?:18|19|20)\d\d)\b)?",
+        re.IGNORECASE,
+    )
+
+
+def parse_boilerplate(data: dict[str, Any]) -> Boilerplate:
+    laws = tuple(Law(e["name"], int(e["year"]), law_pattern(e["name"], bool(e.get("wildcard")))) for e in data.get("law", []))
+    sections = tuple(Section(e["number"].upper(), e["act"], int(e["year"])) for e in data.get("section", []))
+    phrases = tuple(
+        Phrase(e["standard"], re.compile(e["pattern"], re.IGNORECASE), frozenset(_norm(a) for a in e["allowed"]))
+        for e in data.get("phrase", [])
+    )
+    return Boilerplate(
+        laws,
+        sections,
+        phrases,
+        negations=frozenset(str(w).lower() for w in data.get("negations", [])),
+        safe_harbor_cues=tuple(str(c).lower() for c in data.get("safe_harbor_cues", [])),
+        section_pattern=section_pattern([s.act for s in sections]) if sections else None,
+    )
+
+
+@cache
+def _boilerplate(words: Words) -> Boilerplate:
+    return parse_boilerplate(words.table("boilerplate"))
+
+
+def load_boilerplate(words: Words | None = None) -> Boilerplate:
+    """The standard forms of the vocabulary (the shipped one by default), compiled once."""
+    return _boilerplate(words or default_words())
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Deviation:
+    start: int
+    end: int
+    message: str
+    suggestion: str
+    severity: Severity
+    confidence: float
+
+
+def english_texts(transcript: Transcript) -> list[tuple[int, str]]:
+    """(line, text) of every English paragraph and preamble line, in file order."""
+    texts = [(line, text) for line, text in transcript.preamble if not is_chinese_line(text)]
+    texts += [(p.line, p.text) for p in transcript.paragraphs]
+    return sorted(texts)
+
+
+def section_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
+    """A safe-harbor section cited under the wrong act, or an unknown section of a safe-harbor act."""
+    out: list[Deviation] = []
+    if bp.section_pattern is None:
+        return out
+    by_number = {s.number: s for s in bp.sections}
+    for m in bp.section_pattern.finditer(text):
+        number, act = m.group("num").upper(), " ".join(m.group("act").split())
+        known = by_number.get(number)
+        if known is not None and known.act.lower() != act.lower():
+            out.append(Deviation(
+                m.start(), m.end(),
+                f"Section {number} belongs to the {known.act} of {known.year}, not to the {act}.",
+                f"Section {number} of the {known.act} of {known.year}", Severity.WARNING, 0.8,
+            ))
+        elif known is None and any(cue in text.lower() for cue in bp.safe_harbor_cues):
+            usual = [s for s in bp.sections if s.act.lower() == act.lower()]
+            if usual:
+                s = usual[0]
+                out.append(Deviation(
+                    m.start(), m.end(),
+                    f"The safe harbor for forward-looking statements is Section {s.number} of the {s.act}, "
+                    f"not Section {number}.",
+                    f"Section {s.number} of the {s.act} of {s.year}", Severity.WARNING, 0.6,
+                ))
+    return out
+
+
+def law_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
+    """A law named with a changed word or with the wrong year."""
+    out = []
+    for law in bp.laws:
+        for m in law.pattern.finditer(text):
+            said = " ".join(m.group("name").split())
+            year = m.group("year")
+            wrong_name = said.lower() != law.name.lower()
+            wrong_year = year is not None and int(year) != law.year
+            if not (wrong_name or wrong_year):
+                continue
+            quoted = m.group(0).strip()
+            problems = []
+            if wrong_name:
+                problems.append(f"the law is the {law.name}")
+            if wrong_year:
+                problems.append(f"it dates from {law.year}, not {year}")
+            out.append(Deviation(
+                m.start(), m.end(),
+                f"'{quoted}' misnames a law: {' and '.join(problems)}.",
+                f"{law.name} of {law.year}", Severity.WARNING, 0.9 if wrong_year else 0.75,
+            ))
+    return out
+
+
+def phrase_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
+    """A set phrase whose variable slot holds words its standard form never has."""
+    out = []
+    negations = bp.negations
+    for phrase in bp.phrases:
+        for m in phrase.pattern.finditer(text):
+            slot = _norm(m.group("slot"))
+            if slot in phrase.allowed:
+                continue
+            said = set(slot.replace("n't", " n't").split())
+            usual = {w for a in phrase.allowed for w in a.split()}
+            reverses = bool(said & negations) != bool(usual & negations)
+            quoted = " ".join(m.group(0).split())
+            if reverses:
+                change = f"'{slot}'" if slot else "the missing negation"
+                message = f"'{quoted}' deviates from the standard '{phrase.standard}': {change} reverses its meaning."
+            else:
+                message = f"'{quoted}' deviates from the standard '{phrase.standard}'."
+            out.append(Deviation(
+                m.start(), m.end(), message, phrase.standard,
+                Severity.WARNING if reverses else Severity.INFO, 0.9 if reverses else 0.5,
+            ))
+    return out

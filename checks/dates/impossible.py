@@ -1,0 +1,79 @@
+"""dates.impossible: a calendar date that does not exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.dates import days_in_month
+from auditor.findings import Finding, Severity
+from auditor.model import Transcript
+from auditor.registry import TranscriptCheck
+from auditor.textutil import snippet
+
+from ._dated import Dated, all_dates, cue_kind, render, years_compatible
+
+
+class ImpossibleDate(TranscriptCheck):
+    """A calendar date that does not exist ("June 31", "February 30, 2025", "6月31日").
+
+    Anti-pattern: "as of June 31" - usually a mis-hearing or a typo of the quarter-end date, and an
+    investor cannot tell which date the figure belongs to.
+
+    Best practice: every date exists in the calendar. The suggestion is the valid date the same
+    transcript uses for that month (e.g. "June 30, 2025" elsewhere), else the last day of the month.
+    """
+
+    id = "dates.impossible"
+    title = "Impossible calendar date"
+    severity = Severity.ERROR
+    weight = 1.2
+    groups = ("dates",)
+
+    def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
+        words = transcript.words
+        dated = all_dates(transcript)
+        reported_translation: set[tuple[int, int, int | None]] = set()
+        for item in dated:
+            d = item.date
+            if d.is_valid or d.day is None:
+                continue
+            if item.line != item.paragraph.line and (item.line, d.month, d.day) in reported_translation:
+                continue
+            valid_same_month = [
+                o for o in dated
+                if o.date.is_valid and o.date.day is not None and o.date.month == d.month and years_compatible(o.date, d)
+            ]
+            # prefer a valid date with the same cue ("as of"), then any; in file order
+            same_cue = [
+                o for o in valid_same_month
+                if o.date.cue and d.cue and cue_kind(o.date.cue, words) == cue_kind(d.cue, words)
+            ]
+            candidates = same_cue or valid_same_month
+            anchor: Dated | None = candidates[0] if candidates else None
+            end_line = None
+            mirrored = ""
+            if item.line == item.paragraph.line and item.paragraph.translation_line:
+                twin = [t for t in item.paragraph.translation_dates if t.month == d.month and t.day == d.day]
+                if twin:
+                    end_line = item.paragraph.translation_line
+                    reported_translation.add((end_line, d.month, d.day))
+                    mirrored = " (the translation repeats it)"
+            if anchor is not None:
+                suggestion = f"{anchor.date.render()}, as on line {anchor.line}"
+                confidence = 0.97
+            else:
+                fixed_day = days_in_month(d.month, d.year)
+                suggestion = f"{render(d, fixed_day)} (the last day of the month)"
+                confidence = 0.9
+            related = [(o.line, snippet(o.text, o.date.start, o.date.end, 60)) for o in valid_same_month[:3]]
+            month_days = days_in_month(d.month, d.year)
+            yield self.finding(
+                transcript,
+                item.line,
+                f"'{d.text.strip()}' is not a calendar date: that month has {month_days} days{mirrored}.",
+                snippet(item.text, d.start, d.end),
+                end_line=end_line,
+                confidence=confidence,
+                suggestion=suggestion,
+                related=related,
+            )

@@ -1,0 +1,134 @@
+"""What the markup checks share: the editorial marker vocabulary and the bracket scan of each line.
+
+Why one scan: the three markup checks read the same brackets (unclosed ones, markers, bracketed
+figures). Each line is scanned once per transcript (`bracket_lines`, kept in `transcript.derived`)
+and the checks read the result. The marker vocabulary is `[[marker]]` of
+`auditor/data/boilerplate.toml`, read through `auditor.words`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from auditor.model import Transcript
+from auditor.textutil import is_chinese_line
+from auditor.words import Words, default_words
+
+OPENERS = {"(": ")", "[": "]", "（": "）", "【": "】"}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+# "a)", "2)", "iv)" in a list, and ":)" are not brackets that need a partner
+_ENUMERATOR_RE = re.compile(r"(?:^|[\s,;:])(?:[A-Za-z]|[0-9]{1,2}|[ivx]{1,4})$|[:;]-?$")
+
+
+@dataclass(frozen=True)
+class Marker:
+    label: str
+    kind: str  # loss | language | routine
+    pattern: re.Pattern[str]
+
+
+@cache
+def _markers(words: Words) -> tuple[Marker, ...]:
+    return tuple(
+        Marker(m["label"], m["kind"], re.compile(r"(?:" + m["pattern"] + r")", re.IGNORECASE))
+        for m in words.table("boilerplate").get("marker", [])
+    )
+
+
+def load_markers(words: Words | None = None) -> tuple[Marker, ...]:
+    """The editorial markers of the vocabulary (the shipped one by default), compiled once."""
+    return _markers(words or default_words())
+
+
+def marker_for(inner: str, words: Words | None = None) -> Marker | None:
+    """The editorial marker a bracket's content is ("inaudible", "Operator Instructions"), if any."""
+    content = inner.strip().strip(".,;:!?").strip()
+    for marker in load_markers(words):
+        if marker.pattern.fullmatch(content):
+            return marker
+    return None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A bracketed span of a line. `close` is None when the bracket is never closed."""
+
+    open: int
+    close: int | None
+    char: str
+
+    def inner(self, text: str) -> str:
+        if self.close is not None:
+            return text[self.open + 1 : self.close]
+        rest = text[self.open + 1 :]
+        stop = re.search(r"[.;!?。；！？]|$", rest)
+        return rest[: stop.start() if stop else len(rest)][:80]
+
+
+@dataclass(frozen=True)
+class Scan:
+    groups: list[Group]
+    stray_closers: list[int]
+
+    @property
+    def unclosed(self) -> list[Group]:
+        return [g for g in self.groups if g.close is None]
+
+
+def scan_brackets(text: str) -> Scan:
+    """Pair every bracket of `text`; an opener without partner and a closer without one are kept."""
+    stack: list[tuple[int, str]] = []
+    groups: list[Group] = []
+    stray: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in OPENERS:
+            stack.append((i, ch))
+        elif ch in CLOSERS:
+            opener = CLOSERS[ch]
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == opener), None)
+            if depth is None:
+                # "a)" or "2)" numbers a list item; with an opener before it, it closes it ("(Tier 1)")
+                if not (ch == ")" and _ENUMERATOR_RE.search(text[:i])):
+                    stray.append(i)
+                continue
+            for pos, och in stack[depth + 1 :]:
+                groups.append(Group(pos, None, och))
+            pos, och = stack[depth]
+            del stack[depth:]
+            groups.append(Group(pos, i, och))
+    groups += [Group(pos, None, och) for pos, och in stack]
+    return Scan(sorted(groups, key=lambda g: g.open), sorted(stray))
+
+
+@dataclass(frozen=True)
+class BracketLine:
+    """One line of the transcript with its brackets paired."""
+
+    line: int
+    text: str
+    scan: Scan
+    english: bool  # read by the checks of English lines (a paragraph, or a preamble line not in Chinese)
+
+
+def bracket_lines(transcript: Transcript, with_translation: bool) -> list[BracketLine]:
+    """The scanned lines of the paragraphs and the preamble in file order, English only unless
+    `with_translation`. Scanned once per transcript, shared by the markup checks."""
+    lines = transcript.derived("markup.bracket_lines", lambda: _scan_lines(transcript))
+    return lines if with_translation else [b for b in lines if b.english]
+
+
+def _scan_lines(transcript: Transcript) -> list[BracketLine]:
+    out = [(line, text, not is_chinese_line(text)) for line, text in transcript.preamble]
+    for p in transcript.paragraphs:
+        out.append((p.line, p.text, True))
+        if p.translation_line is not None and p.translation:
+            out.append((p.translation_line, p.translation, False))
+    out.sort(key=lambda x: (x[0], x[1]))
+    return [BracketLine(line, text, scan_brackets(text), english) for line, text, english in out]
+
+
+def is_figure(inner: str) -> bool:
+    """A bracket's content that is a figure ("RMB2,349.2 million"): digits, and a few words at most."""
+    return any(ch.isdecimal() for ch in inner) and len(inner.split()) <= 6

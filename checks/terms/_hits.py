@@ -1,0 +1,140 @@
+"""Where a transcript's English text mis-hears a lexicon term, found once and shared by the term checks.
+
+Both term checks need the same hits (the in-document check leaves them to terms.misrecognised), so
+they are computed once per transcript and glossary (`transcript.derived`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from auditor.model import Paragraph, Transcript
+from auditor.textutil import snippet
+
+from ._lexicon import Lexicon, Term, sounds_alike, tokens, windows
+
+_CONTEXT_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def glossary_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the user's glossary names (never mis-recognitions) stand in `text`."""
+    spans = []
+    for name in names:
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A suspected mis-recognition of a lexicon term in a paragraph's English text."""
+
+    term: Term
+    paragraph: Paragraph
+    start: int
+    end: int
+    fix: str
+    known: bool  # listed in the lexicon, rather than found by its sound
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start : self.end]
+
+
+def _known_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
+    hits: list[TermHit] = []
+    for term in lexicon.terms:
+        for variant in term.variants:
+            for m in variant.pattern.finditer(p.text):
+                if overlaps(m.start(), m.end(), blocked + [(h.start, h.end) for h in hits]):
+                    continue
+                hits.append(TermHit(term, p, m.start(), m.end(), variant.fix, known=True))
+    return hits
+
+
+def _phonetic_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
+    hits: list[TermHit] = []
+    toks = tokens(p.text)  # tokenised once per paragraph: this runs for every lexicon term
+    present = {t.word for t in toks}
+    for term in lexicon.terms:
+        if not term.phonetic:
+            continue
+        target = term.words
+        if sum(w in present for w in target) < len(target) - 1:
+            continue  # a hit differs in exactly one word, so all the others must be in the paragraph
+        for run in windows(p.text, len(target), toks):
+            differing = [(r.word, t) for r, t in zip(run, target, strict=True) if r.word != t]
+            if len(differing) != 1:
+                continue
+            start, end = run[0].start, run[-1].end
+            if overlaps(start, end, blocked + [(h.start, h.end) for h in hits]):
+                continue
+            heard, meant = differing[0]
+            if heard in lexicon.common_modifiers or not sounds_alike(heard, meant):
+                continue
+            hits.append(TermHit(term, p, start, end, term.term, known=False))
+    return hits
+
+
+def find_term_hits(transcript: Transcript, lexicon: Lexicon, glossary: Iterable[str] = ()) -> list[TermHit]:
+    """Known and phonetic mis-recognitions of lexicon terms, in file order (computed once per
+    transcript and glossary: both term checks need them)."""
+    names = list(glossary)
+    key = "terms.hits\x1f" + "\x1f".join(names)
+    return transcript.derived(key, lambda: _find_term_hits(transcript, lexicon, names))
+
+
+def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) -> list[TermHit]:
+    """Known and phonetic mis-recognitions of lexicon terms, in file order.
+
+    Correct uses of a term and glossary names are blocked first, so that neither is ever a hit.
+    """
+    out: list[TermHit] = []
+    for p in transcript.paragraphs:
+        blocked = glossary_spans(p.text, names)
+        blocked += [(m.start(), m.end()) for t in lexicon.terms for m in t.pattern.finditer(p.text)]
+        known = _known_hits(p, lexicon, blocked)
+        out += known
+        out += _phonetic_hits(p, lexicon, blocked + [(h.start, h.end) for h in known])
+    return sorted(out, key=lambda h: (h.paragraph.line, h.start))
+
+
+def canonical_uses(transcript: Transcript, term: Term) -> list[tuple[int, str]]:
+    """Lines where the transcript uses `term` correctly, with a quote of each use."""
+    uses = []
+    for p in transcript.paragraphs:
+        m = term.pattern.search(p.text)
+        if m:
+            uses.append((p.line, snippet(p.text, m.start(), m.end(), 50)))
+    return uses
+
+
+def context_evidence(hit: TermHit) -> list[str]:
+    """What in the hit's sentence makes the variant suspicious: cue words and figures."""
+    p = hit.paragraph
+    sentence = p.sentence_at(hit.start)
+    text = p.text[sentence.start : hit.start] + " " + p.text[hit.end : sentence.end]
+    found: set[str] = set()
+    for token in _CONTEXT_TOKEN_RE.findall(text.lower()):
+        for part in {token, *token.split("-")}:
+            if part in hit.term.context:
+                found.add(part)
+    cues = sorted(found)
+    figures = [
+        q.text.strip() for q in p.quantities
+        if q.kind in hit.term.figures and sentence.start <= q.start < sentence.end
+    ]
+    return cues + figures[:2]
+
+
+def lines_text(numbers: Iterable[int]) -> str:
+    """Render line numbers as "line 4" or "lines 4, 9, 12" (the first three distinct lines)."""
+    shown = list(dict.fromkeys(numbers))
+    head = ", ".join(str(n) for n in shown[:3]) + (" and others" if len(shown) > 3 else "")
+    return ("line " if len(shown) == 1 else "lines ") + head

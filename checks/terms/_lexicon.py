@@ -1,0 +1,165 @@
+"""The term lexicon (known mis-hearings of financial terms) and the word tools the term checks share.
+
+The lexicon is data, `auditor/data/terms.toml`, read through `auditor.words` (so a desk extends it
+from its configuration) and built once per vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jellyfish
+
+from auditor.words import Words, default_words
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
+_JOIN_RE = re.compile(r"^[ \t-]+$")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A known mis-recognition and the phrase that should stand in its place."""
+
+    text: str
+    fix: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A financial term, its known mis-recognitions and the context that makes them suspicious."""
+
+    term: str
+    variants: tuple[Variant, ...]
+    context: frozenset[str]
+    figures: frozenset[str]
+    phonetic: bool
+    pattern: re.Pattern[str]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(normalise_word(w) for w in re.split(r"[\s-]+", self.term))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    terms: tuple[Term, ...]
+    common_modifiers: frozenset[str]
+    heads: frozenset[str]
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every (normalised) word of a lexicon term: words a financial call uses on purpose."""
+        return frozenset(w for t in self.terms for w in t.words)
+
+
+def phrase_pattern(text: str) -> re.Pattern[str]:
+    """Whole-word, case-insensitive pattern of a phrase, allowing a plural and hyphens for spaces.
+
+    A phrase preceded by a hyphen is the tail of a compound ("high-growth margin") and not matched.
+    """
+    words = [re.escape(w) for w in re.split(r"[\s-]+", text.strip()) if w]
+    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?:e?s)?(?![\w-])", re.IGNORECASE)
+
+
+def _variant(raw: Any, term: str) -> Variant:
+    if isinstance(raw, str):
+        return Variant(raw, term, phrase_pattern(raw))
+    return Variant(raw["text"], raw["fix"], phrase_pattern(raw["text"]))
+
+
+def parse_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Build the lexicon from the parsed TOML table (see the comments in terms.toml)."""
+    terms = []
+    for entry in data.get("term", []):
+        name = entry["term"].strip().lower()
+        terms.append(
+            Term(
+                term=name,
+                variants=tuple(_variant(v, name) for v in entry.get("variants", [])),
+                context=frozenset(c.lower() for c in entry.get("context", [])),
+                figures=frozenset(entry.get("figures", [])),
+                phonetic=bool(entry.get("phonetic", False)),
+                pattern=phrase_pattern(name),
+            )
+        )
+    return Lexicon(
+        terms=tuple(terms),
+        common_modifiers=frozenset(normalise_word(w) for w in data.get("common_modifiers", [])),
+        heads=frozenset(normalise_word(w) for w in data.get("heads", [])),
+    )
+
+
+@cache
+def _lexicon(words: Words) -> Lexicon:
+    return parse_lexicon(words.table("terms"))
+
+
+def load_lexicon(words: Words | None = None) -> Lexicon:
+    """The lexicon of the vocabulary (the shipped one by default), built once per vocabulary."""
+    return _lexicon(words or default_words())
+
+
+# -- words and sounds ----------------------------------------------------------------------------
+
+
+def normalise_word(word: str) -> str:
+    """Lower case, without a possessive or plural ending, so that "revenues" equals "revenue"."""
+    w = word.lower().removesuffix("'s").strip("'")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("es") and w[:-2].endswith(("ss", "x", "ch", "sh")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Two different words a recogniser can confuse: close phonetic keys and close spelling.
+
+    Inflections of one stem ("public"/"publish", "basic"/"basis") are not confusions: they share
+    all but the last letter or two and are usually intended.
+    """
+    if a == b or len(a) < 4 or len(b) < 4:
+        return False
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    if shared >= min(len(a), len(b)) - 1:
+        return False
+    ka, kb = jellyfish.metaphone(a), jellyfish.metaphone(b)
+    if max(len(ka), len(kb)) < 2 or jellyfish.levenshtein_distance(ka, kb) > 1:
+        return False
+    return jellyfish.jaro_winkler_similarity(a, b) >= 0.75
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # normalised
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(normalise_word(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+
+
+def windows(text: str, size: int, toks: list[Token] | None = None) -> Iterator[list[Token]]:
+    """Runs of `size` words joined only by spaces or hyphens (punctuation breaks a phrase)."""
+    toks = tokens(text) if toks is None else toks
+    for i in range(len(toks) - size + 1):
+        run = toks[i : i + size]
+        if all(_JOIN_RE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
+            yield run
+
+
+def match_case(fix: str, original: str) -> str:
+    """The fix with the original's initial capital ("Adjusted growth margin" -> "Gross margin")."""
+    return fix[:1].upper() + fix[1:] if original[:1].isupper() else fix

@@ -1,0 +1,66 @@
+"""terms.misrecognised: a financial term the speech recogniser turned into ordinary words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.findings import Finding, Severity
+from auditor.model import Transcript
+from auditor.registry import TranscriptCheck
+from auditor.textutil import snippet
+
+from ._hits import TermHit, canonical_uses, context_evidence, find_term_hits, lines_text
+from ._lexicon import load_lexicon, match_case
+
+
+class MisrecognisedTerm(TranscriptCheck):
+    """A financial term the speech recogniser turned into ordinary words ("growth margin").
+
+    Anti-pattern: "Our growth margin was 41%" for gross margin, "hearing ratio" for gearing ratio,
+    "physical year" for fiscal year. Every word is spelt right, so a spell checker and a hurried
+    editor both pass it, and the reader learns of a metric that does not exist.
+
+    Best practice: the lexicon (auditor/data/terms.toml) lists known mis-hearings and the words that
+    make each suspicious; near-misses that sound like a lexicon term are caught by phonetic keys.
+    A finding is a warning only with evidence: the correct term used elsewhere in the transcript,
+    or a cue in the same sentence (a percentage after "margin", "adjusted" before it). Without
+    evidence it is informational. Names in the user glossary are never reported.
+    """
+
+    id = "terms.misrecognised"
+    title = "Mis-recognised financial term"
+    severity = Severity.WARNING
+    weight = 1.0
+    groups = ("terms", "asr")
+
+    def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
+        lexicon = load_lexicon(transcript.words)
+        uses: dict[str, list[tuple[int, str]]] = {}
+        for hit in find_term_hits(transcript, lexicon, self.config.glossary_terms()):
+            if hit.term.term not in uses:
+                uses[hit.term.term] = canonical_uses(transcript, hit.term)
+            yield self._finding(transcript, hit, uses[hit.term.term])
+
+    def _finding(self, transcript: Transcript, hit: TermHit, uses: list[tuple[int, str]]) -> Finding:
+        cues = context_evidence(hit)
+        heard, meant = hit.text, hit.term.term
+        how = "is a known mis-hearing of" if hit.known else "sounds like"
+        if uses:
+            message = f"'{heard}' {how} '{meant}', which this transcript uses on {lines_text(u for u, _ in uses)}."
+        elif cues:
+            message = f"'{heard}' {how} '{meant}' (context: {', '.join(cues[:3])})."
+        else:
+            message = f"'{heard}' {how} '{meant}'; nothing else in the transcript confirms it."
+        evidence_found = bool(uses) or bool(cues)
+        confidence = (0.55 if hit.known else 0.35) + (0.2 if uses else 0.0) + (0.15 if cues else 0.0)
+        self.stats["suspected" if evidence_found else "unconfirmed"] += 1
+        return self.finding(
+            transcript,
+            hit.paragraph.line,
+            message,
+            snippet(hit.paragraph.text, hit.start, hit.end),
+            severity=Severity.WARNING if evidence_found else Severity.INFO,
+            confidence=confidence,
+            suggestion=match_case(hit.fix, heard),
+            related=uses[:3],
+        )
