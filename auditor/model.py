@@ -210,7 +210,8 @@ class Transcript:
         it (e.g. the figure model): checks stay independent without each redoing the same work."""
         if key not in self._derived:
             self._derived[key] = build()
-        return self._derived[key]  # type: ignore[no-any-return]
+        value: T = self._derived[key]
+        return value
 
     @property
     def is_bilingual(self) -> bool:

@@ -6,11 +6,11 @@ list in code: each list lives once in `auditor/data/<table>.toml` and is read th
 
 Users extend the tables from their configuration with the same shape as the data file:
 
-    [tool.auditor.words.mishearings]
-    teen_ty = ["..."]                       # lists are extended (duplicates dropped)
+    [tool.auditor.words.directions.en]
+    up = ["skyrocketed"]                    # lists are extended (duplicates dropped)
 
-    [tool.auditor.words.nicknames]
-    groups = [["Robert", "Bob", "Rob"]]
+    [tool.auditor.words.speakers.labels]
+    operator = ["conference host"]
 
 A list is extended, a table is merged key by key, a scalar is replaced. A table or key that the
 data files do not define is a configuration error that names it, so a typo never passes silently.
