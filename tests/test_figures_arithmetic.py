@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from auditor.metrics import Interval, fmt, misreadings, percent_change
+from auditor.figures import Interval, fmt, misreadings, percent_change
 from auditor.quantities import parse_quantity
 
 

@@ -1,9 +1,9 @@
-"""Metric identity and period linking (auditor.metrics)."""
+"""Metric identity and period linking (auditor.figures)."""
 
 from __future__ import annotations
 
 from auditor.api import audit_text
-from auditor.metrics import build_model, change_claims, find_mentions, load_lexicon, series
+from auditor.figures import build_model, change_claims, find_mentions, load_lexicon, series
 from auditor.nlp import annotate
 from auditor.reader import parse_text
 

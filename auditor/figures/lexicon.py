@@ -1,0 +1,236 @@
+"""The figure model's vocabulary: metric definitions and every phrase list, compiled once per `Words`.
+
+Why one object: the figure model reads many word lists around a number (metric aliases, link
+words, change nouns, breakdown openers ...). They are data (`auditor/data/metrics.toml`, with the
+shared `periods.toml`, `directions.toml` and the mis-hearings of `terms.toml`), and a user may
+extend them from configuration, so the lists and the patterns compiled from them are built here,
+once per vocabulary (`load_lexicon(transcript.words)`), and passed to the code that reads them.
+
+Mis-hearings of a metric are written once, as `variants` in `terms.toml`: a variant whose fix is an
+alias of a metric becomes an alias of that metric here, so the figure checks link "growth margin
+was 14.9%" to gross margin while the terms check reports the mis-hearing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from auditor.words import Words, default_words
+
+
+@dataclass(frozen=True)
+class MetricDef:
+    """One metric of the lexicon."""
+
+    id: str
+    name: str
+    kind: str  # money | ratio
+    aliases: tuple[str, ...]
+    parent: str | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    segmentable: bool = False
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first (so the longest phrase wins)."""
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+
+
+def _spaced_alternation(phrases: Iterable[str]) -> str:
+    """Like `alternation`, but a space in a phrase matches any space or a hyphen ("year-over-year")."""
+    return "|".join(
+        r"[\s-]".join(re.escape(part) for part in p.split(" "))
+        for p in sorted(set(phrases), key=lambda p: (-len(p), p))
+    )
+
+
+def _bounded(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """Any of `phrases` as whole words, not inside a hyphenated compound."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The financial-terms lexicon and the figure model's phrase lists, with their compiled patterns."""
+
+    metrics: dict[str, MetricDef]
+    alias_of: dict[str, str]
+    adjust_prefixes: tuple[str, ...]
+    neutral_modifiers: frozenset[str]
+    filler: frozenset[str]
+    segment_stop: frozenset[str]
+    link_words: frozenset[str]
+    period_of: dict[str, str]
+    yoy: tuple[str, ...]
+    qoq: tuple[str, ...]
+    up: frozenset[str]
+    down: frozenset[str]
+    forward: frozenset[str]
+    breakdown_openers: tuple[str, ...]
+    breakdown_inline: tuple[str, ...]
+    breakdown_complete: tuple[str, ...]
+    share_cues: tuple[str, ...]
+    share_lead: tuple[str, ...]
+    multipliers: dict[str, Decimal]
+    teens: tuple[str, ...]  # 13..19
+    tens: tuple[str, ...]  # 30..90
+    wording: Mapping[str, Mapping[str, str]]
+    alias_re: re.Pattern[str] = field(repr=False)
+    period_re: re.Pattern[str] = field(repr=False)
+    adjust_re: re.Pattern[str] = field(repr=False)
+    # patterns compiled from the phrase lists (see metrics.toml for what each list means)
+    modifier_re: re.Pattern[str] = field(repr=False)
+    segment_link_re: re.Pattern[str] = field(repr=False)
+    periodish_re: re.Pattern[str] = field(repr=False)
+    scope_re: re.Pattern[str] = field(repr=False)
+    scope_period_re: re.Pattern[str] = field(repr=False)
+    break_re: re.Pattern[str] = field(repr=False)
+    clause_break_re: re.Pattern[str] = field(repr=False)
+    base_before_re: re.Pattern[str] = field(repr=False)
+    delta_before_re: re.Pattern[str] = field(repr=False)
+    change_after_re: re.Pattern[str] = field(repr=False)
+    multiplier_re: re.Pattern[str] = field(repr=False)
+    yoy_re: re.Pattern[str] = field(repr=False)
+    qoq_re: re.Pattern[str] = field(repr=False)
+    share_cue_re: re.Pattern[str] = field(repr=False)
+    breakdown_opener_re: re.Pattern[str] = field(repr=False)
+    breakdown_complete_re: re.Pattern[str] = field(repr=False)
+
+    def metric(self, metric_id: str) -> MetricDef:
+        return self.metrics[metric_id]
+
+    def period_name(self, period: str) -> str:
+        """How a finding names a period ('a year earlier'); the period id when it has no name."""
+        return self.wording["periods"].get(period, period)
+
+    def unit_word(self, kind: str) -> str:
+        """The unit printed after a rate of quantity kind `kind` ('%', ' percentage points' ...)."""
+        units = self.wording["units"]
+        return units.get(kind, units["percent"])
+
+
+def _lower(values: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(str(v).lower() for v in values)
+
+
+def _misheard_aliases(words: Words, alias_of: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """(variant, metric id) for every mis-hearing in terms.toml whose fix is an alias of a metric."""
+    for term in words.table("terms").get("term", []):
+        for variant in term.get("variants", []):
+            if isinstance(variant, str):
+                text, fix = variant, term["term"]
+            else:
+                text, fix = variant["text"], variant.get("fix", term["term"])
+            metric = alias_of.get(str(fix).lower())
+            if metric is not None:
+                yield str(text).lower(), metric
+
+
+def _metrics(words: Words) -> tuple[dict[str, MetricDef], dict[str, str]]:
+    """The metric definitions, with the terms.toml mis-hearings of their aliases added as aliases."""
+    specs = words.table("metrics")["metric"]
+    aliases: dict[str, list[str]] = {}
+    alias_of: dict[str, str] = {}
+    for mid, spec in sorted(specs.items()):
+        aliases[mid] = list(_lower(spec["aliases"]))
+        for alias in aliases[mid]:
+            alias_of.setdefault(alias, mid)
+    for text, mid in list(_misheard_aliases(words, alias_of)):
+        if text not in alias_of:
+            alias_of[text] = mid
+            aliases[mid].append(text)
+    metrics = {
+        mid: MetricDef(
+            id=mid,
+            name=spec["name"],
+            kind=spec["kind"],
+            aliases=tuple(aliases[mid]),
+            parent=spec.get("parent"),
+            numerator=spec.get("numerator"),
+            denominator=spec.get("denominator"),
+            segmentable=bool(spec.get("segmentable", False)),
+        )
+        for mid, spec in sorted(specs.items())
+    }
+    return metrics, alias_of
+
+
+@cache
+def _build(words: Words) -> Lexicon:
+    raw = words.table("metrics")
+    periods = words.table("periods")
+    directions = words.table("directions")["en"]
+    metrics, alias_of = _metrics(words)
+    period_of = {p.lower(): kind for kind, phrases in sorted(periods["relative"].items()) for p in phrases}
+    prefixes = _lower(raw["adjustment"]["prefixes"])
+    segment, scope, link, roles, change = raw["segment"], raw["scope"], raw["link"], raw["roles"], raw["change"]
+    multipliers = {str(m["word"]).lower(): Decimal(str(m["factor"])) for m in change["multipliers"]}
+    yoy, qoq = tuple(periods["comparisons"]["yoy"]), tuple(periods["comparisons"]["qoq"])
+    ci = re.IGNORECASE
+    return Lexicon(
+        metrics=metrics,
+        alias_of=alias_of,
+        adjust_prefixes=prefixes,
+        neutral_modifiers=frozenset(segment["neutral_modifiers"]),
+        filler=frozenset(segment["filler"]),
+        segment_stop=frozenset(_lower(segment["stop"])),
+        link_words=frozenset(_lower(link["words"])),
+        period_of=period_of,
+        yoy=yoy,
+        qoq=qoq,
+        up=frozenset(directions["up"]),
+        down=frozenset(directions["down"]),
+        forward=frozenset(raw["forward"]["words"]),
+        breakdown_openers=tuple(raw["breakdown"]["openers"]),
+        breakdown_inline=_lower(raw["breakdown"]["inline"]),
+        breakdown_complete=tuple(raw["breakdown"]["complete"]),
+        share_cues=tuple(raw["shares"]["cues"]),
+        share_lead=_lower(raw["shares"]["lead"]),
+        multipliers=multipliers,
+        teens=_lower(raw["misheard"]["teens"]),
+        tens=_lower(raw["misheard"]["tens"]),
+        wording=raw["wording"],
+        alias_re=re.compile(rf"(?<![\w&-])(?:{alternation(alias_of)})(?![\w&])", ci),
+        period_re=re.compile(rf"(?<![\w-])(?:{alternation(period_of)})(?![\w-])", ci),
+        adjust_re=re.compile(rf"(?<![\w-])(?:{alternation(prefixes)})\s+$", ci),
+        modifier_re=re.compile(rf"\s+(?:{alternation(raw['mention']['modifiers'])})\b", ci),
+        segment_link_re=re.compile(rf"\s+(?:{alternation(segment['links'])})\s+", ci),
+        # matched against lower-cased text; "q1".."q4" and a digit name a period too
+        periodish_re=re.compile(
+            rf"^(?:{alternation(_lower(segment['period_determiners']))})?\s*"
+            rf"(?:{alternation(_lower(segment['period_words']))}|q[1-4]|\d)"
+        ),
+        scope_re=re.compile(
+            rf"^\s*(?:{alternation(scope['openers'])})\s+(?:(?:{alternation(scope['determiners'])})\s+)?"
+            rf"(?P<seg>[A-Za-z][A-Za-z &-]{{1,40}}?)\s+(?:{alternation(scope['nouns'])})\s*,",
+            ci,
+        ),
+        scope_period_re=re.compile(rf"{alternation(scope['period_words'])}|q[1-4]", ci),
+        break_re=re.compile(rf"\b(?:{alternation(link['breaks'])})\b|;", ci),
+        clause_break_re=re.compile(rf"[,;]|\b(?:{alternation(link['clause_breaks'])})\b"),
+        base_before_re=re.compile(rf"\b(?:{alternation(roles['base_before'])})\s+(?:the\s+)?[\[(]?\s*$", ci),
+        delta_before_re=re.compile(rf"\b(?:{alternation(roles['delta_before'])})\s+[\[(]?\s*$", ci),
+        change_after_re=re.compile(
+            rf"^[\s\])]*(?:(?P<cmp>{_spaced_alternation(change['comparisons'])})\b)?"
+            rf"\s*(?P<word>{alternation(change['nouns'])})?",
+            ci,
+        ),
+        multiplier_re=re.compile(rf"\b({alternation(multipliers)})\b", ci),
+        # matched against lower-cased text
+        yoy_re=_bounded(yoy),
+        qoq_re=_bounded(qoq),
+        share_cue_re=re.compile(rf"\b(?:{alternation(raw['shares']['cues'])})\b"),
+        breakdown_opener_re=_bounded(raw["breakdown"]["openers"], ci),
+        breakdown_complete_re=_bounded(raw["breakdown"]["complete"], ci),
+    )
+
+
+def load_lexicon(words: Words | None = None) -> Lexicon:
+    """The lexicon of vocabulary `words` (the shipped one by default), built once per vocabulary."""
+    return _build(default_words() if words is None else words)

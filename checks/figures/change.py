@@ -1,0 +1,148 @@
+"""figures.change: a change rate that does not follow from its own base and result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from auditor.check import TranscriptCheck
+from auditor.figures import (
+    ChangeClaim,
+    Interval,
+    Lexicon,
+    build_model,
+    change_claims,
+    fmt,
+    misreadings,
+    percent_change,
+    word_change_claims,
+)
+from auditor.findings import Finding, Severity
+from auditor.model import Transcript
+
+from ._common import GROUPS, evidence_of, pct_step, printed, quoted, value_range
+
+
+class ChangeClaimMismatch(TranscriptCheck):
+    """A change claim whose rate does not follow from its own figures ("up 57.3% from 20.1 to 26.4").
+
+    Anti-pattern: "Operating income increased by 57.3% from US$20.1 million to US$26.4 million":
+    26.4 / 20.1 - 1 is 31.3%, so either the rate or one of the amounts was mis-heard or mistyped.
+
+    Best practice: a change rate matches its base and result within rounding. Each printed number
+    stands for an interval (half a unit of its last digit either way; "over"/"about" widen it), the
+    interval is carried through the division, and only a rate outside the result is flagged.
+    Percentage points are computed as differences, percentages as ratios; "doubled" allows 10%.
+    """
+
+    id = "figures.change"
+    title = "Change rate does not match its figures"
+    severity = Severity.WARNING
+    weight = 1.3
+    groups = GROUPS
+
+    def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
+        model = build_model(transcript)
+        claims, unchecked = change_claims(model.figures)
+        self.stats["unchecked"] += len(unchecked)
+        words = word_change_claims(model.figures, model.lexicon)
+        for claim in sorted(claims + words, key=lambda c: (c.line, c.result.quantity.start)):
+            finding = self._verify(transcript, claim, model.lexicon)
+            if finding is None:
+                continue
+            yield finding
+
+    def _verify(self, transcript: Transcript, claim: ChangeClaim, lex: Lexicon) -> Finding | None:
+        base, result = Interval.of(claim.base.quantity), Interval.of(claim.result.quantity)
+        if not (base.bounded and result.bounded) or base.lo <= 0 or result.lo < 0:
+            self.stats["unchecked"] += 1
+            return None
+        if claim.word is not None:
+            return self._verify_word(transcript, claim, base, result)
+        change = claim.change
+        assert change is not None
+        q = change.quantity
+        claimed = Interval.of(q)
+        points = claim.base.quantity.kind == "percent"
+        if q.kind in ("points", "bps"):
+            computed = (result - base).scale(100 if q.kind == "bps" else 1)
+            how = f"{printed(claim.result)} - {printed(claim.base)}"
+        elif q.kind == "multiple":
+            ratio = result / base
+            if claimed.overlaps(ratio) or claimed.overlaps(ratio.shift(-1)):
+                self.stats["verified"] += 1
+                return None
+            computed, how = ratio, f"{printed(claim.result)} / {printed(claim.base)}"
+        else:
+            computed = percent_change(base, result)
+            how = f"{printed(claim.result)} / {printed(claim.base)} - 1"
+        signed = claimed if claim.direction >= 0 else claimed.scale(-1)
+        if claim.direction == 0:
+            computed = Interval(min(abs(computed.lo), abs(computed.hi)), max(abs(computed.lo), abs(computed.hi)))
+        if signed.overlaps(computed):
+            self.stats["verified"] += 1
+            return None
+        if points and q.kind == "percent" and signed.overlaps(result - base):
+            self.stats["verified"] += 1
+            return self.finding(
+                transcript,
+                change.line,
+                f"'{quoted(change)}' is the change in percentage points ({printed(claim.result)} - "
+                f"{printed(claim.base)}), not a percent change ({how} = {fmt(computed.mid, Decimal('0.1'))}%).",
+                evidence_of(change),
+                severity=Severity.INFO,
+                confidence=0.6,
+                suggestion=f"{fmt(abs(signed.mid), pct_step(change))} percentage points",
+            )
+        self.stats["contradicted"] += 1
+        return self._report(transcript, claim, computed, how, lex)
+
+    def _report(self, transcript: Transcript, claim: ChangeClaim, computed: Interval, how: str, lex: Lexicon) -> Finding:
+        change = claim.change
+        assert change is not None
+        q = change.quantity
+        step = pct_step(change)
+        unit = lex.unit_word(q.kind)
+        mid = computed.mid
+        sign_word = "an increase" if mid > 0 else "a decrease"
+        shown = fmt(abs(mid), step) + unit
+        target = computed.scale(1 if claim.direction >= 0 else -1)
+        candidates = [(value, why) for value, why in misreadings(q, lex) if target.contains(value)]
+        suggestion = f"{shown} ({sign_word})"
+        if candidates:
+            value, why = candidates[0]
+            suggestion = f"{fmt(value, step)}{unit} (the printed {quoted(change)} looks like {why}; computed {shown})"
+        direction_wrong = claim.direction != 0 and (mid > 0) != (claim.direction > 0) and abs(mid) > step
+        distance = abs(abs(mid) - abs(Interval.of(q).mid))
+        far = direction_wrong or distance > max(Decimal(1), abs(mid) / 10)
+        message = (
+            f"'{quoted(change)}' does not follow from the figures it links: {how} = "
+            f"{'+' if mid > 0 else '-'}{shown} ({value_range(computed, step, unit)} within rounding)."
+        )
+        return self.finding(
+            transcript,
+            change.line,
+            message,
+            evidence_of(change),
+            severity=Severity.ERROR if far else Severity.WARNING,
+            confidence=0.9 if far else 0.7,
+            suggestion=suggestion,
+        )
+
+    def _verify_word(self, transcript: Transcript, claim: ChangeClaim, base: Interval, result: Interval) -> Finding | None:
+        assert claim.word is not None and claim.factor is not None
+        m = claim.factor
+        ratio = result / base
+        if ratio.overlaps(Interval(m * Decimal("0.9"), m * Decimal("1.1"))):
+            self.stats["verified"] += 1
+            return None
+        self.stats["contradicted"] += 1
+        return self.finding(
+            transcript,
+            claim.result.line,
+            f"'{claim.word}' does not fit its figures: {printed(claim.result)} / {printed(claim.base)} = "
+            f"{fmt(ratio.mid, Decimal('0.01'))}x, not about {fmt(m, Decimal('0.1'))}x.",
+            evidence_of(claim.result),
+            confidence=0.7,
+            suggestion=f"{fmt(ratio.mid, Decimal('0.1'))}x",
+        )

@@ -1,0 +1,86 @@
+"""figures.ratio: a margin or share that does not match its own numerator and denominator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from auditor.check import TranscriptCheck
+from auditor.figures import HUNDRED, Figure, FigureModel, Interval, build_model, fmt, share_claims
+from auditor.findings import Finding, Severity
+from auditor.model import Transcript
+
+from ._common import GROUPS, evidence_of, pct_step, printed, quoted, related_lines, value_range
+
+
+class RatioMismatch(TranscriptCheck):
+    """A margin or share that does not match its own numerator and denominator.
+
+    Anti-pattern: "Adjusted EBITDA was US$45.3 million, and adjusted EBITDA margin was 21.5%" when
+    revenue was US$249.2 million (45.3 / 249.2 = 18.2%).
+
+    Best practice: gross margin = gross profit / revenue, EBITDA margin = EBITDA / revenue, and
+    "accounting for 45% of public cloud revenue" = part / that revenue, for the same period and the
+    same adjusted basis, within rounding. Ratios whose parts are not stated are left unchecked.
+    """
+
+    id = "figures.ratio"
+    title = "Margin or share does not match its figures"
+    severity = Severity.WARNING
+    weight = 1.2
+    groups = GROUPS
+
+    def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
+        model = build_model(transcript)
+        for f in model.figures:
+            if f.role != "level" or not f.linked or f.key is None or f.quantity.kind != "percent":
+                continue
+            finding = self._margin(transcript, model, f)
+            if finding is not None:
+                yield finding
+        for claim in share_claims(model.figures):
+            wholes = model.levels(claim.whole.key, claim.part.period)
+            finding = self._compare(transcript, claim.share, [claim.part], wholes, "share")
+            if finding is not None:
+                yield finding
+
+    def _margin(self, transcript: Transcript, model: FigureModel, f: Figure) -> Finding | None:
+        assert f.key is not None
+        metric, segment, adjusted = f.key
+        definition = model.metric(metric)
+        if not definition.numerator or not definition.denominator:
+            return None
+        numerators = model.levels((definition.numerator, segment, adjusted), f.period)
+        denominators = model.levels((definition.denominator, segment, False), f.period)
+        return self._compare(transcript, f, numerators, denominators, definition.name)
+
+    def _compare(
+        self, transcript: Transcript, f: Figure, numerators: list[Figure], denominators: list[Figure], what: str
+    ) -> Finding | None:
+        pairs = [
+            (n, d) for n in numerators for d in denominators
+            if n.quantity.unit == d.quantity.unit and Interval.of(d.quantity).lo > 0
+        ]
+        if not pairs:
+            self.stats["unchecked"] += 1
+            return None
+        claimed = Interval.of(f.quantity)
+        results = [((Interval.of(n.quantity) / Interval.of(d.quantity)).scale(HUNDRED), n, d) for n, d in pairs]
+        if any(claimed.overlaps(r) for r, _, _ in results):
+            self.stats["verified"] += 1
+            return None
+        self.stats["contradicted"] += 1
+        computed, n, d = results[0]
+        step = pct_step(f)
+        far = computed.distance(claimed) > max(Decimal(1), computed.mid / 10)
+        return self.finding(
+            transcript,
+            f.line,
+            f"The {what} of {quoted(f)} does not match its figures: {printed(n)} / {printed(d)} = "
+            f"{fmt(computed.mid, step / 10)}% ({value_range(computed, step)} within rounding).",
+            evidence_of(f),
+            severity=Severity.WARNING,
+            confidence=0.85 if far else 0.65,
+            suggestion=f"{fmt(computed.mid, step)}%",
+            related=related_lines([n, d], f.line),
+        )
