@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from auditor.bilingual import (
     chinese_unit_count,
@@ -20,9 +21,11 @@ from auditor.bilingual import (
     years_zh,
 )
 from auditor.dates import DateMention, PeriodMention
-from auditor.model import Paragraph
 from auditor.quantities import Quantity
 from auditor.textutil import has_han
+
+if TYPE_CHECKING:
+    from auditor.model import Paragraph  # the model builds pairs; a pair never builds the model
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from auditor.quantities import Quantity, by_word, digit_step, longest_first, parse_decimal, powers_of_ten
+from auditor.quantity import Quantity, by_word, digit_step, longest_first, parse_decimal, powers_of_ten
 from auditor.textutil import to_halfwidth
 from auditor.words import Words, default_words
 

@@ -59,3 +59,22 @@ def snippet(text: str, start: int, end: int, width: int = 80) -> str:
     prefix = "…" if a > 0 else ""
     suffix = "…" if b < len(text) else ""
     return prefix + normalise_space(text[a:b]) + suffix
+
+
+#: a clause ends at sentence punctuation or a comma, except a comma between digits (1,625.3)
+_CLAUSE_BOUNDARY = re.compile(r"[;；。!?！？，、:：]|(?<!\d),|,(?!\d)|\.\s")
+
+
+def clause_bounds(text: str, start: int, end: int, limit: int) -> tuple[str, str]:
+    """The text of the same clause before `start` and after `end` (at most `limit` characters each).
+
+    A figure's direction or role is stated in its own clause; looking past a comma would borrow
+    the cue of the neighbouring figure.
+    """
+    before = text[max(0, start - limit) : start]
+    cut = [m.end() for m in _CLAUSE_BOUNDARY.finditer(before)]
+    before = before[cut[-1] :] if cut else before
+    after = text[end : end + limit]
+    stop = _CLAUSE_BOUNDARY.search(after)
+    after = after[: stop.start()] if stop else after
+    return before, after

@@ -6,9 +6,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from auditor.check import TranscriptCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Paragraph, Transcript
-from auditor.registry import TranscriptCheck
 from auditor.textutil import snippet
 
 from ._hits import find_term_hits, glossary_spans, lines_text, overlaps

@@ -9,8 +9,9 @@ from auditor.check import PairCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 from auditor.pairs import Pair
+from auditor.textutil import clause_bounds
 
-from ._common import GROUPS, clause_bounds, evidence
+from ._common import GROUPS, evidence
 
 _WORD = {"up": "an increase", "down": "a decrease"}
 

@@ -13,9 +13,10 @@ from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 from auditor.pairs import Pair
 from auditor.quantities import Quantity
+from auditor.textutil import clause_bounds
 from auditor.words import Words
 
-from ._common import GROUPS, clause_bounds, evidence
+from ._common import GROUPS, evidence
 
 
 @dataclass(frozen=True)
