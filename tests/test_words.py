@@ -48,3 +48,26 @@ def test_config_words_key_is_validated_and_used():
     assert "skyrocketed" in config.words.table("directions")["en"]["up"]
     with pytest.raises(ConfigError, match="unknown word table"):
         parse_config({"words": {"nope": {}}})
+
+
+def test_a_mishearing_added_in_config_reaches_the_terms_check_and_the_figure_model():
+    """A desk adds one entry; the terms check reports it and the figure model reads it as the metric."""
+    from auditor.figures.model import build_model
+    from auditor.nlp import annotate
+    from auditor.reader import parse_text
+    from tests.conftest import run_audit
+
+    term = {"term": "operating margin", "variants": ["opening margin"], "context": ["adjusted"],
+            "figures": ["percent"]}
+    config = parse_config({"words": {"terms": {"term": [term]}}})
+    text = ("Operator\nWelcome to the Quellwater Tools call.\nAnna Brisk - Chief Financial Officer\n"
+            "Our operating margin was 12.1% last year. This quarter the adjusted opening margin was 12.4%.\n")
+    found = run_audit(text, checks=["terms.misrecognised"], config=config).findings
+    assert [f.line for f in found] == [4] and "opening margin" in found[0].message
+    assert not run_audit(text, checks=["terms.misrecognised"]).findings  # shipped words: not known
+
+    transcript = parse_text(text, "call.txt")
+    transcript.words = config.words
+    annotate(transcript)
+    metrics = {f.mention.metric for f in build_model(transcript).figures if f.mention}
+    assert "operating_margin" in metrics
