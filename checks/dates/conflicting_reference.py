@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.check import TranscriptCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
-from auditor.registry import TranscriptCheck
 from auditor.textutil import snippet
 
 from ._dated import all_dates, cue_kind, reference_cues, years_compatible

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.check import TranscriptCheck
 from auditor.dates import days_in_month
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
-from auditor.registry import TranscriptCheck
 from auditor.textutil import snippet
 
 from ._dated import Dated, all_dates, cue_kind, render, years_compatible

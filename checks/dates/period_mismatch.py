@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from auditor.check import TranscriptCheck
 from auditor.dates import PeriodEndMention, calendar_words, days_in_month
 from auditor.findings import Finding, Severity
 from auditor.model import Paragraph, Transcript
-from auditor.registry import TranscriptCheck
 from auditor.textutil import snippet
 
 

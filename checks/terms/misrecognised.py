@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.check import TranscriptCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
-from auditor.registry import TranscriptCheck
 from auditor.textutil import snippet
 
 from ._hits import TermHit, canonical_uses, context_evidence, find_term_hits, lines_text
