@@ -49,14 +49,19 @@ class _Usage:
     counts: Counter[Words2]
     paragraphs: dict[Words2, set[int]]
     words: Counter[str]
+    acronyms: set[str]  # first words written in capitals ("EBIDTA"): letters, not a spoken word
 
     @classmethod
     def of(cls, transcript: Transcript, phrases: list[_Phrase]) -> _Usage:
         paragraphs: dict[Words2, set[int]] = defaultdict(set)
+        acronyms: set[str] = set()
         for ph in phrases:
             paragraphs[ph.words].add(ph.paragraph.line)
+            first = ph.text.split()[0] if ph.text.split() else ""
+            if len(first) >= 3 and first.isupper():
+                acronyms.add(ph.words[0])
         words: Counter[str] = Counter(t.word for p in transcript.paragraphs for t in tokens(p.text))
-        return cls(phrases, Counter(ph.words for ph in phrases), paragraphs, words)
+        return cls(phrases, Counter(ph.words for ph in phrases), paragraphs, words, acronyms)
 
     def alone(self, word: str) -> int:
         """How often `word` stands outside a phrase with a head noun (the speakers' own word)."""
@@ -88,7 +93,8 @@ class InDocumentVariant(TranscriptCheck):
     auditor/data/terms.toml) are both meant. Otherwise the variant is the phrase that is not a
     standard one, or, when neither is, the rarer one; it is reported (once, with all its lines)
     only when the usual phrase is established: used in two paragraphs or more, or a standard
-    phrase used twice while the variant's first word appears nowhere else. Glossary names are
+    phrase used twice while the variant's first word appears nowhere else, or a standard acronym
+    whose variant drops or swaps a letter ("EBITDA", "EBDTA"). Glossary names are
     exempt, and phrases listed in the lexicon are left to terms.misrecognised.
     """
 
@@ -144,6 +150,8 @@ class InDocumentVariant(TranscriptCheck):
         spread = len(usage.paragraphs[usual])
         if spread >= 2:
             return variant, usual
+        if variant[0] in usage.acronyms and usual[0] in usage.acronyms and lexicon.is_standard(*usual):
+            return variant, usual  # a standard acronym with a letter dropped or swapped ("EBDTA")
         if lexicon.is_standard(*usual) and counts[usual] >= 2 and usage.alone(variant[0]) == 0:
             return variant, usual
         return None  # the usual phrase is not established enough to call the other one odd
