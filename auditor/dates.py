@@ -291,6 +291,8 @@ def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[
             # "May 5" is a date; "may 5 customers" is not: require a capitalised month name
             if not month_txt.isdigit() and not month_txt[0].isupper():
                 continue
+            if not _reads_as_day(text, m, cal):
+                continue
             day = int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else None
             cue = m.groupdict().get("cue")
@@ -309,6 +311,27 @@ def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[
             taken.append((start, m.end()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+_FIGURE_AFTER_DAY = re.compile(r"\s*%|[.,]\d|\s*(?:per\s*cent|percent)\b", re.IGNORECASE)
+
+
+def _reads_as_day(text: str, m: re.Match[str], cal: Calendar) -> bool:
+    """Whether the number next to a month name is its day, and not a figure of the next sentence.
+
+    "in May. 85% of customers" is no May 85: a full month name followed by a full stop ends its
+    sentence (only an abbreviation takes a dot: "Sept. 30"), a number followed by a percent sign or
+    a decimal part is a figure, and no day is above 31.
+    """
+    day_end = m.end("day")
+    if _FIGURE_AFTER_DAY.match(text, day_end) or int(m.group("day")) > 31:
+        return False
+    if m.start("day") > 0 and text[m.start("day") - 1] in ".," and text[: m.start("day") - 1][-1:].isdigit():
+        return False  # "1.25 May": the decimals of a figure
+    month_txt = m.group("month")
+    between = text[m.end("month") : m.start("day")] if m.start("day") > m.end("month") else text[day_end : m.start("month")]
+    # "in May. 85 ...", "we grew 12. May ...": a full month name takes no dot
+    return not ("." in between and month_txt.lower() in (n.lower() for n in cal.month_names))
 
 
 def _find_dates_zh(text: str, cal: Calendar) -> list[DateMention]:

@@ -47,6 +47,7 @@ class Boilerplate:
     sections: tuple[Section, ...]
     phrases: tuple[Phrase, ...]
     negations: frozenset[str] = frozenset()
+    inverted_subjects: frozenset[str] = frozenset()
     safe_harbor_cues: tuple[str, ...] = ()
     #: "Section 21E of the Securities Exchange Act of 1934", for the acts whose sections are listed
     section_pattern: re.Pattern[str] | None = None
@@ -88,6 +89,7 @@ def parse_boilerplate(data: dict[str, Any]) -> Boilerplate:
         sections,
         phrases,
         negations=frozenset(str(w).lower() for w in data.get("negations", [])),
+        inverted_subjects=frozenset(str(w).lower() for w in data.get("inverted_subjects", [])),
         safe_harbor_cues=tuple(str(c).lower() for c in data.get("safe_harbor_cues", [])),
         section_pattern=section_pattern([s.act for s in sections]) if sections else None,
     )
@@ -187,6 +189,10 @@ def phrase_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
             if slot in phrase.allowed:
                 continue
             said = set(slot.replace("n't", " n't").split())
+            if _negated_before(text, m.start(), negations):
+                if said <= bp.inverted_subjects and "not" in phrase.allowed:
+                    continue  # "nor do we undertake any obligation": the standard phrase, inverted
+                said.add("not")
             usual = {w for a in phrase.allowed for w in a.split()}
             reverses = bool(said & negations) != bool(usual & negations)
             quoted = " ".join(m.group(0).split())
@@ -200,3 +206,9 @@ def phrase_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
                 Severity.WARNING if reverses else Severity.INFO, 0.9 if reverses else 0.5,
             ))
     return out
+
+
+def _negated_before(text: str, start: int, negations: frozenset[str]) -> bool:
+    """Whether one of the two words right before `start` (in the same clause) is a negation."""
+    before = re.split(r"[.;:!?]", text[max(0, start - 40) : start])[-1]
+    return any(w in negations for w in before.lower().replace(",", " ").split()[-2:])

@@ -100,9 +100,29 @@ def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) 
         blocked = glossary_spans(p.text, names)
         blocked += [(m.start(), m.end()) for t in lexicon.terms for m in t.pattern.finditer(p.text)]
         known = _known_hits(p, lexicon, blocked)
-        out += known
-        out += _phonetic_hits(p, lexicon, blocked + [(h.start, h.end) for h in known])
+        found = known + _phonetic_hits(p, lexicon, blocked + [(h.start, h.end) for h in known])
+        out += [h for h in found if _reads_as_term(h, lexicon)]
     return sorted(out, key=lambda h: (h.paragraph.line, h.start))
+
+
+def _reads_as_term(hit: TermHit, lexicon: Lexicon) -> bool:
+    """Whether the hit stands where a term can stand: not a verb and its object ("we delivered
+    revenue of" is no "deferred revenue"), and, for a near-miss found by its sound, not a financial
+    phrase of its own ("group margin", "cost-sharing ratio")."""
+    heard = tokens(hit.text)
+    if not heard:
+        return False
+    before = tokens(hit.paragraph.text[max(0, hit.start - 40) : hit.start])
+    if before and before[-1].word in lexicon.verb_cues and hit.paragraph.text[before[-1].end : hit.start].isspace():
+        return False
+    if hit.known:
+        return True
+    first = heard[0].word
+    if lexicon.is_grammar_word(first):
+        return False
+    if len(heard) == 2 and first != hit.term.words[0]:
+        return not lexicon.is_standard(first, heard[1].word)
+    return True
 
 
 def canonical_uses(transcript: Transcript, term: Term) -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -50,11 +50,49 @@ class Lexicon:
     terms: tuple[Term, ...]
     common_modifiers: frozenset[str]
     heads: frozenset[str]
+    function_words: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+    verb_cues: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    suffixes: frozenset[str] = frozenset()
+    standard: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def vocabulary(self) -> frozenset[str]:
         """Every (normalised) word of a lexicon term: words a financial call uses on purpose."""
         return frozenset(w for t in self.terms for w in t.words)
+
+    def is_standard(self, modifier: str, head: str) -> bool:
+        """Whether "modifier head" is a financial phrase that stands on its own ("coverage ratio").
+
+        Why a word list: a recogniser's slip ("clash flow", "personal costs") is odd as a phrase,
+        while two real phrases that sound alike ("leverage ratio", "coverage ratio") are both meant.
+        """
+        if modifier in self.common_modifiers or modifier in self.standard.get(head, frozenset()):
+            return True
+        return any(t.words == (modifier, head) for t in self.terms)
+
+    def is_grammar_word(self, word: str) -> bool:
+        """A determiner, pronoun, numeral or ordinary verb: never the first word of a term."""
+        return word in self.function_words or word in self.verbs
+
+    def are_forms_of_one_word(self, a: str, b: str) -> bool:
+        """Two forms of one word: a prefix apart ("financing", "refinancing") or one stem with two
+        suffixes ("recurring", "recurrent"). Both are meant as said, never a mis-hearing."""
+        short, long_ = sorted((a, b), key=len)
+        if any(long_ == p + short for p in self.prefixes):
+            return True
+        shared = 0
+        for x, y in zip(a, b, strict=False):
+            if x != y:
+                break
+            shared += 1
+        if shared < 4:
+            return False
+        return any(
+            a[:cut] == b[:cut] and a[cut:] in self.suffixes and b[cut:] in self.suffixes
+            for cut in range(4, shared + 1)
+        )
 
 
 def phrase_pattern(text: str) -> re.Pattern[str]:
@@ -87,10 +125,22 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
                 pattern=phrase_pattern(name),
             )
         )
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key, []))
+
     return Lexicon(
         terms=tuple(terms),
         common_modifiers=frozenset(normalise_word(w) for w in data.get("common_modifiers", [])),
         heads=frozenset(normalise_word(w) for w in data.get("heads", [])),
+        function_words=words("function_words"),
+        verbs=words("verbs"),
+        verb_cues=words("verb_cues"),
+        prefixes=tuple(sorted(words("prefixes"), key=len, reverse=True)),
+        suffixes=words("suffixes"),
+        standard={
+            normalise_word(head): frozenset(normalise_word(w) for w in modifiers)
+            for head, modifiers in data.get("standard", {}).items()
+        },
     )
 
 

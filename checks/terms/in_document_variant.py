@@ -12,14 +12,16 @@ from auditor.model import Paragraph, Transcript
 from auditor.textutil import snippet
 
 from ._hits import find_term_hits, glossary_spans, lines_text, overlaps
-from ._lexicon import Lexicon, load_lexicon, match_case, sounds_alike, windows
+from ._lexicon import Lexicon, load_lexicon, match_case, sounds_alike, tokens, windows
+
+Words2 = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class _Phrase:
     """A two-word phrase ending in a financial head noun ("gearing ratio") and where it stands."""
 
-    words: tuple[str, str]
+    words: Words2
     paragraph: Paragraph
     start: int
     end: int
@@ -39,18 +41,61 @@ def _phrases(transcript: Transcript, lexicon: Lexicon, glossary: list[str]) -> l
     return out
 
 
-class InDocumentVariant(TranscriptCheck):
-    """A phrase that sounds like a term the same transcript uses correctly elsewhere.
+@dataclass
+class _Usage:
+    """How the transcript uses its phrases: counts, paragraphs, and every word's frequency."""
 
-    Anti-pattern: "our gearing ratio" on one line and "our hearing ratio" on another. The
-    recogniser heard the same term two ways; one of them is wrong, and it is rarely the one the
-    speakers use most.
+    phrases: list[_Phrase]
+    counts: Counter[Words2]
+    paragraphs: dict[Words2, set[int]]
+    words: Counter[str]
+    acronyms: set[str]  # first words written in capitals ("EBIDTA"): letters, not a spoken word
+
+    @classmethod
+    def of(cls, transcript: Transcript, phrases: list[_Phrase]) -> _Usage:
+        paragraphs: dict[Words2, set[int]] = defaultdict(set)
+        acronyms: set[str] = set()
+        for ph in phrases:
+            paragraphs[ph.words].add(ph.paragraph.line)
+            first = ph.text.split()[0] if ph.text.split() else ""
+            if len(first) >= 3 and first.isupper():
+                acronyms.add(ph.words[0])
+        words: Counter[str] = Counter(t.word for p in transcript.paragraphs for t in tokens(p.text))
+        return cls(phrases, Counter(ph.words for ph in phrases), paragraphs, words, acronyms)
+
+    def alone(self, word: str) -> int:
+        """How often `word` stands outside a phrase with a head noun (the speakers' own word)."""
+        in_phrases = sum(n for (first, _), n in self.counts.items() if first == word)
+        return self.words[word] - in_phrases
+
+
+def _as_inside_sentence(phrase: str) -> str:
+    """The phrase as written inside a sentence: an initial capital dropped, an acronym kept."""
+    head = phrase.split()[0] if phrase.split() else phrase
+    if len(head) > 1 and sum(c.isupper() for c in head) > 1:
+        return phrase
+    return phrase[:1].lower() + phrase[1:]
+
+
+class InDocumentVariant(TranscriptCheck):
+    """A phrase that sounds like a term the same transcript uses, and is no phrase of its own.
+
+    Anti-pattern: "free cash flow" and "operating cash flow" throughout, and once "clash flow"; or
+    "personnel costs" on one line and "personal costs" on others. The recogniser heard one term two
+    ways, and the odd one out is a phrase no finance text uses.
 
     Best practice: a term is transcribed the same way throughout. Two-word phrases ending in a
-    financial noun (margin, ratio, profit, costs...) are compared; when their first words sound
-    alike but are spelt differently, the rarer phrase is reported with the lines of the usual one.
-    Ordinary modifiers that sound alike ("lower costs", "labor costs") and glossary names are
-    exempt, and phrases already listed in the lexicon are left to terms.misrecognised.
+    financial noun (margin, ratio, costs, bookings...) are compared when their first words sound
+    alike. They are one phrase said two ways, never a finding, when the first words are
+    determiners, pronouns, numerals or ordinary verbs ("these assets", "those assets"; "raised
+    guidance"), or two forms of one word ("recurring", "recurrent"; "financing", "refinancing");
+    and two real financial phrases ("leverage ratio", "coverage ratio", both in the word list of
+    auditor/data/terms.toml) are both meant. Otherwise the variant is the phrase that is not a
+    standard one, or, when neither is, the rarer one; it is reported (once, with all its lines)
+    only when the usual phrase is established: used in two paragraphs or more, or a standard
+    phrase used twice while the variant's first word appears nowhere else, or a standard acronym
+    whose variant drops or swaps a letter ("EBITDA", "EBDTA"). Glossary names are
+    exempt, and phrases listed in the lexicon are left to terms.misrecognised.
     """
 
     id = "terms.in_document_variant"
@@ -64,61 +109,73 @@ class InDocumentVariant(TranscriptCheck):
         glossary = self.config.glossary_terms()
         taken = [(h.paragraph.line, h.start, h.end) for h in find_term_hits(transcript, lexicon, glossary)]
         phrases = _phrases(transcript, lexicon, glossary)
-        counts = Counter(ph.words for ph in phrases)
-        by_head: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for words in sorted(counts):
+        usage = _Usage.of(transcript, phrases)
+        by_head: dict[str, list[Words2]] = defaultdict(list)
+        for words in sorted(usage.counts):
             by_head[words[1]].append(words)
-        suspects: dict[tuple[str, str], tuple[str, str]] = {}
+        suspects: dict[Words2, Words2] = {}
         for group in by_head.values():
             for i, x in enumerate(group):
                 for y in group[i + 1 :]:
-                    pair = self._suspect(x, y, counts, lexicon)
-                    if pair:
+                    pair = self._suspect(x, y, usage, lexicon)
+                    if pair and pair[0] not in suspects:
                         suspects[pair[0]] = pair[1]
-        for ph in phrases:
-            if ph.words not in suspects:
-                continue
-            if any(line == ph.paragraph.line and s < ph.end and ph.start < e for line, s, e in taken):
-                continue
-            yield self._finding(transcript, ph, suspects[ph.words], phrases, counts)
+        for variant in sorted(suspects, key=lambda w: min(p.paragraph.line for p in phrases if p.words == w)):
+            occurrences = [
+                ph for ph in phrases
+                if ph.words == variant
+                and not any(line == ph.paragraph.line and s < ph.end and ph.start < e for line, s, e in taken)
+            ]
+            if occurrences:
+                yield self._finding(transcript, occurrences, suspects[variant], usage)
 
     @staticmethod
-    def _suspect(
-        x: tuple[str, str], y: tuple[str, str], counts: Counter[tuple[str, str]], lexicon: Lexicon
-    ) -> tuple[tuple[str, str], tuple[str, str]] | None:
-        """(suspect, usual) when x and y are one term heard two ways; None when they are not."""
-        if not sounds_alike(x[0], y[0]):
+    def _suspect(x: Words2, y: Words2, usage: _Usage, lexicon: Lexicon) -> tuple[Words2, Words2] | None:
+        """(variant, usual) when x and y are one term heard two ways; None when they are not."""
+        a, b = x[0], y[0]
+        if lexicon.is_grammar_word(a) or lexicon.is_grammar_word(b) or not sounds_alike(a, b):
             return None
-        vocabulary = lexicon.vocabulary
-        if counts[x] != counts[y]:
-            suspect, usual = (x, y) if counts[x] < counts[y] else (y, x)
-        elif (x[0] in vocabulary) != (y[0] in vocabulary):
-            suspect, usual = (y, x) if x[0] in vocabulary else (x, y)
+        if lexicon.are_forms_of_one_word(a, b):
+            return None
+        standard_x, standard_y = lexicon.is_standard(*x), lexicon.is_standard(*y)
+        counts = usage.counts
+        if standard_x and standard_y:
+            return None  # two real phrases ("leverage ratio", "coverage ratio"): both meant
+        if standard_x != standard_y:
+            variant, usual = (y, x) if standard_x else (x, y)
+        elif counts[x] != counts[y]:
+            variant, usual = (x, y) if counts[x] < counts[y] else (y, x)
         else:
-            return None  # equally frequent and neither is a known term word: cannot tell which is right
-        if suspect[0] in lexicon.common_modifiers:
-            return None  # an ordinary modifier ("labor costs" beside "lower costs") is meant as said
-        return suspect, usual
+            return None  # equally frequent and neither a standard phrase: cannot tell which is right
+        spread = len(usage.paragraphs[usual])
+        if spread >= 2:
+            return variant, usual
+        if variant[0] in usage.acronyms and usual[0] in usage.acronyms and lexicon.is_standard(*usual):
+            return variant, usual  # a standard acronym with a letter dropped or swapped ("EBDTA")
+        if lexicon.is_standard(*usual) and counts[usual] >= 2 and usage.alone(variant[0]) == 0:
+            return variant, usual
+        return None  # the usual phrase is not established enough to call the other one odd
 
     def _finding(
-        self,
-        transcript: Transcript,
-        ph: _Phrase,
-        usual: tuple[str, str],
-        phrases: list[_Phrase],
-        counts: Counter[tuple[str, str]],
+        self, transcript: Transcript, occurrences: list[_Phrase], usual: Words2, usage: _Usage
     ) -> Finding:
-        uses = [u for u in phrases if u.words == usual]
+        first = occurrences[0]
+        uses = [u for u in usage.phrases if u.words == usual]
         related = [(u.paragraph.line, snippet(u.paragraph.text, u.start, u.end, 50)) for u in uses[:3]]
+        related += [(o.paragraph.line, snippet(o.paragraph.text, o.start, o.end, 50)) for o in occurrences[1:6]]
         shown = uses[0].text
         self.stats["suspected"] += 1
+        also = ""
+        if len(occurrences) > 1:
+            also = f" (also on {lines_text(o.paragraph.line for o in occurrences[1:])})"
+        established = len(usage.paragraphs[usual]) >= 3 or usage.counts[usual] - len(occurrences) >= 2
         return self.finding(
             transcript,
-            ph.paragraph.line,
-            f"'{ph.text}' sounds like '{shown}', which this transcript uses on {lines_text(u.paragraph.line for u in uses)}; "
-            "one of them is probably mis-heard.",
-            snippet(ph.paragraph.text, ph.start, ph.end),
-            confidence=0.65 if counts[usual] - counts[ph.words] >= 2 else 0.55,
-            suggestion=match_case(shown.lower(), ph.text),
+            first.paragraph.line,
+            f"'{first.text}'{also} sounds like '{shown}', which this transcript uses on "
+            f"{lines_text(u.paragraph.line for u in uses)}; '{first.text}' is probably mis-heard.",
+            snippet(first.paragraph.text, first.start, first.end),
+            confidence=0.7 if established else 0.6,
+            suggestion=match_case(_as_inside_sentence(shown), first.text),
             related=related,
         )

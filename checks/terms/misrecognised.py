@@ -24,7 +24,10 @@ class MisrecognisedTerm(TranscriptCheck):
     make each suspicious; near-misses that sound like a lexicon term are caught by phonetic keys.
     A finding is a warning only with evidence: the correct term used elsewhere in the transcript,
     or a cue in the same sentence (a percentage after "margin", "adjusted" before it). Without
-    evidence it is informational. Names in the user glossary are never reported.
+    evidence it is informational. A match counts only where a term can stand: not after a subject
+    or an auxiliary ("we delivered revenue of" is a verb and its object, not "deferred revenue"),
+    and a sound-alike near-miss that is a financial phrase of its own ("group margin") is meant as
+    said. Names in the user glossary are never reported.
     """
 
     id = "terms.misrecognised"
