@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from auditor.checks.boilerplate._standard import load_boilerplate
 from auditor.checks.markup._brackets import load_markers, marker_for, scan_brackets
 from auditor.checks.terms import InDocumentVariant, MisrecognisedTerm
 from auditor.checks.terms._lexicon import load_lexicon, normalise_word, sounds_alike
 
+from auditor.boilerplate import load_boilerplate
 from auditor.config import Config
 from auditor.reader import parse_text
 

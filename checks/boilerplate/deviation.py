@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.check import TranscriptCheck
-from auditor.findings import Finding, Severity
-from auditor.model import Transcript
-from auditor.textutil import snippet
-
-from ._standard import (
+from auditor.boilerplate import (
     Deviation,
     english_texts,
     law_deviations,
@@ -17,6 +12,10 @@ from ._standard import (
     phrase_deviations,
     section_deviations,
 )
+from auditor.check import TranscriptCheck
+from auditor.findings import Finding, Severity
+from auditor.model import Transcript
+from auditor.textutil import snippet
 
 
 class BoilerplateDeviation(TranscriptCheck):

@@ -1,5 +1,8 @@
 """The boilerplate model: the standard forms of a call's set phrases, and how a line deviates from them.
 
+Why in the model: reading a legal citation ("Section 21E of the Securities Exchange Act of 1934")
+is parsing, and checks do not parse; the boilerplate check reads the deviations found here.
+
 The standard forms (laws, cited sections, set phrases with one slot, negation words) are data,
 `auditor/data/boilerplate.toml`, read through `auditor.words` and compiled once per vocabulary.
 """
