@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.check import TranscriptCheck
-from auditor.findings import Finding, Severity
+from auditor.findings import Finding, Related, Severity
 from auditor.model import Transcript
-from auditor.textutil import snippet
+from auditor.textutil import quote, snippet
 
 from ._hits import TermHit, canonical_uses, context_evidence, find_term_hits, lines_text
 from ._lexicon import load_lexicon, match_case
@@ -39,10 +39,16 @@ class MisrecognisedTerm(TranscriptCheck):
     def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
         lexicon = load_lexicon(transcript.words)
         uses: dict[str, list[tuple[int, str]]] = {}
+        # one mis-hearing repeated through a call is one decision for the editor: one finding at its
+        # first occurrence, the other occurrences listed (and linked) with it
+        groups: dict[tuple[str, str], list[TermHit]] = {}
         for hit in find_term_hits(transcript, lexicon, self.config.glossary_terms()):
             if hit.term.term not in uses:
                 uses[hit.term.term] = canonical_uses(transcript, hit.term)
-            yield self._finding(transcript, hit, uses[hit.term.term])
+            groups.setdefault((hit.text.lower(), hit.fix.lower()), []).append(hit)
+        for hits in groups.values():
+            findings = [self._finding(transcript, hit, uses[hit.term.term]) for hit in hits]
+            yield _merged(findings, hits) if len(findings) > 1 else findings[0]
 
     def _finding(self, transcript: Transcript, hit: TermHit, uses: list[tuple[int, str]]) -> Finding:
         cues = context_evidence(hit)
@@ -67,3 +73,19 @@ class MisrecognisedTerm(TranscriptCheck):
             suggestion=match_case(hit.fix, heard),
             related=uses[:3],
         )
+
+
+def _merged(findings: list[Finding], hits: list[TermHit]) -> Finding:
+    """The first occurrence's finding, as strong as the strongest, naming the other occurrences."""
+    first = findings[0]
+    strongest = min(findings, key=lambda f: (f.severity.order, -f.confidence))
+    others = [h.paragraph.line for h in hits[1:] if h.paragraph.line != first.line]
+    also = f" It recurs on {lines_text(dict.fromkeys(others))}." if others else ""
+    related = tuple(dict.fromkeys([*first.related, *(Related(h.paragraph.line, quote(h.paragraph.text, 160))
+                                                     for h in hits[1:] if h.paragraph.line != first.line)]))
+    return first.with_changes(
+        severity=strongest.severity,
+        confidence=strongest.confidence,
+        message=first.message + also,
+        related=tuple(sorted(related, key=lambda r: (r.line, r.text))),
+    )
