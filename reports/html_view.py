@@ -146,6 +146,11 @@ def find_span(text: str, quote: str) -> tuple[int, int] | None:
     return first[0], last[1]
 
 
+def find_first(text: str, quotes: Iterable[str]) -> tuple[int, int] | None:
+    """The span of the first of `quotes` that stands in `text`."""
+    return next((span for span in (find_span(text, q) for q in quotes) if span), None)
+
+
 def evidence_parts(evidence: str) -> list[str]:
     """The quotes of an evidence: "EN: x | ZH: y" is two (one per side of the pair), anything else one."""
     if evidence.startswith("EN: ") and " | ZH: " in evidence:
@@ -236,23 +241,29 @@ def place_findings(rows: Sequence[Row], ranked: Sequence[tuple[int, Finding]]) -
                 row_of.setdefault(n, row)
     for rank, f in ranked:
         sev = f.severity.value
-        own = [c for n in range(f.line, f.last_line + 1) for c in by_line.get(n, [])]
-        placed = False
-        for cell in own:
-            cell.hit = sev if cell.hit is None or Severity(sev).order < Severity(cell.hit).order else cell.hit
-            span = next((s for s in (find_span(cell.text, q) for q in evidence_parts(f.evidence)) if s), None)
-            if span is not None:
-                cell.spans.append((*span, "evidence", rank, sev))
-                placed = True
-            for phrase in quoted_phrases(f.message):
-                start = span[0] if span else 0
-                found = _find(cell.text, phrase, start, words=True) or _find(cell.text, phrase, 0, words=True)
-                if found is not None:
-                    cell.spans.append((*found, "focus", rank, sev))
-                    placed = True
-        if not placed and own:
-            own[0].spans.append((0, len(own[0].text), "evidence", rank, sev))
-        home = row_of.get(f.line)
+        marked: list[Cell] = []
+        for n in range(f.line, f.last_line + 1):
+            cells = by_line.get(n, [])
+            spans = {id(c): find_first(c.text, evidence_parts(f.evidence)) for c in cells}
+            # several paragraphs on one physical line (a JSON file): only those holding the evidence
+            chosen = [c for c in cells if spans[id(c)]] or cells
+            for cell in chosen:
+                cell.hit = sev if cell.hit is None or Severity(sev).order < Severity(cell.hit).order else cell.hit
+                span = spans[id(cell)]
+                if span is not None:
+                    cell.spans.append((*span, "evidence", rank, sev))
+                for phrase in quoted_phrases(f.message):
+                    found = _find(cell.text, phrase, span[0] if span else 0, words=True) or _find(
+                        cell.text, phrase, 0, words=True)
+                    if found is not None:
+                        cell.spans.append((*found, "focus", rank, sev))
+                if any(sp[3] == rank for sp in cell.spans):
+                    marked.append(cell)
+        first_cells = by_line.get(f.line, [])
+        if not marked and first_cells:  # the quote is not in the line as it stands: mark the whole line
+            first_cells[0].spans.append((0, len(first_cells[0].text), "evidence", rank, sev))
+            marked.append(first_cells[0])
+        home = next((row for row in rows if marked and marked[0] in row.cells), None) or row_of.get(f.line)
         if home is not None:
             home.notes.append(Note(rank, sev, f.check, False, f.line))
         for r in f.related:

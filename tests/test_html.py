@@ -303,6 +303,18 @@ def test_browser_review_exports_a_baseline_the_gate_reads(browser: Any, tmp_path
             break
         time.sleep(0.1)
     assert downloaded.read_text(encoding="utf-8") == text, "the download is not what the page shows"
+
+    # a fresh browser loads the baseline back: the finding is accepted again, with its reason
+    _open(browser, render(report, "html"), tmp_path / "review.html")
+    assert browser.find_element(By.ID, "finding-2").get_attribute("data-state") == "open"
+    browser.find_element(By.ID, "load").send_keys(str(path))
+    for _ in range(50):
+        if browser.find_element(By.ID, "baseline-status").text:
+            break
+        time.sleep(0.1)
+    assert "1 match" in browser.find_element(By.ID, "baseline-status").text
+    assert browser.find_element(By.ID, "finding-2").get_attribute("data-state") == "accepted"
+    assert "quoted as spoken" in browser.find_element(By.CSS_SELECTOR, "#finding-2 .state-label").text
     assert _console_errors(browser) == []
 
 
@@ -343,18 +355,22 @@ def test_browser_contrast_widths_and_print(browser: Any, tmp_path: Path):
         return browser.execute_script("""
             const pair = document.querySelector('.row.pair');
             const [en, zh] = pair.querySelectorAll('.cell');
-            return {overflow: document.documentElement.scrollWidth - window.innerWidth,
+            return {overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                    width: document.documentElement.clientWidth,
                     side_by_side: en.getBoundingClientRect().top === zh.getBoundingClientRect().top,
                     panel: getComputedStyle(document.getElementById('findings')).position,
                     filters: getComputedStyle(document.getElementById('filters')).display};""")
 
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
     wide = layout()
-    assert wide["overflow"] <= 0 and wide["side_by_side"] and wide["panel"] == "sticky"
+    assert 1250 <= wide["width"] <= 1280 and wide["overflow"] <= 0 and wide["side_by_side"] and wide["panel"] == "sticky"
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                             {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
     try:
         phone = layout()
-        assert phone["overflow"] <= 0 and not phone["side_by_side"] and phone["panel"] == "static"
+        assert phone["width"] == 390 and phone["overflow"] <= 0, "the page is wider than a phone"
+        assert not phone["side_by_side"] and phone["panel"] == "static"
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})

@@ -221,15 +221,20 @@
       return;
     }
     const target = event.target;
-    if (target instanceof HTMLElement &&
-        (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT", "BUTTON", "A"].includes(target.tagName))) {
-      return; // typing a reason, or pressing a button or link
+    if (!(target instanceof HTMLElement)) {
+      return;
     }
+    const typing = target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT" ||
+      (target.tagName === "INPUT" && !["checkbox", "radio", "button"].includes(target.type));
+    if (typing) {
+      return; // a reason or a name being typed: j and k are letters there
+    }
+    const control = ["A", "BUTTON", "INPUT", "SUMMARY"].includes(target.tagName);
     if (event.key === "j") {
       move(1);
     } else if (event.key === "k") {
       move(-1);
-    } else if (event.key === "Enter" && current && !current.hidden) {
+    } else if (event.key === "Enter" && !control && current && !current.hidden) {
       jump(current);
     } else {
       return;
