@@ -87,6 +87,16 @@ def test_transcript_text_is_escaped():
     assert data and "</" not in data.group(1) and json.loads(data.group(1))["version"] == 1
 
 
+def test_page_without_the_file_shows_the_lines_of_the_findings(tmp_path: Path):
+    """A batch run keeps no models: the page reads the file again, and shows the excerpts if it is gone."""
+    report = run_audit(PLANTED, name=str(tmp_path / "gone.txt"))
+    report.transcripts.clear()
+    html = render(report, "html")
+    assert 'data-line="4"' in html and 'data-line="2"' not in html  # line 2 holds no finding
+    (tmp_path / "gone.txt").write_text(PLANTED, encoding="utf-8")
+    assert 'data-line="2"' in render(report, "html")
+
+
 def test_page_is_deterministic_and_embeds_the_baseline_fingerprints():
     report = example_report(ENGLISH)
     html = render(report, "html")
@@ -344,8 +354,8 @@ def test_browser_contrast_widths_and_print(browser: Any, tmp_path: Path):
     from selenium.webdriver.common.by import By
 
     _open(browser, render(example_report(BILINGUAL), "html"), tmp_path / "wide.html")
-    selectors = ("body, .badge, mark, .ln, .meta, .count, .speaker, .sub, .keys, li.note, li.finding a, "
-                 ".row.pre .text, .row.head .text, .shown, .sugg .lbl")
+    selectors = ("body, .badge, mark, .ln, .meta, .count, .speaker, .sub, .keys, li.note, a, button, legend, "
+                 "summary, code, kbd, .row.pre .text, .row.head .text, .shown, .sugg .lbl, .cols span")
     ratios = browser.execute_script(CONTRAST, selectors)
     assert len(ratios) > 50
     low = [(name, round(r, 2)) for name, r in ratios if r < 4.5]
