@@ -16,8 +16,8 @@ import click
 from auditor.errors import AuditorError
 from auditor.findings import Severity
 
-FORMAT_NAMES = ("markdown", "json", "csv", "sarif", "github")
-EXTENSIONS = {"markdown": "md", "json": "json", "csv": "csv", "sarif": "sarif", "github": "txt"}
+FORMAT_NAMES = ("markdown", "json", "csv", "sarif", "github", "html")
+EXTENSIONS = {"markdown": "md", "json": "json", "csv": "csv", "sarif": "sarif", "github": "txt", "html": "html"}
 
 
 def _fail(message: str) -> None:

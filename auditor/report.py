@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 #: What report formats import: this module is the report model, so `reports/` never reaches
 #: further into `auditor` (and never into `checks/`).
-__all__ = ["COLUMNS", "Excerpt", "Finding", "Related", "Report", "RuleInfo", "Severity", "TOOL_VERSION", "fingerprint"]
+__all__ = [
+    "COLUMNS", "Excerpt", "Finding", "Related", "Report", "RuleInfo", "Severity", "TOOL_VERSION", "TranscriptView",
+    "TurnView", "fingerprint",
+]
 
 TOOL_VERSION = __version__
 
@@ -45,6 +48,42 @@ class RuleInfo:
     weight: float
     doc: str
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TurnView:
+    """A speaker's turn as a reader sees it: the header line(s) and each paragraph with its translation."""
+
+    speaker: str
+    role: str | None
+    header_lines: tuple[int, ...]
+    paragraphs: tuple[Excerpt, ...]
+
+
+@dataclass(frozen=True)
+class TranscriptView:
+    """The whole transcript for a page that shows it (the HTML review page), without the NLP model.
+
+    Why a view and not the `Transcript`: batch runs do not keep the parsed models (they live in
+    worker processes), and a format must not reach into `auditor.model`; this is small, plain data.
+    """
+
+    file: str
+    layout: str
+    target_lang: str | None  # "zh-Hant" or "zh-Hans" for a bilingual transcript, else None
+    lines: tuple[str, ...]
+    preamble: tuple[tuple[int, str], ...]
+    turns: tuple[TurnView, ...]
+
+    @classmethod
+    def of(cls, transcript: Transcript) -> TranscriptView:
+        turns = tuple(
+            TurnView(t.speaker, t.role, t.header_lines,
+                     tuple(Excerpt(p.line, p.text, p.translation_line, p.translation) for p in t.paragraphs))
+            for t in transcript.turns
+        )
+        return cls(transcript.path, transcript.layout, transcript.target_lang, tuple(transcript.lines),
+                   tuple(transcript.preamble), turns)
 
 
 @dataclass
@@ -124,6 +163,26 @@ class Report:
             if r.file == file:
                 return r.excerpts.get(line)
         return None
+
+    def transcript_view(self, file: str) -> TranscriptView | None:
+        """The transcript of `file` for display: the kept model, else the file read again.
+
+        Reading again (layout parsing only, no NLP) is what lets a batch run, whose models stayed in
+        the workers, still show whole transcripts; None when the file can no longer be read.
+        """
+        transcript = self.transcripts.get(file)
+        if transcript is None:
+            result = next((r for r in self.results if r.file == file and not r.error), None)
+            if result is None:
+                return None
+            from auditor.errors import AuditorError
+            from auditor.reader import read_transcript
+
+            try:
+                transcript = read_transcript(file, result.layout)
+            except AuditorError:
+                return None
+        return TranscriptView.of(transcript)
 
     def coverage(self) -> dict[str, dict[str, int]]:
         """Coverage counters of the checks (e.g. figure claims verified/contradicted/unchecked)."""

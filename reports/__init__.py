@@ -16,6 +16,7 @@ FORMATS: dict[str, str] = {
     "csv": "auditor.reports.csv_format",
     "sarif": "auditor.reports.sarif",
     "github": "auditor.reports.github",
+    "html": "auditor.reports.html",
 }
 
 
