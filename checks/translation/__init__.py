@@ -20,6 +20,7 @@ from .number import NumberDivergence
 from .omission import Omission
 from .period import PeriodDivergence
 from .person import PersonDivergence
+from .unmatched_figure import UnmatchedFigure
 from .untranslated import Untranslated
 
 CHECKS = (
@@ -30,6 +31,7 @@ CHECKS = (
     PeriodDivergence,
     NegationDivergence,
     PersonDivergence,
+    UnmatchedFigure,
     Omission,
     Untranslated,
     MarkerRendering,
