@@ -18,6 +18,7 @@ from .markers import MarkerRendering
 from .negation import NegationDivergence
 from .number import NumberDivergence
 from .omission import Omission
+from .opposite import OppositeWord
 from .period import PeriodDivergence
 from .person import PersonDivergence
 from .unmatched_figure import UnmatchedFigure
@@ -30,6 +31,7 @@ CHECKS = (
     DateDivergence,
     PeriodDivergence,
     NegationDivergence,
+    OppositeWord,
     PersonDivergence,
     UnmatchedFigure,
     Omission,
