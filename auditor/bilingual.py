@@ -49,6 +49,15 @@ def fold_zh(text: str) -> str:
     return to_halfwidth(_s2t().convert(text))
 
 
+def fold_zh_same_length(text: str) -> str:
+    """`fold_zh`, character by character where a phrase conversion would change the length, so
+    that offsets into the folded text are offsets into `text`."""
+    folded = fold_zh(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, fold_zh(ch)) for ch in text))
+
+
 # --- negation ---------------------------------------------------------------------------------
 
 

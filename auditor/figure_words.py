@@ -24,10 +24,9 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from auditor.bilingual import fold_zh, literal_alternation
+from auditor.bilingual import literal_alternation
 from auditor.dates import DateMention, PeriodMention
 from auditor.quantities import Quantity
-from auditor.textutil import to_halfwidth
 from auditor.words import Words, default_words
 
 _ONE = Decimal(1)
@@ -81,7 +80,7 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _exact(text: str, start: int, end: int, value: Decimal, kind: str, **kw: Any) -> Figure:
+def exact_figure(text: str, start: int, end: int, value: Decimal, kind: str, **kw: Any) -> Figure:
     return Figure(text[start:end], start, end, value, value, kind, **kw)
 
 
@@ -89,7 +88,7 @@ def _exact(text: str, start: int, end: int, value: Decimal, kind: str, **kw: Any
 
 
 @dataclass(frozen=True)
-class _Vocabulary:
+class Vocabulary:
     en_word: dict[str, Decimal]  # unit and tens words
     en_scale: dict[str, Decimal]
     en_one: frozenset[str]
@@ -136,7 +135,7 @@ def _ranges(table: dict[str, Any]) -> dict[str, tuple[Decimal, Decimal]]:
 
 
 @cache
-def _vocabulary(words: Words) -> _Vocabulary:
+def vocabulary(words: Words) -> Vocabulary:
     data = words.table("figure_words")
     en, zh = data["en"], data["zh"]
     en_word = {w: Decimal(v) for w, v in {**en["units"], **en["tens"]}.items()}
@@ -148,7 +147,7 @@ def _vocabulary(words: Words) -> _Vocabulary:
     cal = words.table("calendar")["months"]
     months = {name.lower(): i + 1 for i, name in enumerate(cal["names"])}
     chars = words.table("quantities")["zh"]["numerals"]["chars"]
-    return _Vocabulary(
+    return Vocabulary(
         en_word=en_word,
         en_scale=en_scale,
         en_one=one,
@@ -203,7 +202,7 @@ def _vocabulary(words: Words) -> _Vocabulary:
 # --- shared helpers -----------------------------------------------------------------------------
 
 
-def _from_quantity(q: Quantity) -> Figure:
+def from_quantity(q: Quantity) -> Figure:
     lo, hi = q.interval()
     if q.kind == "multiple" and q.value == 1:
         hi = Decimal(2)  # 增加一倍 is "doubled": one times more, or twice as much
@@ -211,7 +210,7 @@ def _from_quantity(q: Quantity) -> Figure:
     return Figure(q.text, q.start, q.end, lo, hi, kind, nominal=q.value)
 
 
-def _from_dates(dates: list[DateMention]) -> list[Figure]:
+def from_dates(dates: list[DateMention]) -> list[Figure]:
     out = []
     for d in dates:
         out.append(Figure(d.text, d.start, d.end, Decimal(d.month), Decimal(d.month), "month", in_date=True))
@@ -222,7 +221,7 @@ def _from_dates(dates: list[DateMention]) -> list[Figure]:
     return out
 
 
-def _from_periods(periods: list[PeriodMention]) -> list[Figure]:
+def from_periods(periods: list[PeriodMention]) -> list[Figure]:
     """A period is a label (Q4, 第二季), not a figure: its number only accounts for a figure of the
     other side; its year is a figure."""
     out = []
@@ -235,14 +234,14 @@ def _from_periods(periods: list[PeriodMention]) -> list[Figure]:
     return out
 
 
-def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def is_free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return not any(a < end and start < b for a, b in spans)
 
 
 # --- English ------------------------------------------------------------------------------------
 
 
-def _spelled_value(text: str, vocab: _Vocabulary) -> Decimal | None:
+def _spelled_value(text: str, vocab: Vocabulary) -> Decimal | None:
     """'two hundred and fifty thousand' -> 250000; None for a lone 'a' or 'one'."""
     total, current, seen_number = Decimal(0), Decimal(0), False
     tokens = re.split(r"[\s-]+", text.lower())
@@ -271,32 +270,32 @@ def english_figures(
     words: Words | None = None,
 ) -> list[Figure]:
     """Every figure of an English line: the parser's quantities, dates and periods, years, and words."""
-    vocab = _vocabulary(words or default_words())
-    out = [_from_quantity(q) for q in quantities] + _from_dates(dates) + _from_periods(periods)
+    vocab = vocabulary(words or default_words())
+    out = [from_quantity(q) for q in quantities] + from_dates(dates) + from_periods(periods)
     taken = [(f.start, f.end) for f in out]
     for m in re.finditer(r"(?<![\d.,$])\b(?:19|20)\d\d\b(?![.,]?\d)", text):
-        if _free(taken, m.start(), m.end()):
-            out.append(_exact(text, m.start(), m.end(), Decimal(m.group(0)), "year"))
+        if is_free(taken, m.start(), m.end()):
+            out.append(exact_figure(text, m.start(), m.end(), Decimal(m.group(0)), "year"))
             taken.append(m.span())
     for m in vocab.en_decade.finditer(text):
-        if not _free(taken, m.start(), m.end()):
+        if not is_free(taken, m.start(), m.end()):
             continue
         value = vocab.en_decades[m.group("w").lower()] if m.group("w") else Decimal(m.group("d") or m.group("s"))
-        out.append(_exact(text, m.start(), m.end(), value, "decade"))
+        out.append(exact_figure(text, m.start(), m.end(), value, "decade"))
         taken.append(m.span())
     for m in vocab.en_vague.finditer(text):
         number = vocab.en_number.match(text, m.end())
-        value = _spelled_value(number.group(0), vocab) if number else None
-        if number and value is not None and _free(taken, m.start(), number.end()):
-            out.append(Figure(text[m.start():number.end()], m.start(), number.end(), value, value, "count", soft=True))
+        vague = _spelled_value(number.group(0), vocab) if number else None
+        if number and vague is not None and is_free(taken, m.start(), number.end()):
+            out.append(Figure(text[m.start():number.end()], m.start(), number.end(), vague, vague, "count", soft=True))
             taken.append((m.start(), number.end()))
     for m in vocab.en_soft_words.finditer(text):
         lo, hi = vocab.en_soft[m.group(0).lower()]
-        if _free(taken, m.start(), m.end()):
+        if is_free(taken, m.start(), m.end()):
             out.append(Figure(m.group(0), m.start(), m.end(), lo, hi, "count", soft=True))
             taken.append(m.span())
     for m in vocab.en_fraction.finditer(text):
-        if not _free(taken, m.start(), m.end()):
+        if not is_free(taken, m.start(), m.end()):
             continue
         if m.group("half"):
             out.append(Figure(m.group(0), m.start(), m.end(), Decimal("0.5"), Decimal("0.5"), "fraction",
@@ -313,29 +312,29 @@ def english_figures(
         out.append(Figure(m.group(0), m.start(), m.end(), num / den, num / den, "fraction", parts=(num, den)))
         taken.append(m.span())
     for m in vocab.en_ordinal.finditer(text):
-        if not _free(taken, m.start(), m.end()):
+        if not is_free(taken, m.start(), m.end()):
             continue
         word = (m.group("w") or "").lower()
         value = vocab.en_ordinals[word] if word else Decimal(m.group("d"))
         # "Second, ...", "thirdly" enumerate and "the second half" labels a period: they account only
         soft = bool(word) and (not m.group("the") or bool(m.group("label")))
         if value > 1:
-            out.append(_exact(text, m.start(), m.end(), value, "ordinal", soft=soft))
+            out.append(exact_figure(text, m.start(), m.end(), value, "ordinal", soft=soft))
             taken.append(m.span())
     for m in vocab.en_fold.finditer(text):
-        value = _spelled_value(m.group("w"), vocab)
-        if value is not None and _free(taken, m.start(), m.end()):
-            out.append(_exact(text, m.start(), m.end(), value, "multiple"))
+        fold = _spelled_value(m.group("w"), vocab)
+        if fold is not None and is_free(taken, m.start(), m.end()):
+            out.append(exact_figure(text, m.start(), m.end(), fold, "multiple"))
             taken.append(m.span())
     for m in vocab.en_multiple.finditer(text):
-        if _free(taken, m.start(), m.end()):
-            out.append(_exact(text, m.start(), m.end(), vocab.en_multiples[m.group(0).lower()], "multiple"))
+        if is_free(taken, m.start(), m.end()):
+            out.append(exact_figure(text, m.start(), m.end(), vocab.en_multiples[m.group(0).lower()], "multiple"))
             taken.append(m.span())
     out += _spelled(text, vocab, taken)
     for m in vocab.en_month.finditer(text):
-        if _free(taken, m.start(), m.end()) and (m.group(0) != "May" or _month_context(text, m)):
+        if is_free(taken, m.start(), m.end()) and (m.group(0) != "May" or _month_context(text, m)):
             month = vocab.months[m.group(0).lower()]
-            out.append(_exact(text, m.start(), m.end(), Decimal(month), "month", in_date=True))
+            out.append(exact_figure(text, m.start(), m.end(), Decimal(month), "month", in_date=True))
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
@@ -345,14 +344,14 @@ def _month_context(text: str, m: re.Match[str]) -> bool:
                 or re.match(r"\s+\d", text[m.end():]))
 
 
-def _spelled(text: str, vocab: _Vocabulary, taken: list[tuple[int, int]]) -> list[Figure]:
+def _spelled(text: str, vocab: Vocabulary, taken: list[tuple[int, int]]) -> list[Figure]:
     out: list[Figure] = []
     # "one in five": "one" alone starts a fraction
     for m in re.finditer(r"\b(?:one|an?)\b", text, re.IGNORECASE):
         whole = vocab.en_of_whole.match(text, m.end())
         den = vocab.en_number.match(text, whole.end()) if whole else None
         dv = _spelled_value(den.group(0), vocab) if den else None
-        if den and dv and dv > 1 and _free(taken, m.start(), den.end()):
+        if den and dv and dv > 1 and is_free(taken, m.start(), den.end()):
             out.append(Figure(text[m.start():den.end()], m.start(), den.end(), _ONE / dv, _ONE / dv, "fraction",
                               parts=(_ONE, dv)))
             taken.append((m.start(), den.end()))
@@ -361,129 +360,22 @@ def _spelled(text: str, vocab: _Vocabulary, taken: list[tuple[int, int]]) -> lis
         # leading articles and a trailing "and" belong to the sentence, not the number
         words = m.group(0)
         value = _spelled_value(words, vocab)
-        if value is None or not _free(taken, start, end):
+        if value is None or not is_free(taken, start, end):
             continue
         if any(text[end:].lower().startswith(w) for w in vocab.en_not_after):
             continue
         after = vocab.en_after.match(text, end)
         whole = vocab.en_of_whole.match(text, end)
         if after and after.group("percent"):
-            out.append(_exact(text, start, after.end(), value, "percent"))
+            out.append(exact_figure(text, start, after.end(), value, "percent"))
         elif after and after.group("times"):
-            out.append(_exact(text, start, after.end(), value, "multiple"))
+            out.append(exact_figure(text, start, after.end(), value, "multiple"))
         elif whole and (den := vocab.en_number.match(text, whole.end())) and (dv := _spelled_value(den.group(0), vocab)):
             out.append(Figure(text[start:den.end()], start, den.end(), value / dv, value / dv, "fraction",
                               parts=(value, dv)))
         elif value != _ONE:
-            out.append(_exact(text, start, end, value, "count"))
+            out.append(exact_figure(text, start, end, value, "count"))
     return out
-
-
-# --- Chinese ------------------------------------------------------------------------------------
-
-
-def fold_zh_same_length(text: str) -> str:
-    """`fold_zh`, character by character where a phrase conversion would change the length, so
-    that offsets into the folded text are offsets into `text`."""
-    folded = fold_zh(text)
-    if len(folded) == len(text):
-        return folded
-    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, fold_zh(ch)) for ch in text))
-
-
-def numeral_value(numeral: str, zh_vocab: Any) -> Decimal | None:
-    """A Chinese numeral or digits as a Decimal ('二十四' -> 24, '兩' -> 2, '1,000' -> 1000)."""
-    import cn2an  # imported here: only Chinese text needs it
-
-    text = numeral.replace(",", "")
-    if text.replace(".", "", 1).isdigit():
-        return Decimal(text)
-    for variant, standard in zh_vocab.folding.items():
-        text = text.replace(variant, standard)
-    if text[:1] in zh_vocab.places or text[:1] in zh_vocab.myriads:
-        text = "一" + text  # 百萬 is 一百萬
-    try:
-        return Decimal(str(cn2an.cn2an(text, "smart")))
-    except (ValueError, KeyError, IndexError, TypeError, ArithmeticError):
-        return None
-
-
-def chinese_figures(
-    text: str, quantities: list[Quantity], dates: list[DateMention], periods: list[PeriodMention],
-    words: Words | None = None,
-) -> list[Figure]:
-    """Every figure of a Chinese line: the parser's quantities, dates and periods, years, numerals."""
-    from auditor.quantities_zh import chinese_vocabulary
-
-    vocab = _vocabulary(words or default_words())
-    zh_vocab = chinese_vocabulary(words or default_words())
-    norm = fold_zh_same_length(text)
-    out = [_from_quantity(q) for q in quantities] + _from_dates(dates) + _from_periods(periods)
-    taken = [(f.start, f.end) for f in out]
-    for m in re.finditer(r"(?<!\d)((?:19|20)?\d0)\s?年代", norm):
-        out.append(_exact(text, m.start(), m.end(), Decimal(m.group(1)) % 100, "decade"))
-        taken.append(m.span())
-    for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)\s?年", norm):
-        if _free(taken, m.start(), m.end()):
-            out.append(_exact(text, m.start(), m.end(), Decimal(m.group(1)), "year"))
-            taken.append(m.span())
-    for m in vocab.zh_doubles.finditer(norm):
-        out.append(_exact(text, m.start(), m.end(), Decimal(2), "multiple"))
-        taken.append(m.span())
-    for m in vocab.zh_soft_words.finditer(norm):
-        lo, hi = vocab.zh_soft[m.group(0)]
-        out.append(Figure(text[m.start():m.end()], m.start(), m.end(), lo, hi, "count", soft=True))
-        taken.append(m.span())
-    for m in vocab.zh_halves.finditer(norm):
-        soft = len(m.group(0)) == 1  # 半 alone is also 半徑, 半島: it accounts, it is never reported
-        out.append(Figure(text[m.start():m.end()], m.start(), m.end(), Decimal("0.5"), Decimal("0.5"), "fraction",
-                          soft=soft, parts=(_ONE, Decimal(2))))
-        taken.append(m.span())
-    marker = vocab.zh_fraction_marker
-    for m in re.finditer(rf"(?P<den>[\d{re.escape(''.join(zh_vocab.folding) + '一二三四五六七八九十百千')}]+){marker}"
-                         rf"(?P<num>[\d一二兩三四五六七八九十百千]+)", norm):
-        den, num = numeral_value(m.group("den"), zh_vocab), numeral_value(m.group("num"), zh_vocab)
-        if den and num is not None and _free(taken, m.start(), m.end()):
-            out.append(Figure(text[m.start():m.end()], m.start(), m.end(), num / den, num / den, "fraction",
-                              parts=(num, den)))
-            taken.append(m.span())
-    taken += [m.span() for m in vocab.zh_not.finditer(norm)]
-    for m in vocab.zh_numeral.finditer(norm):
-        start, end = m.start(), m.end()
-        if not _free(taken, start, end):
-            continue
-        if norm[end - 1] in "點点":  # 兩點: "two points", not a decimal point
-            end -= 1
-        value = numeral_value(norm[start:end], zh_vocab)
-        if value is None:
-            continue
-        if any(norm.endswith(p, 0, start) for p in vocab.zh_vague) or norm.startswith(vocab.zh_vague_after, end):
-            out.append(_exact(text, start, end, value, "count", soft=True))
-            continue
-        rest = norm[end:]
-        if norm.endswith(vocab.zh_ordinal_prefix, 0, start):
-            # 第二, 第三: enumerating points, or labelling a quarter or a half, accounts only
-            soft = not rest or rest[0] in vocab.zh_ordinal_soft_after
-            if value > 1:
-                out.append(_exact(text, start - 1, end, value, "ordinal", soft=soft))
-            continue
-        if rest.startswith(vocab.zh_decade_suffix):
-            out.append(_exact(text, start, end + len(vocab.zh_decade_suffix), value % 100, "decade"))
-            continue
-        if rest.startswith("倍"):
-            # 增加一倍 is "doubled": one times more, or twice as much
-            hi = value + 1 if value == 1 else value
-            out.append(Figure(text[start:end + 1], start, end + 1, value, hi, "multiple"))
-            continue
-        classifier = vocab.zh_classifier.match(rest)
-        if classifier and rest.startswith("半", classifier.end()):
-            # 兩年半: two and a half years
-            out.append(_exact(text, start, end + classifier.end() + 1, value + Decimal("0.5"), "count"))
-            taken.append((end + classifier.end(), end + classifier.end() + 1))
-        elif value != _ONE:
-            # without a classifier a small numeral may be part of a word (六虎): it accounts only
-            out.append(_exact(text, start, end, value, "count", soft=not (classifier or value >= _HUNDRED)))
-    return sorted(out, key=lambda f: (f.start, f.end))
 
 
 # --- comparison ---------------------------------------------------------------------------------

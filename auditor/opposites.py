@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from auditor.bilingual import fold_zh, literal_alternation
+from auditor.bilingual import fold_zh_same_length, literal_alternation
 from auditor.words import Words, default_words
 
 
@@ -94,9 +94,7 @@ def chinese_poles(text: str, words: Words | None = None, single: frozenset[str] 
     for (the opposites of the English poles), so that most lines are never segmented.
     """
     ops = _opposites(words or default_words())
-    folded = fold_zh(text)
-    if len(folded) != len(text):
-        folded = "".join(c if len(c := fold_zh(ch)) == 1 else ch for ch in text)
+    folded = fold_zh_same_length(text)
     out: list[PoleMention] = []
     taken: list[tuple[int, int]] = []
     if ops.zh is not None:

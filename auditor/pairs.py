@@ -21,7 +21,8 @@ from auditor.bilingual import (
     years_zh,
 )
 from auditor.dates import DateMention, PeriodMention
-from auditor.figure_words import Figure, chinese_figures, english_figures, unaccounted
+from auditor.figure_words import Figure, english_figures, unaccounted
+from auditor.figure_words_zh import chinese_figures
 from auditor.quantities import Quantity
 from auditor.textutil import has_han
 from auditor.words import Words
