@@ -133,8 +133,16 @@ def swapped_poles(english: str, chinese: str, words: Words | None = None) -> lis
     one_pole = {pair: next(iter(poles)) for pair, poles in by_pair.items() if len(poles) == 1}
     if not one_pole:
         return []
+    # a translation that holds the English pole (龐大 for "enormous", or 大 anywhere) renders it: a
+    # swap is possible only without it, and only then is the text segmented to read 小 or 低
+    folded = fold_zh_same_length(chinese)
+    plain = chinese_poles(chinese, words, frozenset())
+    for pair, pole in list(one_pole.items()):
+        same_single = [w for w, (p, q) in ops.zh_single.items() if p == pair and q == pole]
+        if any(m.pair == pair and m.pole == pole for m in plain) or any(w in folded for w in same_single):
+            del one_pole[pair]
     single = frozenset(w for w, (pair, pole) in ops.zh_single.items() if pair in one_pole and pole != one_pole[pair])
-    zh_poles = chinese_poles(chinese, words, single)
+    zh_poles = chinese_poles(chinese, words, single) if single else plain
     out = []
     for pair, pole in sorted(one_pole.items()):
         zh = [p for p in zh_poles if p.pair == pair]
