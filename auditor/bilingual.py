@@ -49,62 +49,176 @@ def fold_zh(text: str) -> str:
     return to_halfwidth(_s2t().convert(text))
 
 
+def fold_zh_same_length(text: str) -> str:
+    """`fold_zh`, character by character where a phrase conversion would change the length, so
+    that offsets into the folded text are offsets into `text`."""
+    folded = fold_zh(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, fold_zh(ch)) for ch in text))
+
+
 # --- negation ---------------------------------------------------------------------------------
 
-_MARKER_TEXT = re.compile(r"[(（\[【][^()（）\[\]【】]{0,40}[)）\]】]")
+
+@dataclass(frozen=True)
+class Negations:
+    """The negations of a text: `strong` ones negate a clause ("not", "never", 不會, 沒有); `weak`
+    ones negate a word or say "not" without a negation word (avoid, unclear, careless, 缺乏, 無形).
+
+    Why two strengths: a translation may render "not certain" as 不確定 (a word) and "uncertain" as
+    不確定 or 不肯定. Only a strong negation on one side is evidence, and only against a side with no
+    negation of either strength: the weak ones are counted so that a lexical rendering is not
+    mistaken for a lost negation.
+    """
+
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.strong or self.weak)
 
 
 @dataclass(frozen=True)
 class _NegationPatterns:
-    en: re.Pattern[str]
-    en_not: re.Pattern[str]
-    zh: re.Pattern[str]
-    zh_not: re.Pattern[str]
-    zh_strong: re.Pattern[str]
+    en: re.Pattern[str]  # every English cue, look-alike and lexical negation; the group name says which
+    en_affixed: re.Pattern[str]  # un-/non- words and -less words
+    en_affix_exceptions: frozenset[str]
+    zh: re.Pattern[str]  # every Chinese word of the vocabulary, longest first
+    zh_kind: dict[str, str]  # word -> strong | weak | cue | not
+    zh_question: re.Pattern[str]  # A-not-A questions (會不會, 有沒有)
+    en_markers: re.Pattern[str]
+    zh_markers: re.Pattern[str]
 
 
 @cache
 def _negation(words: Words) -> _NegationPatterns:
     table = words.table("negation")
     en, zh = table["en"], table["zh"]
-    before = "|".join(
-        f"(?:{re.escape(cue)})(?=(?:{literal_alternation(nexts)}))" for cue, nexts in zh["strong_before"].items()
+    kind: dict[str, str] = {}
+    # a word listed twice keeps its strongest reading: a look-alike never erases a real negation
+    for name, key in (("not", "not_negation"), ("weak", "lexical"), ("cue", "cues"), ("strong", "strong")):
+        for word in zh[key]:
+            kind[word] = name
+    for cue, nexts in zh["strong_before"].items():
+        for nxt in nexts:
+            kind[cue + nxt] = "strong"
+    markers = words.table("markers")["marker"]
+    en_marker_words = [w for m in markers for w in m["english"]]
+    zh_marker_words = [w for m in markers for w in m["chinese"]]
+    en_pattern = (
+        rf"\b(?P<not>{literal_alternation(en['not_negation'])})\b|\bno\.\s?\d"  # "No. 5" is a number
+        rf"|\b(?P<weak>{literal_alternation(en['lexical'] + en['prefixed'])})\b"
+        rf"|\btoo\s+\w+\s+to\b"  # "too small to see": 小得看不見
+        rf"|\b(?P<strong>{literal_alternation(en['cues'])})\b|(?P<ending>{literal_alternation(en['endings'])})\b"
     )
     return _NegationPatterns(
-        en=re.compile(
-            rf"\b(?:{literal_alternation(en['cues'])})\b|(?:{literal_alternation(en['endings'])})\b", re.IGNORECASE
+        en=re.compile(en_pattern, re.IGNORECASE),
+        en_affixed=re.compile(
+            rf"\b(?:{literal_alternation(en['prefixes'])})[a-z]{{3,}}\b"
+            rf"|\b[a-z]{{3,}}(?:{literal_alternation(en['suffixes'])})\b",
+            re.IGNORECASE,
         ),
-        # "No. 5" is a number, not a negation: structural, so it stays here
-        en_not=re.compile(rf"\b(?:{literal_alternation(en['not_negation'])})\b|\bno\.\s?\d", re.IGNORECASE),
-        zh=re.compile(literal_alternation(zh["cues"])),
-        zh_not=re.compile(literal_alternation(zh["not_negation"])),
-        zh_strong=re.compile(literal_alternation(zh["strong"]) + (f"|{before}" if before else "")),
+        en_affix_exceptions=frozenset(w.lower() for w in en["affix_exceptions"]),
+        zh=re.compile(literal_alternation(kind)),
+        zh_kind=kind,
+        zh_question=re.compile(r"([\u4e00-\u9fff])(?:不|沒)\1"),
+        en_markers=re.compile(rf"[(\[]\s*(?:{literal_alternation(en_marker_words)})\s*[)\]]", re.IGNORECASE),
+        zh_markers=re.compile(rf"[(（\[【][^()（）\[\]【】]{{0,20}}(?:{literal_alternation(zh_marker_words)})"
+                              rf"[^()（）\[\]【】]{{0,20}}[)）\]】]"),
     )
 
 
-def _clean(text: str, lang: str, patterns: _NegationPatterns) -> str:
-    """Text without editorial markers ((inaudible), (聽不清楚)) or negation look-alikes."""
-    text = _MARKER_TEXT.sub(" ", text)
+def negations(text: str, lang: str, words: Words | None = None) -> Negations:
+    """The strong and weak negations of `text` ("en" or "zh"), look-alikes left out.
+
+    Left out: the editorial markers of the lexicon ("(inaudible)", (聽不清楚)), never other
+    bracketed text; phrases that hold a cue but do not negate ("not only", 不僅, 非常, 是否);
+    A-not-A questions (會不會, 有沒有). Chinese is matched longest word first, so a look-alike
+    cannot swallow the cue of a longer negation (並不只限於 keeps 並不).
+    """
+    patterns = _negation(words or default_words())
+    strong: list[str] = []
+    weak: list[str] = []
     if lang == "en":
-        return patterns.en_not.sub(" ", text)
-    return patterns.zh_not.sub("", fold_zh(text))
+        text = patterns.en_markers.sub(" ", text)
+        for m in patterns.en.finditer(text):
+            if m.group("strong") or m.group("ending"):
+                strong.append(m.group(0))
+            elif not m.group("not"):
+                weak.append(m.group(0))
+        weak += [
+            m.group(0) for m in patterns.en_affixed.finditer(text)
+            if m.group(0).lower() not in patterns.en_affix_exceptions
+        ]
+        return Negations(tuple(strong), tuple(weak))
+    text = patterns.zh_markers.sub("", fold_zh(text))
+    text = patterns.zh_question.sub("", text)
+    for m in patterns.zh.finditer(text):
+        kind = patterns.zh_kind[m.group(0)]
+        if kind == "strong":
+            strong.append(m.group(0))
+        elif kind != "not":
+            weak.append(m.group(0))
+    return Negations(tuple(strong), tuple(weak))
 
 
 def negation_cues(text: str, lang: str, strong: bool = False, words: Words | None = None) -> list[str]:
-    """The negation cues of `text` in order, after removing the look-alikes that do not negate.
-
-    With `strong`, Chinese counts only verbal negations (不會, 沒有, 未能, 無法, 請勿).
-    """
+    """The negation cues of `text` in order: English clause negations ("not", "n't"); Chinese
+    negation characters and words, or with `strong` only verbal negations (不會, 沒有, 未能, 無法)."""
+    found = negations(text, lang, words)
+    if lang == "en" or strong:
+        return list(found.strong)
     patterns = _negation(words or default_words())
-    cleaned = _clean(text, lang, patterns)
-    if lang == "en":
-        return patterns.en.findall(cleaned)
-    return (patterns.zh_strong if strong else patterns.zh).findall(cleaned)
+    return [w for w in found.strong + found.weak if patterns.zh_kind.get(w) in ("strong", "cue")]
 
 
 def negation_count(text: str, lang: str, strong: bool = False, words: Words | None = None) -> int:
     """How many negation cues `text` holds (see `negation_cues`)."""
     return len(negation_cues(text, lang, strong, words))
+
+
+# --- clauses ----------------------------------------------------------------------------------
+
+#: clause boundaries: sentence ends, commas (not between digits), semicolons, colons and dashes
+_EN_CLAUSE = re.compile(r"[;:!?]|(?<!\d),|,(?!\d)|\.(?:\s|$)|\s-{1,2}\s|\s?[—–]\s?")
+_ZH_CLAUSE = re.compile(r"[，,；;：:。！？!?]|—+|--|\s-\s")
+
+#: how the checks cut a pair into comparable units: "clause", "sentence" or "line"
+ALIGN_MODE = "clause"
+#: Chinese characters per English word of two clauses that render each other (a whole line has
+#: about 1.4-1.7; a clause pair outside these bounds is not a rendering of each other)
+CLAUSE_RATIO = (0.8, 3.0)
+
+
+def clauses(text: str, lang: str) -> list[str]:
+    """The clauses of `text`, non-empty, in order (commas between digits do not cut: 1,625.3)."""
+    rx = _EN_CLAUSE if lang == "en" else _ZH_CLAUSE
+    return [c.strip() for c in rx.split(text) if c and c.strip(" \t\"'“”‘’()（）")]
+
+
+def _clauses_align(en: list[str], zh: list[str]) -> bool:
+    """Clauses align when both sides have as many and each pair has about the length of a rendering
+    (Chinese characters per English word within CLAUSE_RATIO): a reordered translation (除非…否則
+    for "… except as required") fails the test and is compared sentence by sentence instead."""
+    if len(en) != len(zh) or len(en) < 2:
+        return False
+    lo, hi = CLAUSE_RATIO
+    return all(lo <= chinese_unit_count(z) / max(1, english_word_count(e)) <= hi for e, z in zip(en, zh, strict=True))
+
+
+def aligned_units(en: str, zh: str, en_sentences: list[str], zh_sentences: list[str]) -> list[tuple[str, str]]:
+    """The pair cut into aligned units: clauses where they align, else sentences where both sides
+    have as many, else the whole line. A fact is compared within its unit, so a negation kept in
+    one clause does not hide one lost in the next."""
+    if ALIGN_MODE == "clause":
+        en_c, zh_c = clauses(en, "en"), clauses(zh, "zh")
+        if _clauses_align(en_c, zh_c):
+            return list(zip(en_c, zh_c, strict=True))
+    if ALIGN_MODE in ("clause", "sentence") and len(en_sentences) == len(zh_sentences) > 1:
+        return list(zip(en_sentences, zh_sentences, strict=True))
+    return [(en, zh)]
 
 
 # --- direction of a change --------------------------------------------------------------------

@@ -21,8 +21,11 @@ from auditor.bilingual import (
     years_zh,
 )
 from auditor.dates import DateMention, PeriodMention
+from auditor.figure_words import Figure, english_figures, unaccounted
+from auditor.figure_words_zh import chinese_figures
 from auditor.quantities import Quantity
 from auditor.textutil import has_han
+from auditor.words import Words
 
 if TYPE_CHECKING:
     from auditor.model import Paragraph  # the model builds pairs; a pair never builds the model
@@ -50,6 +53,7 @@ class Pair:
         self.zh: str = paragraph.translation
         self.line: int = paragraph.line
         self.translation_line: int = paragraph.translation_line
+        self._all_figures: dict[Words, tuple[tuple[Figure, ...], tuple[Figure, ...]]] = {}
 
     @property
     def is_translated(self) -> bool:
@@ -87,6 +91,25 @@ class Pair:
         chinese = comparable_figures(self.zh_quantities)
         matched, en_rest, zh_rest = match_figures(english, chinese)
         return FigureAlignment(tuple(english), tuple(chinese), tuple(matched), tuple(en_rest), tuple(zh_rest))
+
+    def all_figures(self, words: Words) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+        """Every figure of each side, digits and words alike (two, 兩朵, a third, 第五, the 1980s),
+        read once per vocabulary (the transcript's `words`)."""
+        if words not in self._all_figures:
+            en = english_figures(self.en, self.en_quantities, self.en_dates, self.en_periods, words)
+            zh = chinese_figures(self.zh, self.zh_quantities, self.zh_dates, self.zh_periods, words)
+            self._all_figures[words] = (tuple(en), tuple(zh))
+        return self._all_figures[words]
+
+    def unaccounted_figures(self, words: Words) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+        """Figures of the English with no same-value figure in the translation, and the reverse.
+
+        When both sides write a calendar date, the dates are left to translation.date to compare."""
+        en, zh = self.all_figures(words)
+        if any(f.in_date for f in en) and any(f.in_date for f in zh):
+            en = tuple(f for f in en if not f.in_date)
+            zh = tuple(f for f in zh if not f.in_date)
+        return tuple(unaccounted(list(en), list(zh))), tuple(unaccounted(list(zh), list(en)))
 
     @cached_property
     def en_years(self) -> frozenset[int]:

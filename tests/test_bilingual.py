@@ -10,6 +10,7 @@ from auditor.bilingual import (
     fold_zh,
     marker_renderings,
     negation_count,
+    negations,
     pinyin_syllables,
     surname_chars,
 )
@@ -44,9 +45,58 @@ def test_negation_count(text: str, lang: str, count: int) -> None:
     assert negation_count(text, lang) == count
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "strong", "any_"),
+    [
+        ("We avoided a write-down instead of raising prices.", "en", False, True),  # lexical only
+        ("The metric is meaningless and unclear.", "en", False, True),  # -less, un-
+        ("We understand the universe of units.", "en", False, False),  # un- words that do not negate
+        ("Sales grew (inaudible) in the quarter.", "en", False, False),  # a marker of the lexicon
+        ("Sales grew (not in Europe) in the quarter.", "en", True, True),  # any other bracket counts
+        ("明年需求會不會回升？", "zh", False, False),  # an A-not-A question
+        ("他們能否完成,是否不斷投資,非常重要。", "zh", False, False),  # look-alikes
+        ("該計劃並不只限於門店。", "zh", True, True),  # a look-alike never swallows a longer cue
+        ("我們對時間不確定。", "zh", False, True),  # 不確定: lexical ("uncertain", "not certain")
+        ("我們避免了減值。", "zh", False, True),
+        ("銷售成長(聽不清楚)。", "zh", False, False),
+    ],
+)
+def test_negations_strong_and_lexical(text: str, lang: str, strong: bool, any_: bool) -> None:
+    found = negations(text, lang)
+    assert bool(found.strong) is strong and found.any is any_, found
+
+
 def test_strong_negation_ignores_lexical_negatives() -> None:
     assert negation_count("涉及未知風險和不確定性", "zh", strong=True) == 0
     assert negation_count("我們不會提高股息", "zh", strong=True) == 1
+
+
+def _figures(en: str, zh: str) -> tuple[list[str], list[str]]:
+    """The figures of each side that the other does not account for, as written."""
+    from auditor.testing import transcript_text
+    from tests.conftest import run_audit
+
+    report = run_audit(transcript_text([en], [zh]), checks=["translation.unmatched_figure"])
+    pair = report.transcript.pairs[0]
+    en_only, zh_only = pair.unaccounted_figures(report.transcript.words)
+    return [f.text for f in en_only], [f.text for f in zh_only]
+
+
+@pytest.mark.parametrize(
+    ("en", "zh", "left"),
+    [
+        ("Two plants and three lines.", "兩座工廠和三條產線。", ([], [])),
+        ("two and a half million units", "250萬台", ([], [])),
+        ("a third of sales, one in five clients", "三分之一的銷售,五分之一的客戶", ([], [])),
+        ("the eighties and the 1990s", "八十年代和九十年代", ([], [])),
+        ("The fleet doubled.", "機隊增加了一倍。", ([], [])),
+        ("ten thousand hours", "十萬小時", (["ten thousand"], ["十萬"])),
+        ("The fifth store opened.", "新店開業。", (["The fifth"], [])),
+        ("Sales rose.", "銷售增長了兩成。", ([], ["兩成"])),
+    ],
+)
+def test_every_figure_accounted_for(en: str, zh: str, left: tuple[list[str], list[str]]) -> None:
+    assert _figures(en, zh) == left
 
 
 def test_directions() -> None:

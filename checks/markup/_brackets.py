@@ -16,8 +16,11 @@ from auditor.model import Transcript
 from auditor.textutil import is_chinese_line
 from auditor.words import Words, default_words
 
-OPENERS = {"(": ")", "[": "]", "（": "）", "【": "】"}
+OPENERS = {"(": ")", "[": "]", "（": "）", "【": "】", "［": "］"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
+# a full-width bracket closes its half-width partner and the reverse: "（聽不清楚)" is balanced, its
+# mixed widths are a matter of style
+_SHAPE = {"(": "(", "（": "(", "[": "[", "【": "[", "［": "["}
 # "a)", "2)", "iv)" in a list, and ":)" are not brackets that need a partner
 _ENUMERATOR_RE = re.compile(r"(?:^|[\s,;:])(?:[A-Za-z]|[0-9]{1,2}|[ivx]{1,4})$|[:;]-?$")
 
@@ -58,6 +61,12 @@ class Group:
     open: int
     close: int | None
     char: str
+    close_char: str | None = None
+
+    @property
+    def mixed_width(self) -> bool:
+        """Opened with a full-width bracket and closed with a half-width one, or the reverse."""
+        return self.close_char is not None and OPENERS[self.char] != self.close_char
 
     def inner(self, text: str) -> str:
         if self.close is not None:
@@ -86,8 +95,8 @@ def scan_brackets(text: str) -> Scan:
         if ch in OPENERS:
             stack.append((i, ch))
         elif ch in CLOSERS:
-            opener = CLOSERS[ch]
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == opener), None)
+            shape = _SHAPE[CLOSERS[ch]]
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if _SHAPE[stack[k][1]] == shape), None)
             if depth is None:
                 # "a)" or "2)" numbers a list item; with an opener before it, it closes it ("(Tier 1)")
                 if not (ch == ")" and _ENUMERATOR_RE.search(text[:i])):
@@ -97,7 +106,7 @@ def scan_brackets(text: str) -> Scan:
                 groups.append(Group(pos, None, och))
             pos, och = stack[depth]
             del stack[depth:]
-            groups.append(Group(pos, i, och))
+            groups.append(Group(pos, i, och, ch))
     groups += [Group(pos, None, och) for pos, och in stack]
     return Scan(sorted(groups, key=lambda g: g.open), sorted(stray))
 

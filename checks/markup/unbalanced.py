@@ -21,7 +21,8 @@ class UnbalancedBracket(TranscriptCheck):
 
     Best practice: every bracket on a line has its partner on the same line. List enumerators such
     as "a)" and "2)" are not brackets and are not reported. English and translation lines are each
-    checked.
+    checked. A full-width bracket and a half-width one pair with each other ("（聽不清楚)"): the
+    mixed widths are listed as info, for the editor's style.
     """
 
     id = "markup.unbalanced"
@@ -48,6 +49,15 @@ class UnbalancedBracket(TranscriptCheck):
                     snippet(text, group.open, group.open + 1, 60),
                     confidence=0.85, suggestion=fix,
                 )
+            for group in scan.groups:
+                if group.mixed_width and group.close is not None:
+                    yield self.finding(
+                        transcript, line,
+                        f"'{group.char}' is closed by '{text[group.close]}': the brackets are of mixed widths.",
+                        snippet(text, group.open, group.close + 1, 40),
+                        severity=Severity.INFO, confidence=0.5,
+                        suggestion=f"{group.char}{group.inner(text)}{OPENERS[group.char]}",
+                    )
             for pos in scan.stray_closers:
                 yield self.finding(
                     transcript, line,

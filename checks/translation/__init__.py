@@ -18,8 +18,10 @@ from .markers import MarkerRendering
 from .negation import NegationDivergence
 from .number import NumberDivergence
 from .omission import Omission
+from .opposite import OppositeWord
 from .period import PeriodDivergence
 from .person import PersonDivergence
+from .unmatched_figure import UnmatchedFigure
 from .untranslated import Untranslated
 
 CHECKS = (
@@ -29,7 +31,9 @@ CHECKS = (
     DateDivergence,
     PeriodDivergence,
     NegationDivergence,
+    OppositeWord,
     PersonDivergence,
+    UnmatchedFigure,
     Omission,
     Untranslated,
     MarkerRendering,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.bilingual import negation_count, negation_cues
+from auditor.bilingual import aligned_units, negations
 from auditor.check import PairCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
@@ -21,9 +21,11 @@ class NegationDivergence(PairCheck):
     expect further impairment): the translation states the opposite of what management said.
 
     Best practice: a negated statement stays negated (not/no/never/n't against 不/沒/未/無/非/勿).
-    Sentences are compared one by one when both sides have the same number of sentences, else the
-    whole line; look-alikes that do not negate ("not only", 不僅, 不斷, 非常, 未來) are ignored, and
-    only a side with no negation at all against one with a negation is reported.
+    Clauses are compared one by one where both sides have as many clauses, else sentences, else
+    the whole line. A clause negation on one side ("not", 不會, 沒有) is reported only when the
+    other side has no negation at all: lexical negations count on both sides ("avoid", "instead
+    of", "unclear", "careless", 避免, 缺乏, 難以, 不確定), and look-alikes never do ("not only",
+    不僅, 不斷, 非常, 是否, 能否, A-not-A questions such as 會不會 and 有沒有).
     """
 
     id = "translation.negation"
@@ -37,24 +39,20 @@ class NegationDivergence(PairCheck):
         p = pair.paragraph
         en_sents = [s.text for s in p.sentences]  # the model's spaCy sentences, both sides
         zh_sents = [s.text for s in p.translation_sentences if s.text.strip()]
-        same_count = len(en_sents) == len(zh_sents)
-        units = list(zip(en_sents, zh_sents, strict=True)) if same_count else [(pair.en, pair.zh)]
-        for en, zh in units:
-            n_en, n_zh = negation_count(en, "en", words=words), negation_count(zh, "zh", words=words)
-            if n_en == 0 and n_zh:
-                n_zh = negation_count(zh, "zh", strong=True, words=words)
-            if (n_en == 0) == (n_zh == 0):
-                self.stats["verified" if n_en else "unchecked"] += 1
+        for en, zh in aligned_units(pair.en, pair.zh, en_sents, zh_sents):
+            n_en, n_zh = negations(en, "en", words), negations(zh, "zh", words)
+            if n_en.strong and not n_zh.any:
+                message = (f"The English is negated ({', '.join(repr(c) for c in n_en.strong)}) "
+                           "but its translation has no negation.")
+                suggestion = "render the negation (不/沒有/未)"
+            elif n_zh.strong and not n_en.any:
+                message = (f"The translation is negated ({', '.join(repr(c) for c in n_zh.strong)}) "
+                           "but the English has no negation.")
+                suggestion = "remove the negation from the translation, or check the English"
+            else:
+                self.stats["verified" if n_en.any else "unchecked"] += 1
                 continue
             self.stats["contradicted"] += 1
-            if n_en:
-                cues = ", ".join(f"'{c}'" for c in negation_cues(en, "en", words=words))
-                message = f"The English is negated ({cues}) but its translation has no negation."
-                suggestion = "render the negation (不/沒有/未)"
-            else:
-                cues = ", ".join(f"'{c}'" for c in negation_cues(zh, "zh", strong=True, words=words))
-                message = f"The translation is negated ({cues}) but the English has no negation."
-                suggestion = "remove the negation from the translation, or check the English"
             yield self.finding(
                 transcript,
                 pair.line,
@@ -65,3 +63,4 @@ class NegationDivergence(PairCheck):
                 suggestion=suggestion,
                 related=[(pair.line, pair.en)],
             )
+            return

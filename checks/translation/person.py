@@ -135,8 +135,10 @@ class PersonDivergence(TranscriptCheck):
                 continue
             self.stats["contradicted"] += 1
             right = hons.suggest["female" if person.gender == "female" else "male"]
-            full_name = person_name and before.endswith(surnames.get(person.name, "~"))
-            start = m.start() - (len(before) if full_name else 1)
+            form = next((f for f, name in full_forms.items() if name == person.name and before.endswith(f)), "")
+            start = m.start() - (len(form) or 1)
+            # the title goes with the surname: 李女士 for Yi Li (李毅), never the given name (毅女士)
+            surname = surnames.get(person.name) or (form[:1] if form else zh[max(0, m.start() - 1) : m.start()])
             yield self.finding(
                 transcript,
                 pair.line,
@@ -145,7 +147,7 @@ class PersonDivergence(TranscriptCheck):
                 evidence(pair, None, (max(0, start), m.end())),
                 end_line=pair.translation_line,
                 confidence=0.8,
-                suggestion=f"{zh[max(0, m.start() - 1) : m.start()]}{right}",
+                suggestion=f"{surname}{right}",
                 related=[(ln, text) for ln, text in person.gender_evidence[:3]],
             )
 
