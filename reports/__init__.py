@@ -17,6 +17,7 @@ FORMATS: dict[str, str] = {
     "sarif": "auditor.reports.sarif",
     "github": "auditor.reports.github",
 }
+FORMATS["concise"] = "auditor.reports.concise"  # one line per finding, for terminals and hooks
 
 
 def renderer(name: str) -> Callable[[Report], str]:
