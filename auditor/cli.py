@@ -309,11 +309,11 @@ def _per_file_names(files: list[str], extension: str) -> dict[str, str]:
 
 def _refuse_to_overwrite_inputs(files: list[Path], output: str | None, baseline: str | None, output_dir: str | None) -> None:
     """The input transcripts are only ever read: no report or baseline may be written over one."""
-    inputs = {f.resolve() for f in files if str(f) != STDIO}
+    inputs = {Path(os.path.realpath(f)) for f in files if str(f) != STDIO}
     for target in (output, baseline):
-        if target and target != STDIO and Path(target).resolve() in inputs:
+        if target and target != STDIO and Path(os.path.realpath(target)) in inputs:
             raise AuditorError(f"{target}: is an input file; the auditor never writes over its input")
-    if output_dir and any(f.parent == Path(output_dir).resolve() for f in inputs):
+    if output_dir and any(f.parent == Path(os.path.realpath(output_dir)) for f in inputs):
         raise AuditorError(f"{output_dir}: holds input files; choose another --output-dir")
 
 

@@ -176,8 +176,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def find_config(start: Path) -> Path | None:
     """The nearest auditor.toml, or pyproject.toml with a [tool.auditor] table, at or above `start`."""
-    here = start.resolve()
-    if here.is_file():
+    here = Path(os.path.realpath(start))  # realpath: a symlink loop is the reader's to report, not a crash here
+    if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / "auditor.toml"

@@ -33,7 +33,8 @@ def render(report: Report, color: bool = False) -> str:
             message += f" (suggestion: {_one_line(f.suggestion)})"
         lines.append(f"{where} {level} [{f.check}] {message}")
     for file, error in report.errors:
-        lines.append(f"{file}: could not be audited: {_one_line(error)}")
+        reason = error[len(file) + 2 :] if error.startswith(f"{file}: ") else error
+        lines.append(f"{file}: could not be audited: {_one_line(reason)}")
     counts = Counter(f.severity.label for f in report.findings)
     files = len(report.results) - len(report.errors)
     summary = ", ".join(f"{counts[level]} {level}" for level in ("error", "warning", "info") if counts[level])
