@@ -351,7 +351,10 @@ def explain(check: str) -> None:
 def main() -> None:
     try:
         cli(standalone_mode=True)
-    except (KeyboardInterrupt, Cancelled):
+    except Cancelled as exc:
+        click.echo(f"auditor: cancelled by {exc}", err=True)
+        sys.exit(exc.code)
+    except KeyboardInterrupt:
         click.echo("auditor: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - a one-line message, never a traceback

@@ -100,7 +100,7 @@ def remove_invisible(lines: list[str], invisible: frozenset[str]) -> tuple[list[
     """Lines without invisible characters, and where each stood (1-based line and column).
 
     Done once, where the text is read, so that every parser and check matches the visible text
-    ("June\u200b 31" is "June 31"), while line numbers stay those of the file: no line is removed.
+    ("June 3<U+200B>1" is "June 31"), while line numbers stay those of the file: no line is removed.
     """
     out: list[str] = []
     hidden: list[HiddenCharacter] = []

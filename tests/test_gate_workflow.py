@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -141,6 +142,17 @@ def test_bidi_marks_at_line_ends_do_not_break_line_pairing():
     assert len([f for f in findings if f.check == "layout.hidden_character"]) == len([ln for ln in lines if ln.strip()])
 
 
+def test_the_project_itself_holds_no_invisible_character():
+    from auditor.reader import invisible_characters
+    from auditor.words import default_words
+
+    invisible = invisible_characters(default_words())
+    sources = [*ROOT.glob("auditor/**/*.py"), *ROOT.glob("checks/**/*.py"), *ROOT.glob("reports/*.py"),
+               *ROOT.glob("auditor/data/*.toml"), ROOT / "README.md"]
+    bad = [str(p.relative_to(ROOT)) for p in sources if invisible & set(p.read_text(encoding="utf-8"))]
+    assert not bad, bad
+
+
 def test_removed_characters_map_back_to_their_original_columns():
     clean, removed = remove_characters("a\u200bb\u200e\u200ecd", frozenset("\u200b\u200e"))
     assert clean == "abcd" and removed == [1, 3, 4]
@@ -192,7 +204,7 @@ def test_the_hook_passes_on_a_repository_of_other_files_and_fails_on_a_bad_trans
     subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
     subprocess.run([*git, "commit", "-qm", "desk"], cwd=repo, check=True)
     # the hook's environment is installed once per commit of this repository and kept across runs
-    env = {**__import__("os").environ, "PRE_COMMIT_HOME": str(request.config.cache.mkdir("pre-commit-home"))}
+    env = {**os.environ, "PRE_COMMIT_HOME": str(request.config.cache.mkdir("pre-commit-home"))}
     command = [pre_commit, "try-repo", str(ROOT), "auditor", "--all-files", "--verbose"]
     passed = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env, timeout=900)
     assert passed.returncode == 0, passed.stdout + passed.stderr

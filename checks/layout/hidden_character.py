@@ -22,7 +22,7 @@ _KINDS = (
 class InvisibleCharacter(TranscriptCheck):
     """An invisible character in the published text: a zero-width character or a bidi control.
 
-    Anti-pattern: "as of June 3\u200b1" (a zero-width space inside the date) or a right-to-left
+    Anti-pattern: "as of June 3<U+200B>1" (a zero-width space inside the date) or a right-to-left
     override inside "you may not disconnect": the text looks right, but search, translation memory,
     screen readers and every later check read something else, and a bidi override makes readers
     see text in another order than it is stored (the "Trojan Source" hazard). The auditor matches
