@@ -4,116 +4,179 @@
     >>> report = auditor.audit(["call.txt"], checks=["dates"])
     >>> report.dataframe.head()          # ranked findings as a pandas DataFrame
     >>> report.transcript.turns[0]       # the parsed model
+
+Problems that do not stop a run (no check left by --select/--ignore, a plugin that reuses a
+built-in id, a file passed over because it is not a transcript) are `AuditorWarning`s: a notebook
+sees them as warnings, the CLI prints each as one line on stderr.
 """
 
 from __future__ import annotations
 
-import glob
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
-from auditor.baseline import Entry
-from auditor.batch import parallel_results
-from auditor.config import Config, load_config
+from auditor.baseline import Entry, apply_baseline, in_scope
+from auditor.batch import Source, effective_jobs, parallel_results
+from auditor.config import Config, load_config, split_patterns
 from auditor.errors import ConfigError, InputError
 from auditor.model import Transcript
 from auditor.nlp import annotate
-from auditor.pipeline import audit_file, audit_transcript, parse
+from auditor.pipeline import apply_language_pair, audit_file, audit_transcript, checks_for_file, parse
 from auditor.reader import parse_text
 from auditor.registry import Check, known_pattern, select_checks
-from auditor.report import Report, RuleInfo
+from auditor.report import BaselineOutcome, Report, RuleInfo
 from auditor.runner import FileResult
+from auditor.scan import STDIN, Scan, scan_paths
 
-__all__ = ["audit", "audit_file", "audit_text", "expand_paths", "parse", "resolve_checks", "rule_infos"]
+__all__ = ["AuditorWarning", "SkippedFileWarning", "audit", "audit_file", "audit_text", "build_report", "expand_paths", "parse",
+           "resolve_checks", "rule_infos"]
 
-INPUT_SUFFIXES = (".txt", ".json", ".md", ".text")
+
+class AuditorWarning(UserWarning):
+    """Something the user should know that does not stop the run."""
+
+
+class SkippedFileWarning(AuditorWarning):
+    """A readable file was passed over because it is not a transcript (`skip_non_transcripts`)."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"skipped {reason}")
+        self.file = file
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
-    """Files, directories (searched recursively for transcripts) and glob patterns, in sorted order.
+    """Files, directories (scanned for transcripts, see `auditor.scan`) and glob patterns, each once.
 
-    Files found inside an `exclude` folder (e.g. the --output-dir of an earlier run) are skipped.
+    Paths in `exclude` (what the run writes) are never taken. A named path that does not exist
+    raises InputError.
     """
-    skip = [Path(e).resolve() for e in exclude]
-    out: list[Path] = []
-    for raw in paths:
-        text = os.fspath(raw)
-        p = Path(text)
-        if p.is_dir():
-            out.extend(sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not any(f.resolve().is_relative_to(e) for e in skip)
-            ))
-        elif any(ch in text for ch in "*?[") and not p.exists():
-            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
-            if not matches:
-                raise InputError(f"{text}: no file matches this pattern")
-            out.extend(m for m in matches if m.is_file())
-        else:
-            out.append(p)
-    seen: set[Path] = set()
-    unique = []
-    for p in out:
-        if p not in seen:
-            seen.add(p)
-            unique.append(p)
-    return unique
+    return scan_paths(paths, skip=exclude).files
 
 
 def resolve_checks(config: Config, checks: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[type[Check]]:
-    select = list(checks) if checks else list(config.select)
-    skip = list(config.ignore) + list(ignore)
+    """The checks a run uses; unknown names raise ConfigError, an empty selection warns."""
+    select = list(split_patterns(list(checks))) if checks else list(config.select)
+    skip = list(config.ignore) + list(split_patterns(list(ignore)))
     for pattern in select + skip:
         if not known_pattern(pattern):
             raise ConfigError(f"unknown check '{pattern}' (see 'auditor checks')")
     for check_id in config.severity:
         if not known_pattern(check_id):
             raise ConfigError(f"unknown check '{check_id}' in the severity overrides (see 'auditor checks')")
-    return select_checks(select, skip)
+    for file_pattern, patterns in config.per_file_ignores:
+        for pattern in patterns:
+            if not known_pattern(pattern):
+                raise ConfigError(f"unknown check '{pattern}' in per-file-ignores '{file_pattern}' (see 'auditor checks')")
+    for plugin in shadowed_plugins():
+        warnings.warn(f"plugin check {plugin} reuses a built-in id and is not run; give it its own id",
+                      AuditorWarning, stacklevel=2)
+    classes = select_checks(select, skip)
+    if not classes:
+        warnings.warn("no check is selected (--select/--ignore and the configuration leave nothing to run)",
+                      AuditorWarning, stacklevel=2)
+    return classes
+
+
+@cache
+def shadowed_plugins() -> tuple[str, ...]:
+    """Plugin checks that the registry drops because a built-in check has their id."""
+    from auditor.registry import builtin_checks, plugin_checks
+
+    builtin = {cls.id: cls for cls in builtin_checks()}
+    return tuple(f"{cls.__module__}.{cls.__qualname__} ({cls.id})"
+                 for cls in plugin_checks() if cls.id in builtin and builtin[cls.id] is not cls)
 
 
 def audit(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Scan,
     checks: Sequence[str] | None = None,
     config: Config | None = None,
     *,
     ignore: Sequence[str] = (),
     layout: str | None = None,
     model: str | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     keep_transcripts: bool = True,
     baseline: list[Entry] | None = None,
     progress: Callable[[FileResult], None] | None = None,
+    stdin: bytes | None = None,
+    stdin_name: str = "<stdin>",
+    skip: Iterable[str | os.PathLike[str]] = (),
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+    skip_non_transcripts: bool = False,
 ) -> Report:
     """Audit transcripts and return one ranked Report.
 
     `checks` selects check ids, id prefixes ("dates") or groups; `config` defaults to the nearest
-    auditor.toml / [tool.auditor]. With `jobs` > 1 files are spread over a process pool (spaCy is
-    loaded once per worker) and the parsed models are not kept.
+    auditor.toml / [tool.auditor]. With `jobs` > 1 (None: all cores) files are spread over a process
+    pool of at most min(jobs, files, cores) workers (spaCy is loaded once per worker) and the parsed models are not
+    kept. "-" among `paths` is the transcript given as `stdin` (bytes), named `stdin_name`.
+    A named file that does not exist raises InputError, as the CLI reports it; a file that cannot
+    be read is an error entry of the report. `skip_non_transcripts` passes over (with a warning)
+    readable files that are not transcripts, as a pre-commit hook handed every .txt file needs.
     """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    files = expand_paths(paths)
-    if not files:
-        raise InputError("no input files")
-    if config is None:
-        config = load_config(start=files[0])
+    if isinstance(paths, Scan):
+        scan = paths
+        config = config or load_config(start=_config_start(scan.files, stdin_name))
+    else:
+        paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+        config = config or load_config(start=_config_start(paths, stdin_name))
+        scan = scan_paths(paths, include or config.include, exclude if exclude is not None else config.exclude, skip)
+    if not scan.files and not scan.errors:
+        raise InputError("no input files (a folder is scanned for " + ", ".join(include or config.include) + ")")
+    if any(str(f) == STDIN for f in scan.files) and stdin is None:
+        raise InputError("'-' names standard input, but no input was given")
     classes = resolve_checks(config, checks, ignore)
     check_ids = [c.id for c in classes]
     if model:
         from auditor.nlp import get_pipeline
 
         get_pipeline("en", model)  # fail once, here, before any worker starts, if it is not installed
+    sources: list[Source] = [(stdin_name, stdin or b"") if str(f) == STDIN else f for f in scan.files]
     results: list[FileResult] = []
     transcripts: dict[str, Transcript] = {}
-    for result, transcript in iter_results(files, check_ids, config, layout, model, jobs):
-        results.append(result)
+    for result, transcript in iter_results(sources, check_ids, config, layout, model, jobs):
         if progress is not None:
             progress(result)
+        if skip_non_transcripts and result.error_kind == "not_transcript":
+            warnings.warn(SkippedFileWarning(result.file, result.error or ""), stacklevel=2)
+            continue
+        results.append(result)
         if transcript is not None and keep_transcripts:
             transcripts[result.file] = transcript
-    return Report.build(results, transcripts, rule_infos(classes), baseline)
+    results += [FileResult(file=path, error=message, error_kind="input") for path, message in scan.errors]
+    return build_report(results, transcripts, rule_infos(classes), baseline)
+
+
+def _config_start(paths: Iterable[str | os.PathLike[str]], stdin_name: str) -> Path:
+    """Where the configuration search starts: the first named input (or the stdin file's name)."""
+    named = [p for p in paths if os.fspath(p) != STDIN]
+    return Path(named[0]) if named else Path(stdin_name)
+
+
+def build_report(results: list[FileResult], transcripts: dict[str, Transcript] | None = None,
+                 rules: dict[str, RuleInfo] | None = None, baseline: list[Entry] | None = None) -> Report:
+    """The ranked report, with the accepted findings of `baseline` hidden.
+
+    Only the baseline entries about the files of `results` apply (and only they can be stale).
+    `Report.results` keep every finding, so that a baseline can be re-written from the report.
+    """
+    if baseline is None:
+        return Report.build(results, transcripts, rules)
+    aliases = {rule.id: rule.aliases for rule in (rules or {}).values() if rule.aliases}
+    everything = [f for r in results for f in r.findings]
+    remaining, suppressed, stale = apply_baseline(everything, in_scope(baseline, [r.file for r in results]), aliases)
+    kept = {id(f) for f in remaining}
+    shown = [replace(r, findings=[f for f in r.findings if id(f) in kept]) for r in results]
+    report = Report.build(shown, transcripts, rules)
+    report.results = results
+    report.baseline = BaselineOutcome(suppressed, stale)
+    return report
 
 
 def rule_infos(classes: Sequence[type[Check]]) -> dict[str, RuleInfo]:
@@ -124,20 +187,26 @@ def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = N
                layout: str | None = None) -> Report:
     """Audit a transcript given as a string (tests, notebooks)."""
     config = config or Config()
-    transcript = parse_text(text, name, layout)
+    transcript = parse_text(text, name, layout, config.words)
     transcript.words = config.words
+    apply_language_pair(transcript, config.language_pair)
     annotate(transcript)
     classes = resolve_checks(config, checks)
-    return Report.build([audit_transcript(transcript, classes, config)], {name: transcript}, rule_infos(classes))
+    run = checks_for_file(name, [c.id for c in classes], config)
+    return Report.build([audit_transcript(transcript, run, config)], {name: transcript}, rule_infos(classes))
 
 
 def iter_results(
-    files: Sequence[Path], check_ids: Sequence[str], config: Config, layout: str | None, model: str | None, jobs: int
+    files: Sequence[Source], check_ids: Sequence[str], config: Config, layout: str | None, model: str | None,
+    jobs: int | None
 ) -> Iterator[tuple[FileResult, Transcript | None]]:
     """Results in input order; serial for one job, else a process pool with one spaCy per worker."""
-    if jobs <= 1 or len(files) <= 1:
+    if effective_jobs(jobs, len(files)) <= 1:
         for f in files:
-            yield audit_file(f, check_ids, config, layout, model)
+            if isinstance(f, tuple):
+                yield audit_file(f[0], check_ids, config, layout, model, f[1])
+            else:
+                yield audit_file(f, check_ids, config, layout, model)
         return
     for result in parallel_results(files, check_ids, config, layout, model, jobs):
         yield result, None

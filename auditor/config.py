@@ -7,9 +7,11 @@ are errors that name the key.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from auditor.errors import ConfigError
@@ -27,7 +29,13 @@ _KEYS = {
     "glossary": "glossary files (one company, product or person name per line)",
     "language-pair": "source-target languages: en-zh (default), en-zh-hant, en-zh-hans, en",
     "words": "extensions of the shipped word lists (auditor/data/*.toml), by table and list",
+    "include": "file name patterns a directory scan audits (default *.txt, *.json)",
+    "exclude": "file or folder patterns a directory scan skips",
+    "per-file-ignores": "table of file pattern -> checks (ids, id prefixes or groups) not run on those files",
 }
+
+#: the file names a directory scan audits when the configuration names none
+DEFAULT_INCLUDE = ("*.txt", "*.json")
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,10 @@ class Config:
     source: Path | None = None
     #: user extensions of the word tables, validated against `auditor/data/` (see `auditor.words`)
     words_extensions: dict[str, Any] = field(default_factory=dict)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    #: (file pattern, check patterns): checks not run on the files the pattern matches
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def words(self) -> Words:
@@ -49,6 +61,27 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def ignores_for(self, path: str | os.PathLike[str]) -> tuple[str, ...]:
+        """The check patterns `per-file-ignores` lists for this file (ruff style).
+
+        A pattern with a slash matches the file's path relative to the configuration file's folder
+        (or the working folder), one without a slash matches its name.
+        """
+        if not self.per_file_ignores:
+            return ()
+        base = self.source.parent if self.source else Path.cwd()
+        absolute = os.path.abspath(path)
+        try:
+            rel = PurePath(os.path.relpath(absolute, base)).as_posix()
+        except ValueError:  # another drive (Windows)
+            rel = PurePath(absolute).as_posix()
+        name = PurePath(absolute).name
+        out: list[str] = []
+        for pattern, checks in self.per_file_ignores:
+            if fnmatch.fnmatchcase(rel if "/" in pattern else name, pattern.lstrip("/")):
+                out.extend(checks)
+        return tuple(out)
 
     def glossary_terms(self) -> list[str]:
         """Names from the glossary files: one per line, blank lines and # comments ignored."""
@@ -71,6 +104,11 @@ def _as_list(key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise ConfigError(f"config key '{key}' must be a string or a list of strings")
+
+
+def split_patterns(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Check patterns given repeated or comma-separated ("dates,figures"), as ruff takes them."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
 def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
@@ -106,9 +144,17 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
         words_for(words_extensions)
     except ConfigError as exc:
         raise ConfigError(f"{exc}{where}") from None
+    raw_per_file = data.get("per-file-ignores", {})
+    if not isinstance(raw_per_file, dict):
+        raise ConfigError(f"config key 'per-file-ignores'{where} must be a table of file pattern = [checks]")
+    per_file = tuple((str(pattern), split_patterns(_as_list(f"per-file-ignores.{pattern}", checks)))
+                     for pattern, checks in raw_per_file.items())
     return Config(
-        select=_as_list("select", data.get("select", [])),
-        ignore=_as_list("ignore", data.get("ignore", [])),
+        select=split_patterns(_as_list("select", data.get("select", []))),
+        ignore=split_patterns(_as_list("ignore", data.get("ignore", []))),
+        include=_as_list("include", data["include"]) if "include" in data else DEFAULT_INCLUDE,
+        exclude=_as_list("exclude", data.get("exclude", [])),
+        per_file_ignores=per_file,
         severity=severity,
         fail_on=fail_on,
         glossary=glossary,
@@ -130,8 +176,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def find_config(start: Path) -> Path | None:
     """The nearest auditor.toml, or pyproject.toml with a [tool.auditor] table, at or above `start`."""
-    here = start.resolve()
-    if here.is_file():
+    here = Path(os.path.realpath(start))  # realpath: a symlink loop is the reader's to report, not a crash here
+    if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / "auditor.toml"

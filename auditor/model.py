@@ -21,6 +21,7 @@ from auditor.dates import (
     find_periods,
 )
 from auditor.quantities import Quantity, parse_quantities
+from auditor.textutil import HiddenCharacter
 from auditor.words import Words, default_words
 
 if TYPE_CHECKING:
@@ -201,6 +202,9 @@ class Transcript:
     layout_issues: list[LayoutIssue] = field(default_factory=list)
     source_lang: str = "en"
     target_lang: str | None = None
+    #: invisible characters (zero-width, bidi controls) the reader removed from `lines` and the
+    #: paragraphs so that matching sees the visible text; each keeps its original line and column
+    hidden_characters: list[HiddenCharacter] = field(default_factory=list)
     #: the vocabulary of this run (shipped word lists plus the user's extensions)
     words: Words = field(default_factory=default_words, repr=False, compare=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)

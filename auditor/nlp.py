@@ -12,6 +12,7 @@ component on each Doc (`doc.user_data`), since a pipeline is built once and shar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
 
 #: where `annotate` leaves the run's vocabulary on a Doc for the `auditor_entities` component
 WORDS_KEY = "auditor_words"
+
+#: spaCy's English tokenizer strips affixes one character at a time and searches the rest of the
+#: token each time, so a long run without whitespace ("((((...") costs time quadratic in its length
+#: (8,000 "(" took 7 s). Such runs are handed to it in pieces of at most this many characters.
+MAX_TOKEN_CHARS = 64
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 
 
 def _register_components() -> None:
@@ -125,6 +132,29 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
 def _docs(nlp: Language, texts: Iterable[str], words: Words) -> Iterator[Doc]:
     """Unprocessed Docs of `texts` that carry the run's vocabulary to the `auditor_entities` component."""
     for text in texts:
-        doc = nlp.make_doc(text)
+        doc = _make_doc(nlp, text)
         doc.user_data[WORDS_KEY] = words
         yield doc
+
+
+def _make_doc(nlp: Language, text: str) -> Doc:
+    """The tokenised text, in time linear in its length: the same text, runs cut into pieces.
+
+    Only the English tokenizer needs it (the Chinese one makes a token per character).
+    """
+    if nlp.lang != "en" or _LONG_RUN.search(text) is None:
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    parts: list[Doc] = []
+    position = 0
+    for run in _LONG_RUN.finditer(text):
+        if run.start() > position:
+            parts.append(nlp.make_doc(text[position : run.start()]))
+        chunk = run.group(0)
+        pieces = [chunk[i : i + MAX_TOKEN_CHARS] for i in range(0, len(chunk), MAX_TOKEN_CHARS)]
+        parts.append(Doc(nlp.vocab, words=pieces, spaces=[False] * len(pieces)))
+        position = run.end()
+    if position < len(text):
+        parts.append(nlp.make_doc(text[position:]))
+    return Doc.from_docs(parts, ensure_whitespace=False)

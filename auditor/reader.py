@@ -8,14 +8,20 @@ with one clear sentence: guessing at an unknown layout would produce findings on
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from auditor.errors import InputError
 from auditor.headers import Header, bare_label, colon_header, colon_speakers, is_section_heading, parse_header
 from auditor.model import LayoutIssue, Paragraph, Transcript, Turn
-from auditor.textutil import is_chinese_line
+from auditor.textutil import HiddenCharacter, is_chinese_line, remove_characters
+from auditor.words import Words, default_words
 
 LAYOUTS = ("bilingual", "english", "json")
 
@@ -23,6 +29,14 @@ LAYOUTS = ("bilingual", "english", "json")
 #: megabyte-long line is almost certainly not a transcript, and refusing keeps memory bounded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 200_000
+
+
+class NotATranscript(InputError):
+    """The file is readable text but not a transcript (empty, or no layout recognised).
+
+    Distinguished from a damaged transcript so that a pre-commit hook, which is handed every
+    `.txt` and `.json` file of a repository (requirements.txt, package.json), can pass over them.
+    """
 
 # --- decoding ---------------------------------------------------------------------------------
 
@@ -50,7 +64,7 @@ def decode(data: bytes, name: str) -> str:
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InputError(f"{name}: file is empty")
+        raise NotATranscript(f"{name}: file is empty")
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\t\f\v")
     if controls > 8 and controls > len(text[:65536]) / 200:
         raise InputError(f"{name}: file is binary (control characters), not a text transcript")
@@ -68,6 +82,53 @@ def split_lines(text: str, name: str) -> list[str]:
                 "this does not look like a transcript"
             )
     return lines
+
+
+# --- invisible characters ---------------------------------------------------------------------
+
+#: the lists of `auditor/data/invisible.toml`: every character the reader removes for matching
+INVISIBLE_LISTS = ("bidi_controls", "bidi_marks", "zero_width", "soft_hyphens")
+
+
+@cache
+def invisible_characters(words: Words) -> frozenset[str]:
+    """Characters that display as nothing but change what a program reads (the vocabulary's lists)."""
+    return frozenset(ch for key in INVISIBLE_LISTS for ch in words.list("invisible", key))
+
+
+def remove_invisible(lines: list[str], invisible: frozenset[str]) -> tuple[list[str], list[HiddenCharacter]]:
+    """Lines without invisible characters, and where each stood (1-based line and column).
+
+    Done once, where the text is read, so that every parser and check matches the visible text
+    ("June 3<U+200B>1" is "June 31"), while line numbers stay those of the file: no line is removed.
+    """
+    out: list[str] = []
+    hidden: list[HiddenCharacter] = []
+    for number, line in enumerate(lines, start=1):
+        clean, removed = remove_characters(line, invisible)
+        hidden.extend(HiddenCharacter(number, offset + 1, line[offset]) for offset in removed)
+        out.append(clean)
+    return out, hidden
+
+
+#: a run of one punctuation character (optionally spaced: "( ( (") longer than this is shortened
+#: for matching. Why: prose never repeats a bracket 8,000 times, and checks that look at each
+#: bracket with its context would spend time quadratic in the run. Line numbers do not change.
+MAX_PUNCTUATION_RUN = 16
+_PUNCTUATION_RUN = re.compile(rf"([^\w\s])(?: ?\1){{{MAX_PUNCTUATION_RUN},}}")
+
+
+def _shorten_run(match: re.Match[str]) -> str:
+    run, char = match.group(0), match.group(1)
+    end = -1
+    for _ in range(MAX_PUNCTUATION_RUN):
+        end = run.index(char, end + 1)
+    return run[: end + 1]
+
+
+def shorten_punctuation_runs(line: str) -> str:
+    """`line` with every run of one punctuation character cut to MAX_PUNCTUATION_RUN copies (linear)."""
+    return _PUNCTUATION_RUN.sub(_shorten_run, line)
 
 
 # --- layout detection -------------------------------------------------------------------------
@@ -101,6 +162,7 @@ class _Builder:
         self.turns: list[Turn] = []
         self.preamble: list[tuple[int, str]] = []
         self.issues: list[LayoutIssue] = []
+        self.hidden: list[HiddenCharacter] = []  # invisible characters found only on decoding (JSON escapes)
         self.count = 0
 
     def start_turn(self, name: str, role: str | None, lines: tuple[int, ...], translation: str | None = None) -> None:
@@ -216,7 +278,7 @@ def _json_line_finder(raw: str):
     return find
 
 
-def parse_json(raw: str, name: str) -> _Builder:
+def parse_json(raw: str, name: str, invisible: frozenset[str] = frozenset()) -> _Builder:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -226,7 +288,7 @@ def parse_json(raw: str, name: str) -> _Builder:
     if isinstance(data, dict):
         data = data.get("turns")
     if not isinstance(data, list) or not data:
-        raise InputError(f"{name}: JSON layout expects a non-empty list of turns {{speaker, role, text, translation?}}")
+        raise NotATranscript(f"{name}: JSON layout expects a non-empty list of turns {{speaker, role, text, translation?}}")
     b = _Builder()
     find_line = _json_line_finder(raw)
     for index, turn in enumerate(data):
@@ -234,6 +296,7 @@ def parse_json(raw: str, name: str) -> _Builder:
             raise InputError(f"{name}: JSON turn {index + 1} needs string fields 'speaker' and 'text'")
         # look the string values up in the order they stand in the file, so that key order is free
         found_lines = {key: find_line(value) for key, value in turn.items() if isinstance(value, str)}
+        turn = _without_escaped_invisible(turn, invisible, found_lines, b.hidden)
         role = turn.get("role") if isinstance(turn.get("role"), str) else None
         b.start_turn(turn["speaker"].strip(), role.strip() if role else None, (found_lines["speaker"],))
         text_line = found_lines["text"]
@@ -249,23 +312,51 @@ def parse_json(raw: str, name: str) -> _Builder:
     return b
 
 
-def parse_text(raw: str, name: str, layout: str | None = None) -> Transcript:
-    """Parse decoded text into a Transcript; `layout` forces one of LAYOUTS."""
-    lines = split_lines(raw, name)
+def _without_escaped_invisible(
+    turn: dict[str, Any], invisible: frozenset[str], lines: dict[str, int], hidden: list[HiddenCharacter]
+) -> dict[str, Any]:
+    """A JSON turn whose string values lost the invisible characters written as escapes ("\\u200b").
+
+    Characters written as themselves were removed from the raw text with their columns; an escape
+    decodes only here, so its record gives the line of the value and no column.
+    """
+    clean = dict(turn)
+    for key, value in turn.items():
+        if isinstance(value, str):
+            text, removed = remove_characters(value, invisible)
+            if removed:
+                hidden.extend(HiddenCharacter(lines[key], None, value[i]) for i in removed)
+                clean[key] = text
+    return clean
+
+
+def parse_text(raw: str, name: str, layout: str | None = None, words: Words | None = None) -> Transcript:
+    """Parse decoded text into a Transcript; `layout` forces one of LAYOUTS.
+
+    Invisible characters (`auditor/data/invisible.toml`, extended by `words`) are removed from the
+    text every parser and check reads, and recorded with their line and column in
+    `Transcript.hidden_characters`.
+    """
+    invisible = invisible_characters(words or default_words())
+    lines, hidden = remove_invisible(split_lines(raw, name), invisible)
+    shortened = [shorten_punctuation_runs(line) for line in lines]
+    if hidden or shortened != lines:
+        lines = shortened
+        raw = "\n".join(lines) + "\n"
     if layout is not None and layout not in LAYOUTS:
         raise InputError(f"unknown layout {layout!r} (expected one of {', '.join(LAYOUTS)})")
     try:
         chosen = layout or detect_layout(raw, lines)
     except InputError as exc:
-        raise InputError(f"{name}: {exc}") from None
+        raise NotATranscript(f"{name}: {exc}") from None
     if chosen == "json":
-        builder = parse_json(raw, name)
+        builder = parse_json(raw, name, invisible)
     elif chosen == "bilingual":
         builder = parse_bilingual(lines)
     else:
         builder = parse_english(lines)
     if not builder.turns or not any(t.paragraphs for t in builder.turns):
-        raise InputError(f"{name}: unrecognised layout: no speaker turn with text was found (layout {chosen})")
+        raise NotATranscript(f"{name}: unrecognised layout: no speaker turn with text was found (layout {chosen})")
     transcript = Transcript(
         path=name,
         layout=chosen,
@@ -273,6 +364,7 @@ def parse_text(raw: str, name: str, layout: str | None = None) -> Transcript:
         turns=builder.turns,
         preamble=builder.preamble,
         layout_issues=builder.issues,
+        hidden_characters=sorted(hidden + builder.hidden, key=lambda h: (h.line, h.column or 0)),
         target_lang="zh-Hant" if chosen == "bilingual" or any(p.translation for t in builder.turns for p in t.paragraphs) else None,
     )
     if transcript.target_lang and _is_simplified(transcript):
@@ -287,17 +379,51 @@ def _is_simplified(transcript: Transcript) -> bool:
     return simplified > traditional
 
 
-def read_transcript(path: str | Path, layout: str | None = None, name: str | None = None) -> Transcript:
-    """Read and parse a transcript file. The file is only read, never written."""
-    p = Path(path)
-    display = name or str(path)
-    if not p.exists():
-        raise InputError(f"{display}: no such file")
-    if p.is_dir():
-        raise InputError(f"{display}: is a directory")
+_FILE_KINDS = ((stat.S_ISDIR, "is a directory"), (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
+               (stat.S_ISCHR, "is a character device, not a regular file"),
+               (stat.S_ISBLK, "is a block device, not a regular file"),
+               (stat.S_ISSOCK, "is a socket, not a regular file"))
+
+
+def describe_os_error(display: str, exc: OSError) -> str:
+    """One line for an OS error on an input path, in the user's terms."""
+    if exc.errno == errno.ENOENT:
+        return f"{display}: no such file"
+    if exc.errno == errno.ELOOP:
+        return f"{display}: symbolic link loop (the link resolves to itself)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"{display}: permission denied"
+    return f"{display}: cannot be read ({exc.strerror or exc})"
+
+
+def read_bytes(path: str | Path, display: str) -> bytes:
+    """The bytes of a regular file, at most the size limit plus one byte.
+
+    Opened without blocking and checked before reading: a FIFO or a device would block forever
+    (or never end) and a gate that hangs is worse than one that fails, so anything that is not a
+    regular file is refused.
+    """
     try:
-        with p.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)  # never more than the limit, even from /dev/zero
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise InputError(f"{display}: cannot be read ({exc.strerror})") from None
-    return parse_text(decode(data, display), display, layout)
+        raise InputError(describe_os_error(display, exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        for test, message in _FILE_KINDS:
+            if test(mode):
+                raise InputError(f"{display}: {message}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(MAX_FILE_BYTES + 1)  # never more than the limit
+    except OSError as exc:
+        raise InputError(describe_os_error(display, exc)) from None
+    finally:
+        os.close(fd)
+
+
+def read_transcript(path: str | Path, layout: str | None = None, name: str | None = None,
+                    words: Words | None = None) -> Transcript:
+    """Read and parse a transcript file. The file is only read, never written."""
+    display = name or str(path)
+    return parse_text(decode(read_bytes(path, display), display), display, layout, words)

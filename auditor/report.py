@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from auditor.baseline import Entry, apply_baseline, fingerprint
+from auditor.baseline import BASELINE_VERSION, Entry, apply_baseline, fingerprint, path_key
 from auditor.findings import Finding, Related, Severity
 from auditor.model import Transcript
 from auditor.ranking import Ranked, rank
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: further into `auditor` (and never into `checks/`).
 __all__ = [
     "COLUMNS", "Excerpt", "Finding", "Related", "Report", "RuleInfo", "Severity", "TOOL_VERSION", "TranscriptView",
-    "TurnView", "fingerprint",
+    "TurnView", "BASELINE_VERSION", "fingerprint", "path_key",
 ]
 
 TOOL_VERSION = __version__

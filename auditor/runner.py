@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from auditor.check import Check
@@ -37,6 +38,9 @@ class FileResult:
     paragraphs: int = 0
     error: str | None = None
     weights: dict[str, float] = field(default_factory=dict)
+    #: why `error` is set: "input" (unreadable or damaged), "not_transcript" (readable text that is
+    #: no transcript: a hook handed every .txt file may pass over it), "internal" (a bug)
+    error_kind: str | None = None
 
 
 def run_checks(transcript: Transcript, check_classes: Sequence[type[Check]], config: Config | None = None) -> FileResult:
@@ -68,7 +72,7 @@ def run_checks(transcript: Transcript, check_classes: Sequence[type[Check]], con
             )
             continue
         if check.stats:
-            result.stats[cls.id] = dict(sorted(check.stats.items()))
+            result.stats[cls.id] = coverage_counts(check.stats)
         for finding in produced:
             override = overrides.get(finding.check) or overrides.get(cls.id)
             if override is not None:
@@ -77,6 +81,19 @@ def run_checks(transcript: Transcript, check_classes: Sequence[type[Check]], con
     result.weights[INTERNAL_CHECK_FAILED] = 1.0
     result.excerpts = collect_excerpts(transcript, result.findings)
     return result
+
+
+def coverage_key(name: str) -> str:
+    """One naming style for coverage counters: "names checked" and "names-checked" are names_checked."""
+    return re.sub(r"[^0-9a-z]+", "_", name.strip().lower()).strip("_")
+
+
+def coverage_counts(stats: Mapping[str, int]) -> dict[str, int]:
+    """A check's counters keyed in one style (snake_case), sorted, counts of merged keys added."""
+    out: dict[str, int] = {}
+    for key, value in stats.items():
+        out[coverage_key(key)] = out.get(coverage_key(key), 0) + value
+    return dict(sorted(out.items()))
 
 
 def collect_excerpts(transcript: Transcript, findings: Sequence[Finding]) -> dict[int, Excerpt]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -78,3 +79,59 @@ def clause_bounds(text: str, start: int, end: int, limit: int) -> tuple[str, str
     stop = _CLAUSE_BOUNDARY.search(after)
     after = after[: stop.start()] if stop else after
     return before, after
+
+
+# --- invisible characters ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HiddenCharacter:
+    """An invisible character removed from a line for matching: where it stood and what it was.
+
+    Why kept: the text the checks match must be free of zero-width and bidi control characters
+    (a zero-width space inside "June 31" hides the impossible date), but the editor must still be
+    told where each one stands in the file, and a finding's column must be the file's column.
+    """
+
+    line: int
+    column: int | None  # 1-based column in the physical line; None when only the line is known (JSON escapes)
+    char: str
+
+    @property
+    def codepoint(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+    @property
+    def name(self) -> str:
+        return unicodedata.name(self.char, self.codepoint)
+
+
+def remove_characters(text: str, remove: frozenset[str]) -> tuple[str, list[int]]:
+    """`text` without the characters in `remove`, and the 0-based offsets (in `text`) removed.
+
+    Linear in the length of the text; a line without any of them is returned as it is.
+    """
+    if not remove or not any(ch in remove for ch in text):
+        return text, []
+    kept: list[str] = []
+    removed: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in remove:
+            removed.append(i)
+        else:
+            kept.append(ch)
+    return "".join(kept), removed
+
+
+def original_offset(removed: list[int], offset: int) -> int:
+    """The offset in the original text of `offset` in the text `remove_characters` returned.
+
+    `removed` is the sorted list of removed original offsets: each one at or before the position
+    shifts it right by one.
+    """
+    for r in removed:
+        if r <= offset:
+            offset += 1
+        else:
+            break
+    return offset

@@ -18,6 +18,7 @@ FORMATS: dict[str, str] = {
     "github": "auditor.reports.github",
     "html": "auditor.reports.html",
 }
+FORMATS["concise"] = "auditor.reports.concise"  # one line per finding, for terminals and hooks
 
 
 def renderer(name: str) -> Callable[[Report], str]:

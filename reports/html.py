@@ -20,7 +20,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from auditor.report import TOOL_VERSION, Finding, Report, Severity, fingerprint
+from auditor.report import BASELINE_VERSION, TOOL_VERSION, Finding, Report, Severity, fingerprint, path_key
 
 from .html_view import Row, build_rows, link_lines, place_findings
 
@@ -103,7 +103,7 @@ def _finding(report: Report, rank: int, group: int, mates: list[int], f: Finding
 def _baseline_data(report: Report) -> dict[str, Any]:
     """What the page needs to export a baseline `load_baseline` reads: fingerprints computed here, with
     `fingerprint()`, never in the browser; `order` is `build_baseline`'s order so exports diff cleanly."""
-    rows = [(PurePath(f.file).name, f.check, f.evidence, fingerprint(f), rank, f) for rank, _g, f in report.ranked()]
+    rows = [(path_key(f.file), f.check, f.evidence, fingerprint(f), rank, f) for rank, _g, f in report.ranked()]
     order = {rank: i for i, (*_key, rank, _f) in enumerate(sorted(rows, key=lambda r: r[:4]))}
     findings = {
         str(rank): {"fingerprint": fp, "check": f.check, "file": name, "evidence": f.evidence, "message": f.message,
@@ -111,7 +111,7 @@ def _baseline_data(report: Report) -> dict[str, Any]:
         for name, _check, _evidence, fp, rank, f in rows
     }
     stale = [e.fingerprint for e in report.baseline.stale] if report.baseline else []
-    return {"version": 1, "findings": findings, "stale": stale}
+    return {"version": BASELINE_VERSION, "findings": findings, "stale": stale}
 
 
 def _files(report: Report, ranked: list[tuple[int, int, Finding]]) -> list[dict[str, Any]]:

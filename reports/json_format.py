@@ -24,7 +24,11 @@ def as_dict(report: Report) -> dict[str, Any]:
         data = finding.to_dict()
         data["rank"] = rank
         findings.append({key: data[key] for key in FINDING_KEYS})
-    return {"version": VERSION, "findings": findings, "summary": report.summary()}
+    summary = report.summary()
+    # added keys (version 1 allows new summary keys): `files` counts every input, these split it
+    summary["refused"] = len(report.errors)
+    summary["audited"] = summary["files"] - summary["refused"]
+    return {"version": VERSION, "findings": findings, "summary": summary}
 
 
 def render(report: Report) -> str:

@@ -6,6 +6,7 @@ editor can judge a translation finding without opening the transcript.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import PurePath
 
@@ -13,19 +14,39 @@ from tabulate import tabulate
 
 from auditor.report import Finding, Report, Severity
 
+#: Markdown punctuation that starts a construct (code, emphasis, link, math, table cell, strike)
+_SPECIAL = re.compile(r"[\\`*\[\]|~$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_AUTOLINK_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)")
+_AUTOLINK_WWW = re.compile(r"(?i)\bwww\.")
+_BLOCK_START = re.compile(r"^(?:[#+=>-]|\d+[.)])")
+
+
+def md(text: object) -> str:
+    """Transcript text as Markdown that renders literally: no raw HTML, link, image or emphasis.
+
+    Why: a report is read in a Markdown viewer (a pull request, a wiki), and transcript text is
+    untrusted input: "<img src=x>", "[call us](https://...)" or a bare URL must show as written.
+    """
+    value = "" if text is None else str(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _SPECIAL.sub(lambda m: "\\" + m.group(0), value)
+    value = _AUTOLINK_SCHEME.sub(r"\1&#58;", value)  # GitHub links bare URLs and e-mail addresses
+    value = _AUTOLINK_WWW.sub("www&#46;", value)
+    return value.replace("@", "&#64;")
+
 
 def cell(text: object, limit: int = 160) -> str:
-    """A table cell: one line, pipes escaped, long text shortened."""
+    """A table cell: one line, long text shortened, Markdown escaped (pipes included)."""
     value = "" if text is None else " ".join(str(text).split())
     if len(value) > limit:
         value = value[: limit - 1].rstrip() + "…"
-    return value.replace("|", "\\|")
+    return md(value)
 
 
 def _title(report: Report) -> str:
     names = [PurePath(f).name for f in report.files]
     if len(names) == 1:
-        return f"# Transcript audit: {names[0]}"
+        return f"# Transcript audit: {md(names[0])}"
     return f"# Transcript audit: {len(names)} files"
 
 
@@ -33,8 +54,10 @@ def _summary(report: Report) -> list[str]:
     s = report.summary()
     sev = s["by_severity"]
     levels = [level.label for level in sorted(Severity, key=lambda level: level.order)]
+    refused = len(report.errors)
+    audited = f"{s['files'] - refused} file(s)" + (f" ({refused} more could not be read)" if refused else "")
     out = [
-        f"{s['findings']} finding(s) in {s['files']} file(s): "
+        f"{s['findings']} finding(s) in {audited}: "
         f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info.",
         "",
     ]
@@ -86,7 +109,7 @@ def _table(report: Report) -> list[str]:
     for rank, _group, f in report.ranked():
         where = f"{f.line}" if f.last_line == f.line else f"{f.line}-{f.last_line}"
         if multi:
-            where = f"{PurePath(f.file).name}:{where}"
+            where = f"{md(PurePath(f.file).name)}:{where}"
         rows.append([rank, f.severity.label, where, cell(f.speaker or "", 40), f"`{f.check}`",
                      cell(f.message, 200), cell(f.suggestion or "", 120)])
     headers = ["rank", "severity", "line", "speaker", "check", "message", "suggestion"]
@@ -94,16 +117,24 @@ def _table(report: Report) -> list[str]:
 
 
 def _quote(text: str) -> str:
-    return "\n".join("> " + line for line in text.splitlines() or [""])
+    """A block quote of transcript text; a line that would start a heading or a list is escaped."""
+    lines = [md(line) for line in text.splitlines()] or [""]
+    return "\n".join("> " + _BLOCK_START.sub(_escape_block_start, line) for line in lines)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    """"# x" -> "\\# x", "1. x" -> "1\\. x": the character that makes the construct is escaped."""
+    text = match.group(0)
+    return text[:-1] + "\\" + text[-1]
 
 
 def _detail(report: Report, rank: int, group: int, groups: Counter[int], f: Finding) -> list[str]:
     where = f"line {f.line}" if f.last_line == f.line else f"lines {f.line}-{f.last_line}"
-    speaker = f" ({f.speaker})" if f.speaker else ""
+    speaker = f" ({md(f.speaker)})" if f.speaker else ""
     out = [
         f"### {rank}. {f.severity.label} · `{f.check}` · {where}{speaker}",
         "",
-        f"{f.message} (confidence {f.confidence:.0%})",
+        f"{md(f.message)} (confidence {f.confidence:.0%})",
         "",
         _quote(f.evidence),
         "",
@@ -114,7 +145,7 @@ def _detail(report: Report, rank: int, group: int, groups: Counter[int], f: Find
                 ["translation", excerpt.translation_line, cell(excerpt.translation, 600)]]
         out += [tabulate(rows, headers=["side", "line", "text"], tablefmt="github"), ""]
     if f.suggestion:
-        out += [f"**Suggestion:** {f.suggestion}", ""]
+        out += [f"**Suggestion:** {md(f.suggestion)}", ""]
     if f.related:
         out += ["Related lines:", ""]
         out += [f"- line {r.line}: “{cell(r.text, 200)}”" for r in f.related]

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
+from pathlib import PurePath, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from auditor.report import TOOL_VERSION, Report, fingerprint
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
+#: the key of SARIF `partialFingerprints`; v2: the baseline's fingerprint (path relative to the project)
+FINGERPRINT_KEY = "auditorFinding/v2"
+
+
 def _uri(path: str) -> str:
-    return PurePath(path).as_posix()
+    """A URI reference for a file (SARIF 3.10.2): percent-encoded; an absolute path is a file: URI."""
+    posix = PurePath(path).as_posix()
+    encoded = quote(posix, safe="/")
+    return f"file://{encoded}" if PurePosixPath(posix).is_absolute() else encoded
 
 
 def _rules(report: Report) -> list[dict[str, Any]]:
@@ -47,7 +55,7 @@ def as_dict(report: Report) -> dict[str, Any]:
             "level": f.severity.sarif_level,
             "message": {"text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}, "region": region}}],
-            "partialFingerprints": {"auditorFinding/v1": fingerprint(f)},
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f)},
             "rank": round(100.0 * (len(report.findings) - rank + 1) / max(1, len(report.findings)), 1),
             "properties": {"confidence": round(f.confidence, 3), "speaker": f.speaker, "suggestion": f.suggestion,
                            "auditorRank": rank},

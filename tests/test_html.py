@@ -24,7 +24,7 @@ from auditor.reports.html_view import find_span, link_lines, quoted_phrases
 from click.testing import CliRunner
 
 from auditor.api import audit
-from auditor.baseline import apply_baseline, fingerprint, load_baseline
+from auditor.baseline import BASELINE_VERSION, apply_baseline, fingerprint, load_baseline
 from auditor.cli import cli
 from auditor.config import Config
 from auditor.report import Report
@@ -84,7 +84,7 @@ def test_transcript_text_is_escaped():
     assert "<img" not in html and "__pwned" in html
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
     data = re.search(r'<script type="application/json" id="auditor-data">(.*?)</script>', html, re.DOTALL)
-    assert data and "</" not in data.group(1) and json.loads(data.group(1))["version"] == 1
+    assert data and "</" not in data.group(1) and json.loads(data.group(1))["version"] == BASELINE_VERSION
 
 
 def test_page_without_the_file_shows_the_lines_of_the_findings(tmp_path: Path):

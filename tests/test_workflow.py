@@ -91,7 +91,7 @@ def test_baseline_hides_accepted_findings_across_line_shifts(tmp_path: Path):
     # an editor records why, then lines are inserted above the finding
     entries[0]["reason"] = "speaker's own words; kept verbatim"
     entries[0]["accepted_by"] = "desk editor"
-    base.write_text(json.dumps({"version": 1, "entries": entries}), encoding="utf-8")
+    base.write_text(json.dumps({"version": 2, "entries": entries}), encoding="utf-8")
     call.write_text(DATED.replace("Operator\n", "Operator\nPlease stand by.\nThank you for waiting.\n", 1), encoding="utf-8")
     result = invoke("audit", str(call), "--select", "dates", "--baseline", str(base), "--format", "json")
     data = json.loads(result.output)
@@ -111,7 +111,7 @@ def test_baseline_reports_stale_entries(tmp_path: Path):
     call.write_text(DATED.replace("June 31", "June 30"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["audit", str(call), "--select", "dates", "--baseline", str(base)])
     assert result.exit_code == 0
-    assert "no longer matches" in result.stderr
+    assert "1 baseline entr(ies) no longer match" in result.stderr
     assert "1 entr(ies) no longer match" in result.output
 
 
@@ -137,7 +137,7 @@ def test_sarif_report():
     assert (region["startLine"], region["endLine"]) == (47, 48)
     assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "dates.impossible"
     assert 45 in [r["physicalLocation"]["region"]["startLine"] for r in result["relatedLocations"]]
-    assert result["partialFingerprints"]["auditorFinding/v1"]
+    assert result["partialFingerprints"]["auditorFinding/v2"]
 
 
 def test_github_annotations():

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from .hidden_character import InvisibleCharacter
 from .line_pairing import LinePairing
 
 CHECKS = (
+    InvisibleCharacter,
     LinePairing,
 )

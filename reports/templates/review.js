@@ -388,7 +388,7 @@
       }
       return 0;
     });
-    return { text: JSON.stringify({ version: 1, entries: entries }, null, 2) + "\n", count: entries.length };
+    return { text: JSON.stringify({ version: data.version, entries: entries }, null, 2) + "\n", count: entries.length };
   }
 
   const status = document.getElementById("baseline-status");
@@ -418,8 +418,8 @@
     }
     try {
       const parsed = JSON.parse(await file.text());
-      if (!parsed || parsed.version !== 1 || !Array.isArray(parsed.entries)) {
-        throw new Error("it is not an auditor baseline (version 1)");
+      if (!parsed || parsed.version !== data.version || !Array.isArray(parsed.entries)) {
+        throw new Error("it is not an auditor baseline (version " + data.version + ")");
       }
       const loaded = new Map();
       let matched = 0;
