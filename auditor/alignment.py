@@ -6,9 +6,12 @@ it, and the length of a long line hides it. What shows it is the two together:
 
 - the unit (a sentence pair where both sides have as many sentences, else the whole line) is too
   long on one side for a rendering of the other (Chinese characters per English word outside the
-  range of complete renderings), and taking one clause away brings it back into that range; and
+  range of complete renderings), and taking one clause away brings it back into that range; or
+  the translation has one sentence fewer, and without one English sentence the others pair off in
+  order with the lengths of renderings; and
 - none of that clause's content words has a dictionary counterpart (CC-CEDICT, `auditor.lexicon`)
-  on the other side, while the rest of the unit does align.
+  on the other side (a dropped sentence: next to none, within the Chinese sentences beside where
+  it stood), while the rest of the unit does align.
 
 Each test alone is noise: lengths vary with style, and a dictionary misses idioms and paraphrase
 ("that is amazing" for 太奇妙了). Measured on translations rated by experts, the conjunction
@@ -65,6 +68,7 @@ class ClauseGap:
     unit_zh: str
     ratio: float  # Chinese characters per English word of the unit, with and without the clause
     rest_ratio: float
+    kind: str = "clause"  # "clause" | "sentence" (a whole sentence of a line the translation shortens)
 
 
 def _clause_spans(text: str, rx: re.Pattern[str]) -> list[tuple[str, int, int]]:
@@ -148,8 +152,64 @@ def _units(en: str, zh: str, en_sentences: list[str], zh_sentences: list[str]) -
     return [(en, 0, zh, 0)]
 
 
+#: Chinese characters per English word of a sentence pair that renders each other (wider than a
+#: whole line's range: one sentence may be rendered tersely or with an added subject)
+SENTENCE_RATIO = (0.8, 3.0)
+#: content words a whole English sentence needs before its absence is reported
+DROPPED_SENTENCE_MIN_WORDS = 4
+#: share of its content words that may meet a word of the neighbouring Chinese sentences (common
+#: words of the call, "revenue", "quarter", recur from sentence to sentence)
+DROPPED_SENTENCE_COVERAGE = 0.2
+
+
+def _dropped_sentence(en: str, zh: str, en_sentences: list[str], zh_sentences: list[str],
+                      words: Words) -> ClauseGap | None:
+    """An English sentence the translation leaves out, where the translation has one sentence fewer.
+
+    The sentence is reported only when it is the one way to pair the rest in order (every other
+    sentence pair has the length of a rendering and aligns), and none of its content words has a
+    counterpart in the Chinese sentences on either side of where it stood: a sentence the
+    translation merged into its neighbour ("Thank you. We will now begin." rendered 謝謝，我們現在
+    開始。) shares words with that neighbour and is left alone.
+    """
+    n = len(en_sentences)
+    if n < 2 or len(zh_sentences) != n - 1 or not available():
+        return None
+    lo, hi = SENTENCE_RATIO
+    best: tuple[float, int] | None = None
+    for i in range(n):
+        rest = en_sentences[:i] + en_sentences[i + 1 :]
+        if not all(lo <= chinese_unit_count(z) / max(1, english_word_count(e)) <= hi
+                   for e, z in zip(rest, zh_sentences, strict=True)):
+            continue
+        content = [key for *_, key in english_content(en_sentences[i], words)]
+        if len(content) < DROPPED_SENTENCE_MIN_WORDS:
+            continue
+        near = _chinese_keys("".join(zh_sentences[max(0, i - 1) : i + 1]), words)
+        coverage = sum(1 for key in content if key in near) / len(content)
+        if coverage <= DROPPED_SENTENCE_COVERAGE and (best is None or coverage < best[0]):
+            best = (coverage, i)
+    if best is None:
+        return None
+    i = best[1]
+    sentence = en_sentences[i]
+    for e, z in zip(en_sentences[:i] + en_sentences[i + 1 :], zh_sentences, strict=True):
+        keys = [key for *_, key in english_content(e, words)]
+        zh_keys = _chinese_keys(z, words)
+        if keys and sum(1 for key in keys if key in zh_keys) / len(keys) < MIN_COVERAGE:
+            return None
+    start = en.find(sentence)
+    ratio = chinese_unit_count(zh) / max(1, english_word_count(en))
+    rest_ratio = chinese_unit_count(zh) / max(1, english_word_count(en) - english_word_count(sentence))
+    return ClauseGap("en", sentence, max(0, start), max(0, start) + len(sentence), en, zh,
+                     round(ratio, 2), round(rest_ratio, 2), kind="sentence")
+
+
 def clause_gaps(en: str, zh: str, en_sentences: list[str], zh_sentences: list[str], words: Words) -> list[ClauseGap]:
     """Clauses the translation adds or drops, at most one per aligned unit (see the module doc)."""
+    dropped = _dropped_sentence(en, zh, en_sentences, zh_sentences, words)
+    if dropped is not None:
+        return [dropped]
     out: list[ClauseGap] = []
     for e, e_at, z, z_at in _units(en, zh, en_sentences, zh_sentences):
         if english_word_count(e) < MIN_UNIT_WORDS or not chinese_unit_count(z):

@@ -77,3 +77,15 @@ def test_without_the_dictionary_the_check_stays_silent(monkeypatch):
     monkeypatch.setattr(alignment, "available", lambda: False)
     assert not gaps("Freight costs eased during the quarter.", "本季度運費有所下降，預計明年客戶需求將大幅回升。")
     assert lexicon.available()
+
+
+def test_a_sentence_the_translation_drops_or_merges():
+    en = ["Revenue from the Ostrava smelter rose 9% to EUR 412 million.",
+          "We signed two new supply contracts with carmakers in Bavaria.",
+          "Net debt fell to EUR 1.1 billion at the end of September."]
+    zh = ["Ostrava冶煉廠的營收成長9%，達4.12億歐元。", "截至9月底，淨負債降至11億歐元。"]
+    (gap,) = clause_gaps(" ".join(en), "".join(zh), en, zh, WORDS)
+    assert (gap.side, gap.kind, gap.text) == ("en", "sentence", en[1])
+    merged_en = [en[0], "It was mainly driven by higher volumes and better pricing in the automotive segment."]
+    merged_zh = ["Ostrava冶煉廠的營收成長9%，達4.12億歐元，主要受汽車業務銷量增加和價格改善推動。"]
+    assert not clause_gaps(" ".join(merged_en), merged_zh[0], merged_en, merged_zh, WORDS)

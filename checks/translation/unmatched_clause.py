@@ -26,7 +26,10 @@ class UnmatchedClause(PairCheck):
     has a dictionary counterpart on the other side (CC-CEDICT), the rest of the sentence does align,
     and the sentence pair is too long or too short on one side by about that clause (Chinese
     characters per English word outside the range of complete renderings, and back within it
-    without the clause). The dictionary is read only for sentence pairs that fail the length test.
+    without the clause). A whole English sentence is reported when the translation has one sentence
+    fewer, the others pair off in order, and next to none of its words meets the Chinese sentences
+    beside where it stood (a sentence merged into its neighbour shares words with it). The
+    dictionary is read only for sentence pairs that fail the length test.
     """
 
     id = "translation.unmatched_clause"
@@ -48,7 +51,7 @@ class UnmatchedClause(PairCheck):
             suggestion = f"remove '{gap.text}' from the translation, or check the English"
             line = pair.translation_line
         else:
-            message = (f"The English clause '{gap.text}' has no counterpart in the translation "
+            message = (f"The English {gap.kind} '{gap.text}' has no counterpart in the translation "
                        f"({gap.ratio} characters per English word, {gap.rest_ratio} without it).")
             suggestion = f"translate '{gap.text}'"
             line = pair.line
