@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from auditor.alignment import ClauseGap, clause_gaps
 from auditor.bilingual import (
     chinese_unit_count,
     comparable_figures,
@@ -54,6 +55,7 @@ class Pair:
         self.line: int = paragraph.line
         self.translation_line: int = paragraph.translation_line
         self._all_figures: dict[Words, tuple[tuple[Figure, ...], tuple[Figure, ...]]] = {}
+        self._clause_gaps: dict[Words, tuple[ClauseGap, ...]] = {}
 
     @property
     def is_translated(self) -> bool:
@@ -110,6 +112,15 @@ class Pair:
             en = tuple(f for f in en if not f.in_date)
             zh = tuple(f for f in zh if not f.in_date)
         return tuple(unaccounted(list(en), list(zh))), tuple(unaccounted(list(zh), list(en)))
+
+    def clause_gaps(self, words: Words) -> tuple[ClauseGap, ...]:
+        """Clauses the translation adds or drops: no dictionary counterpart on the other side, and the
+        pair's length is off by about that clause (`auditor.alignment`), read once per vocabulary."""
+        if words not in self._clause_gaps:
+            en_sents = [s.text for s in self.paragraph.sentences]
+            zh_sents = [s.text for s in self.paragraph.translation_sentences if s.text.strip()]
+            self._clause_gaps[words] = tuple(clause_gaps(self.en, self.zh, en_sents, zh_sents, words))
+        return self._clause_gaps[words]
 
     @cached_property
     def en_years(self) -> frozenset[int]:

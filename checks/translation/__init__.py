@@ -21,6 +21,7 @@ from .omission import Omission
 from .opposite import OppositeWord
 from .period import PeriodDivergence
 from .person import PersonDivergence
+from .unmatched_clause import UnmatchedClause
 from .unmatched_figure import UnmatchedFigure
 from .untranslated import Untranslated
 
@@ -34,6 +35,7 @@ CHECKS = (
     OppositeWord,
     PersonDivergence,
     UnmatchedFigure,
+    UnmatchedClause,
     Omission,
     Untranslated,
     MarkerRendering,
