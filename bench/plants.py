@@ -383,8 +383,12 @@ def _teen_ty(num: str) -> str | None:
 
 def _number_slips(num: str) -> dict[str, list[str]]:
     """Slips of a written number by kind: one digit changed, two adjacent digits transposed,
-    teen/ty. Separators and the number of digits are kept; no leading zero is created."""
+    teen/ty. Separators and the number of digits are kept; no leading zero is created; trailing
+    zeros of a whole number are left alone."""
     digits = [i for i, ch in enumerate(num) if ch.isdigit()]
+    if "." not in num:  # "1,075,000,000": trailing zeros are the scale, not digits one mis-hears
+        while len(digits) > 1 and num[digits[-1]] == "0":
+            digits.pop()
     out: dict[str, list[str]] = {"digit": [], "transposition": [], "teen_ty": []}
     for i in digits:
         d = int(num[i])
@@ -428,9 +432,16 @@ _RATIO_METRIC = re.compile(r"margin|ratio|share|rate|roe|roa|return|payout|occup
                            r"|churn|cost of risk|cost.to.income|yield")
 
 
-def _governing_metric(text: str, pos: int, sent_start: int) -> str | None:
+#: words between a metric and its figure that make the figure a change, a target or an estimate
+_NOT_STATED = re.compile(r"\b(?:increase[ds]?|decrease[ds]?|grew|grow|growth|rose|rise|fell|fall|declined?|up|down|by"
+                         r"|from|improved?|expanded|reduc\w*|guid\w*|target\w*|expect\w*|over|under|above|below"
+                         r"|around|about|approximately|close\s+to|nearly|almost|between|would|could|will)\b", re.I)
+
+
+def _governing_metric(text: str, pos: int, sent_start: int, stated: bool = False) -> str | None:
     """The metric phrase nearest before `pos` in its sentence and within 80 characters, with no
-    other figure in between (so that it governs this figure)."""
+    other figure in between (so that it governs this figure). With `stated`, only a figure the
+    metric is said to BE ("revenue was", "EBITDA of"), not a change, target or estimate of it."""
     window_start = max(sent_start, pos - 80)
     window = text[window_start:pos]
     hits = list(_METRIC_RE.finditer(window))
@@ -439,6 +450,8 @@ def _governing_metric(text: str, pos: int, sent_start: int) -> str | None:
     last = hits[-1]
     between = window[last.end():]
     if re.search(r"\d", between):
+        return None
+    if stated and (_NOT_STATED.search(between) or len(between.split()) > 6):
         return None
     return last.group(0).lower()
 
@@ -449,12 +462,17 @@ _PCT_WORDS = re.compile(r"\b(?P<word>" + "|".join(_TEEN_WORDS + _TY_WORDS) + r")
                         re.I)
 
 
+#: a sentence comparing periods ("this quarter, compared with ... last year")
+_PERIOD_CUE = re.compile(r"\b(?:compared|versus|vs\.?|last\s+(?:year|quarter)|a\s+year\s+(?:ago|earlier)|prior\s+year"
+                         r"|previous\s+(?:year|quarter)|same\s+(?:period|quarter))\b", re.I)
+
+
 def plant_teen_ty(lines: Sequence[str], rng: random.Random) -> Plant | None:
     """A percentage heard the other way round: 13-19% becomes 30-90% (seventeen -> seventy), and
     30, 40 ... 90% becomes the teen. Only percentages in a sentence with a metric phrase.
 
-    Forms: teen->ty and ty->teen, each in a series (the sentence states two or more other
-    percentages, as in "this quarter, compared with ... and ...") or alone; decimals keep their
+    Forms: teen->ty and ty->teen, each in a series (the sentence compares periods and states two
+    or more other percentages: "41% this quarter, compared with 40% and 39%") or alone; decimals keep their
     fraction ("14.5%" -> "40.5%"); spelt-out percentages ("seventeen percent") as their own form.
     """
     spots: list[_Spot] = []
@@ -473,7 +491,7 @@ def plant_teen_ty(lines: Sequence[str], rng: random.Random) -> Plant | None:
                 continue
             others = sum(1 for b in amounts if b.kind == "pct" and s <= b.start < e and b is not a)
             direction = "teen->ty" if a.num.split(".")[0] in _TEEN_TY else "ty->teen"
-            shape = "series" if others >= 2 else "alone"
+            shape = "series" if others >= 2 and _PERIOD_CUE.search(text[s:e]) else "alone"
             spots.append(_Spot(i, a.num_start, a.num_end, new, f"{direction} {shape}",
                                f"{a.num}% -> {new}% ({metric.group(0).lower()} context, {shape})"))
         for m in _PCT_WORDS.finditer(text):
@@ -589,8 +607,9 @@ def plant_restatement(lines: Sequence[str], rng: random.Random) -> Plant | None:
     changed at one of the two places by a slip: one digit, two digits transposed, or teen/ty.
 
     A figure needs a unit (currency, scale word or percent) and a metric phrase governing it
-    (nearest before it in its sentence, no figure in between); both mentions must have the same
-    metric phrase and the same number and unit. Forms: the slip kind.
+    (nearest before it in its sentence, no figure in between, stated as its value: no change,
+    target or estimate word between, not in a question); both mentions, on different lines, must
+    have the same metric phrase and the same number and unit. Forms: the slip kind.
     """
     groups: dict[tuple[str, str, str], list[tuple[int, _Amount]]] = {}
     for i in body_indices(lines):
@@ -598,8 +617,10 @@ def plant_restatement(lines: Sequence[str], rng: random.Random) -> Plant | None:
         for a in _amounts(text):
             if a.kind == "plain" and not a.scale:
                 continue
-            s, _e = _sentence_bounds(text, a.start)
-            metric = _governing_metric(text, a.start, s)
+            s, e = _sentence_bounds(text, a.start)
+            if text[s:e].rstrip().endswith("?"):
+                continue  # a question's figure is the analyst's guess
+            metric = _governing_metric(text, a.start, s, stated=True)
             if metric is None or metric in _GENERIC_METRICS:
                 continue
             if a.kind == "pct" and not _RATIO_METRIC.search(metric):
@@ -761,6 +782,8 @@ chief officer executive financial president chairman director head investor rela
 global research management partners markets asset mr ms dr thank you please next question first second
 third fourth let us all this that with from for on in at of to as it is be by an or if but new
 south north east west latin america americas europe asia africa middle pacific holdings international
+industries technologies technology solutions systems energy resources mining metals motors airlines
+telecom pharma foods services logistics partnership fund funds zinc gold steel oil gas power
 """)) | frozenset(MONTHS) | frozenset({"monday", "tuesday", "wednesday", "thursday", "friday"})
 _HON = r"(?:Mr|Ms|Mrs|Dr|Prof)\.?"
 _ROLE_WORD = (r"(?:CEO|CFO|COO|CTO|CIO|Chief|Chairman|Chairwoman|Chairperson|President|Head|Director|Vice|Treasurer"
@@ -769,7 +792,7 @@ _NAME_CONTEXTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("honorific", re.compile(rf"\b{_HON}\s+(?P<first>{_NW})\s+(?P<last>{_NW})\b")),
     ("role after", re.compile(rf"\b(?P<first>{_NW})\s+(?P<last>{_NW}),\s+(?:who\s+is\s+)?(?:our|the)\s+{_ROLE_WORD}")),
     ("role before", re.compile(rf"\b(?:CEO|CFO|COO|Chairman|President|Officer|Director|Treasurer),?\s+(?:{_HON}\s+)?"
-                               rf"(?P<first>{_NW})\s+(?P<last>{_NW})\b")),
+                               rf"(?P<first>{_NW})\s+(?P<last>{_NW})(?=\s*(?:[,.;:!?]|$|\s+(?:who|will|to|and)\b))")),
     ("introduced", re.compile(rf"(?:question\s+(?:comes|is|will\s+come)\s+from|line\s+of|over\s+to|introduce)\s+"
                               rf"(?:the\s+line\s+of\s+)?(?:{_HON}\s+)?(?P<first>{_NW})\s+(?P<last>{_NW})"
                               r"(?=\s*(?:[,.;:!?]|$|\s+(?:who|our|the|from|with|at|of|for|and|please)\b))")),
@@ -801,6 +824,13 @@ def _misspellings(name: str) -> dict[str, list[str]]:
     return {k: sorted(set(v) - {name}) for k, v in out.items() if v}
 
 
+def _in_other_proper_noun(text: str, start: int, end: int) -> bool:
+    """The word at start:end is part of a longer capitalised name ("South Korea", "Morgan Stanley")."""
+    before = re.search(r"([A-Z][\w'’\-]*)\s+$", text[:start])
+    after = re.match(r"\s+[A-Z][a-z]", text[end:])
+    return bool(before and not re.search(r"[.!?]\s+$", text[:start]) and before.start() > 0 or after)
+
+
 def plant_name_misspelt(lines: Sequence[str], rng: random.Random) -> Plant | None:
     """A person named in full in the body ("Mr. First Last", "First Last, our CFO", "the line of
     First Last") whose surname appears at least twice gets one LATER occurrence of the surname
@@ -813,8 +843,9 @@ def plant_name_misspelt(lines: Sequence[str], rng: random.Random) -> Plant | Non
         for context, rx in _NAME_CONTEXTS:
             for m in rx.finditer(lines[i]):
                 first, last = m.group("first"), m.group("last")
-                if first.lower() in _NOT_NAMES or last.lower() in _NOT_NAMES or len(last) < 4:
-                    continue
+                if (first.lower() in _NOT_NAMES or last.lower() in _NOT_NAMES or len(last) < 4
+                        or re.search(r"['’]s$", first + " " + last)):
+                    continue  # a company word, a possessive ("Telkom's Board"), a short surname
                 names.setdefault(last, (first, context))
     if not names:
         return None
@@ -825,7 +856,8 @@ def plant_name_misspelt(lines: Sequence[str], rng: random.Random) -> Plant | Non
         # the surname after its first name or an honorific, or alone when it is not also a common word
         bare_ok = last.lower() not in lower_words
         rx = re.compile(rf"(?P<pre>\b(?:{re.escape(first)}|{_HON})\s+)?(?<![\w\-]){re.escape(last)}(?![\w\-])")
-        occurrences = [(i, m) for i in body for m in rx.finditer(lines[i]) if m.group("pre") or bare_ok]
+        occurrences = [(i, m) for i in body for m in rx.finditer(lines[i])
+                       if m.group("pre") or (bare_ok and not _in_other_proper_noun(lines[i], m.start(), m.end()))]
         if len(occurrences) < 2:
             continue
         for i, m in occurrences[1:]:

@@ -377,7 +377,7 @@ def run_plants(calls: Sequence[Call], classes: Sequence[plants.PlantClass], per_
     clean_files: dict[tuple[str, str], Path] = {}
     trials: list[Trial] = []
     for n, (cls, call, base, plant) in enumerate(chosen):
-        variant = cls.name if cls.prepare else "plain"
+        variant = cls.prepare.__name__ if cls.prepare else "plain"  # classes that share a preparation share a clean copy
         key = (str(call.path), variant)
         if key not in clean_files:
             clean = workdir / "clean" / variant / f"{len(clean_files):04d}" / call.path.name

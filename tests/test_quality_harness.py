@@ -201,6 +201,20 @@ def test_restatement_needs_the_same_metric_twice():
     assert plant_with("restatement", body("Revenue was US$84.2 million.", "Net debt was US$84.2 million.")) is None
 
 
+def test_restatement_ignores_changes_targets_and_questions():
+    assert plant_with("restatement", body("Revenue increased by US$84.2 million.", "Thank you.",
+                                          "Revenue increased by US$84.2 million again.")) is None
+    assert plant_with("restatement", body("Is revenue US$84.2 million next year?", "Thank you.",
+                                          "Revenue was US$84.2 million.")) is None
+
+
+def test_number_slips_keep_separators_and_leave_trailing_zeros():
+    slips = plants._number_slips("1,075,000,000")
+    assert "1,057,000,000" in slips["transposition"]
+    assert all(s.endswith(",000,000") and len(s) == len("1,075,000,000") for v in slips.values() for s in v)
+    assert plants._number_slips("14.5")["teen_ty"] == ["40.5"]
+
+
 @pytest.mark.parametrize(("speech", "form"), [
     ("Operating expenses were US$30.5 million, of which US$12.4 million was fuel.", "of which"),
     ("We returned US$50.0 million to shareholders, including US$8.5 million in dividends.", "including"),
