@@ -85,7 +85,7 @@ class PlantClass:
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NAME_WORD = r"[A-Z][\w.'’\-]*"
 _HEADER = re.compile(
-    rf"^(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|da|van|von|der|del|la|le|bin|al|dos|du)){{0,5}})"
+    rf"^(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|\d{{1,3}}|de|da|van|von|der|del|la|le|bin|al|dos|du)){{0,5}})"
     r"\s+[-–—]\s+(?P<role>[A-Z0-9][^.?!]{0,150}\.?)$"
 )
 _BARE_LABELS = frozenset({
@@ -956,11 +956,28 @@ def name_speakers(lines: Sequence[str]) -> list[str]:
     return out
 
 
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two names share a word or a near-spelling of one ("Alvaro" / "Alvero"): the replacement would
+    read as a misspelling of the announced name, another class."""
+    return any(_edit_distance(x.lower(), y.lower()) <= 2 for x in a.split() for y in b.split())
+
+
 def plant_announced_mismatch(lines: Sequence[str], rng: random.Random) -> Plant | None:
     """The turn after an operator's announcement ("Our next question comes from X with Y") gets
     another header: "Unidentified Participant", "Unidentified Analyst", or another announced
-    questioner of the same call (keeping the role). Only where the header names the announced
-    person. Forms: unidentified participant, unidentified analyst, other name.
+    questioner of the same call whose name shares no word or near-spelling with the announced one
+    (keeping the role). Only where the header names the announced person. Forms: unidentified
+    participant, unidentified analyst, other name.
     """
     found = [(i, j, name) for i, j, name in _announcements(lines)
              if (header_parts(lines[j]) or ("",))[0].lower() == name.lower()]
@@ -971,7 +988,7 @@ def plant_announced_mismatch(lines: Sequence[str], rng: random.Random) -> Plant 
         spots.append((j, "Unidentified Participant", "unidentified participant", f"{name} -> Unidentified Participant"))
         spots.append((j, "Unidentified Analyst", "unidentified analyst", f"{name} -> Unidentified Analyst"))
         for other in others:
-            if other.lower() != name.lower() and other.split()[-1].lower() != name.split()[-1].lower():
+            if not _alike(other, name):
                 header = f"{other} - {role}" if role else other
                 spots.append((j, header, "other name", f"{name} -> {other} (another questioner)"))
     if not spots:

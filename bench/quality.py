@@ -200,7 +200,10 @@ class ReviewSummary:
 def summarise(result: AuditResult, display: dict[str, str] | None = None) -> ReviewSummary:
     """Counts per call and per check, and the review rows, under the files' display names."""
     display = display or {}
-    name = lambda f: display.get(f, f)  # noqa: E731
+
+    def name(f: str) -> str:
+        return display.get(f, f)
+
     per_file: dict[str, Counter[str]] = {name(f): Counter() for f in result.files}
     per_check: dict[str, Counter[str]] = defaultdict(Counter)
     rows: list[dict[str, Any]] = []
@@ -454,7 +457,9 @@ def print_recall(table: dict[str, Any], trials: Sequence[Trial], min_severity: s
         print(f"  {name:<{width}}  {r['planted']:>7}  {r['found']:>5}  {recall:>6}  {by}", file=out)
         for form, f in r["forms"].items():
             print(f"  {'':<{width}}    {f['found']}/{f['planted']} {form}", file=out)
-        if r["planted"] == 0:
+        if r["refused"]:
+            print(f"  {'':<{width}}    ({r['refused']} planted copies refused by the auditor, not counted)", file=out)
+        elif r["planted"] == 0:
             print(f"  {'':<{width}}    (no call offered a place for this class)", file=out)
     elsewhere = sum(r["new_elsewhere"] for r in table.values())
     print(f"\nnew findings on other lines than the plant, all planted copies: {elsewhere}", file=out)

@@ -309,6 +309,13 @@ def test_name_speakers_gives_anonymous_headers_the_announced_names():
     assert [n for n, (a, b) in enumerate(zip(lines, named, strict=True)) if a != b] == [0, 2, 4, 6, 8]
 
 
+def test_numbered_anonymous_headers_are_headers_for_the_planters():
+    lines = ["Speaker 1 - Participant", "As of June 30, 2025, cash was US$61.3 million."]
+    assert plants.is_header(lines[0])
+    plant = plant_with("date_impossible", lines)
+    assert plant is not None and plant.line == 2
+
+
 def test_spell_speaker_numbers_only_touches_numbered_headers():
     lines = ["Speaker 23 - Participant", "Speaker 7 said 12 things.", "Speaker 7 - Participant"]
     assert quality.spell_speaker_numbers(lines) == [
