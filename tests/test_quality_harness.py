@@ -17,27 +17,27 @@ import pytest
 from bench import plants, quality
 from bench.plants import CLASSES, Plant
 
-CALL = """Larkspur Ferries Second Quarter 2025 Earnings Call
+CALL = """Quillfern Ferries Second Quarter 2025 Earnings Call
 Operator
-Good morning and welcome to the Larkspur Ferries second quarter 2025 earnings call. I will now hand over to Odile Marchetti, Head of Investor Relations.
+Good morning and welcome to the Quillfern Ferries second quarter 2025 earnings call. I will now hand over to Odile Marchetti, Head of Investor Relations.
 Odile Marchetti - Head of Investor Relations
-Thank you. With me today are our Chief Executive Officer, Mr. Bram Okonkwo, and Petra Lindqvist, our CFO. This call contains forward-looking statements within the meaning of the Private Securities Litigation Reform Act of 1995.
+Thank you. With me today are our Chief Executive Officer, Mr. Bram Okonkwo, and Petra Vandermolen, our CFO. This call contains forward-looking statements within the meaning of the Private Securities Litigation Reform Act of 1995.
 Bram Okonkwo - Chief Executive Officer
 Thank you, Odile. Revenue was US$84.2 million, up 12.0% from US$75.2 million in the second quarter of 2024.
 Our fleet carried 2.1 million passengers, and 9 of our 12 vessels now run on hybrid engines.
-Petra Lindqvist - Chief Financial Officer
+Petra Vandermolen - Chief Financial Officer
 Thank you, Bram. As Bram said, revenue was US$84.2 million for the quarter. Operating expenses were US$30.5 million, of which US$12.4 million was fuel.
 As of June 30, 2025, cash and cash equivalents were US$61.3 million, and our gearing ratio stayed low.
 Mr. Okonkwo will host the investor day in the autumn.
 Operator
-Thank you. Our first question comes from Tamsin Ashworth with Harrowgate Securities.
-Tamsin Ashworth - Analyst
+Thank you. Our first question comes from Isolde Ashworth with Harrowgate Securities.
+Isolde Ashworth - Analyst
 Thanks. Could you talk about the fuel contracts?
-Petra Lindqvist - Chief Financial Officer
+Petra Vandermolen - Chief Financial Officer
 We hedge about half of our fuel a year ahead.
 Operator
-Our next question comes from Wendell Fairweather with Coastline Capital.
-Wendell Fairweather - Analyst
+Our next question comes from Osric Fairbairn with Coastline Capital.
+Osric Fairbairn - Analyst
 Hi, one question on the timetable for the new routes.
 Operator
 That concludes today's call. You may now disconnect.
@@ -50,7 +50,7 @@ def call_lines(text: str = CALL) -> list[str]:
 
 def body(*speech: str) -> list[str]:
     """A tiny call: a header, then one line per speech paragraph (line 2 onward)."""
-    return ["Nadia Ferrow - Chief Financial Officer", *speech]
+    return ["Maren Ferrow - Chief Financial Officer", *speech]
 
 
 def plant_with(name: str, lines: list[str], seed: int = 0) -> Plant | None:
@@ -268,7 +268,7 @@ def test_name_misspelt_needs_a_named_person_mentioned_twice():
     assert plant_with("name_misspelt", body("I hand over to Mr. Bram Okonkwo, our CEO.")) is None
 
 
-@pytest.mark.parametrize("name", ["Okonkwo", "Lindqvist", "Ashworth"])
+@pytest.mark.parametrize("name", ["Okonkwo", "Vandermolen", "Ashworth"])
 def test_misspellings_differ_by_one_or_two_letters_and_keep_the_first(name):
     for options in plants._misspellings(name).values():
         for wrong in options:
@@ -288,9 +288,9 @@ def test_announced_mismatch_replaces_the_announced_header():
 
 
 def test_announced_mismatch_keeps_a_bilingual_header_pair_identical():
-    lines = ["Operator", "Operator", "Our next question comes from Tamsin Ashworth with Harrowgate Securities.",
-             "下一個問題來自Harrowgate Securities的Tamsin Ashworth。", "Tamsin Ashworth - Analyst",
-             "Tamsin Ashworth - Analyst", "Thanks for taking my question.", "謝謝回答我的問題。"]
+    lines = ["Operator", "Operator", "Our next question comes from Isolde Ashworth with Harrowgate Securities.",
+             "下一個問題來自Harrowgate Securities的Isolde Ashworth。", "Isolde Ashworth - Analyst",
+             "Isolde Ashworth - Analyst", "Thanks for taking my question.", "謝謝回答我的問題。"]
     plant = plant_with("announced_mismatch", lines)
     assert plant is not None and plant.lines == (5, 6)
     after = plant.apply(lines)
@@ -300,12 +300,12 @@ def test_announced_mismatch_keeps_a_bilingual_header_pair_identical():
 def test_name_speakers_gives_anonymous_headers_the_announced_names():
     lines = ["Speaker 1 - Participant", "Welcome. I will now hand over to Odile Marchetti.",
              "Speaker 2 - Participant", "Thank you. Revenue grew.",
-             "Speaker 1 - Participant", "Our first question comes from Tamsin Ashworth with Harrowgate Securities.",
+             "Speaker 1 - Participant", "Our first question comes from Isolde Ashworth with Harrowgate Securities.",
              "Speaker 3 - Participant", "Thanks. A question on fuel.", "Speaker 2 - Participant", "We hedge."]
     named = plants.name_speakers(quality.spell_speaker_numbers(lines))
     assert named[0] == named[4] == "Operator"
     assert named[2] == named[8] == "Odile Marchetti - Participant"
-    assert named[6] == "Tamsin Ashworth - Participant"
+    assert named[6] == "Isolde Ashworth - Participant"
     assert [n for n, (a, b) in enumerate(zip(lines, named, strict=True)) if a != b] == [0, 2, 4, 6, 8]
 
 
@@ -327,7 +327,7 @@ def test_spell_speaker_numbers_only_touches_numbered_headers():
 
 def finding(check: str, line: int, message: str = "m", severity: str = "warning", related=()):
     return {"check": check, "severity": severity, "confidence": 0.9, "file": "f", "line": line, "end_line": line,
-            "speaker": "Nadia Ferrow", "message": message, "evidence": "e", "suggestion": "s",
+            "speaker": "Maren Ferrow", "message": message, "evidence": "e", "suggestion": "s",
             "related": [{"line": n, "text": "t"} for n in related], "rank": 1}
 
 
