@@ -21,6 +21,7 @@ from auditor.model import Transcript
 from auditor.nlp import annotate
 from auditor.pipeline import audit_file, audit_transcript, parse
 from auditor.reader import parse_text
+from auditor.reference import is_companion
 from auditor.registry import Check, known_pattern, select_checks
 from auditor.report import Report, RuleInfo
 from auditor.runner import FileResult
@@ -44,6 +45,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[str 
             out.extend(sorted(
                 f for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not any(f.resolve().is_relative_to(e) for e in skip)
+                and not is_companion(f)  # call.participants.txt is a reference of call.txt, not a transcript
             ))
         elif any(ch in text for ch in "*?[") and not p.exists():
             matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
@@ -123,10 +125,13 @@ def rule_infos(classes: Sequence[type[Check]]) -> dict[str, RuleInfo]:
 def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = None, config: Config | None = None,
                layout: str | None = None) -> Report:
     """Audit a transcript given as a string (tests, notebooks)."""
+    from auditor.reference import attach_references
+
     config = config or Config()
     transcript = parse_text(text, name, layout)
     transcript.words = config.words
     annotate(transcript)
+    attach_references(transcript, config.references_for(name))
     classes = resolve_checks(config, checks)
     return Report.build([audit_transcript(transcript, classes, config)], {name: transcript}, rule_infos(classes))
 

@@ -52,14 +52,16 @@ def cli() -> None:
               help="Record today's findings as accepted in this file (keeps reasons of matching entries).")
 @click.option("--output-dir", type=click.Path(file_okay=False), default=None,
               help="Also write one report per input file into this directory.")
+@click.option("--reference", "references", multiple=True, type=click.Path(dir_okay=False),
+              help="An earnings release (HTML, text, PDF) or participant list to check the call against; repeatable.")
 def audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], layout: str | None, model: str | None, config_path: str | None,
           jobs: int | None, baseline_path: str | None, write_baseline_path: str | None,
-          output_dir: str | None) -> None:
+          output_dir: str | None, references: tuple[str, ...] = ()) -> None:
     """Audit transcript files (or directories, or glob patterns) and print a ranked report."""
     try:
         _audit(paths, fmt, output, fail_on, select, ignore, layout, model, config_path, jobs, baseline_path,
-               write_baseline_path, output_dir)
+               write_baseline_path, output_dir, references)
     except AuditorError as exc:
         _fail(str(exc))
 
@@ -67,7 +69,9 @@ def audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
 def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None, select: tuple[str, ...],
            ignore: tuple[str, ...], layout: str | None, model: str | None, config_path: str | None,
            jobs: int | None, baseline_path: str | None, write_baseline_path: str | None,
-           output_dir: str | None) -> None:
+           output_dir: str | None, references: tuple[str, ...] = ()) -> None:
+    from dataclasses import replace
+
     from auditor.api import audit as run_audit
     from auditor.api import expand_paths
     from auditor.atomic import write_atomic
@@ -83,6 +87,8 @@ def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | 
         raise AuditorError("no input files")
     _refuse_to_overwrite_inputs(files, output, write_baseline_path, output_dir)
     config = load_config(Path(config_path)) if config_path else load_config(start=files[0])
+    if references:
+        config = replace(config, reference=(*config.reference, ("*", tuple(Path(r).resolve() for r in references))))
     baseline = load_baseline(baseline_path) if baseline_path else None
     workers = jobs if jobs is not None else min(default_jobs(), len(files))
     if workers < 1:
@@ -100,6 +106,8 @@ def _audit(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | 
             bar.__exit__(None, None, None)
     for _file, message in report.errors:
         click.echo(f"auditor: error: {message}", err=True)
+    for message in dict.fromkeys(f.message for f in report.findings if f.check == "reference.unusable"):
+        click.echo(f"auditor: error: {message}", err=True)  # the audit went on without that reference
     if len(report.errors) == len(report.results):
         sys.exit(2)
     if write_baseline_path:

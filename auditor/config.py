@@ -27,6 +27,8 @@ _KEYS = {
     "glossary": "glossary files (one company, product or person name per line)",
     "language-pair": "source-target languages: en-zh (default), en-zh-hant, en-zh-hans, en",
     "words": "extensions of the shipped word lists (auditor/data/*.toml), by table and list",
+    "reference": "reference files (earnings release, participant list): a list for every transcript, or a table of "
+                 "transcript name pattern -> file(s)",
 }
 
 
@@ -41,6 +43,8 @@ class Config:
     source: Path | None = None
     #: user extensions of the word tables, validated against `auditor/data/` (see `auditor.words`)
     words_extensions: dict[str, Any] = field(default_factory=dict)
+    #: reference files per transcript-name pattern ("*" for every transcript); --reference adds to "*"
+    reference: tuple[tuple[str, tuple[Path, ...]], ...] = ()
 
     @property
     def words(self) -> Words:
@@ -49,6 +53,15 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def references_for(self, transcript: str | Path) -> list[Path]:
+        """The reference files configured for a transcript: those of "*" and of every pattern that
+        matches its file name or its path."""
+        from fnmatch import fnmatch
+
+        path = Path(transcript)
+        return [f for pattern, files in self.reference
+                if pattern == "*" or fnmatch(path.name, pattern) or fnmatch(path.as_posix(), pattern) for f in files]
 
     def glossary_terms(self) -> list[str]:
         """Names from the glossary files: one per line, blank lines and # comments ignored."""
@@ -107,6 +120,7 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
     except ConfigError as exc:
         raise ConfigError(f"{exc}{where}") from None
     return Config(
+        reference=_references(data.get("reference", []), base, where),
         select=_as_list("select", data.get("select", [])),
         ignore=_as_list("ignore", data.get("ignore", [])),
         severity=severity,
@@ -116,6 +130,18 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
         source=source,
         words_extensions=words_extensions,
     )
+
+
+def _references(value: Any, base: Path, where: str) -> tuple[tuple[str, tuple[Path, ...]], ...]:
+    """`reference = "release.html"`, a list (every transcript), or a table pattern -> file(s)."""
+    table = value if isinstance(value, dict) else {"*": value}
+    out = []
+    for pattern, files in table.items():
+        paths = tuple((base / f).resolve() for f in _as_list(f"reference.{pattern}", files))
+        out.append((str(pattern), paths))
+    if not all(isinstance(p, str) for p, _ in out):
+        raise ConfigError(f"config key 'reference'{where} must name files")
+    return tuple(out)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -22,10 +22,13 @@ from auditor.runner import FileResult, run_checks
 def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | None = None,
           config: Config | None = None) -> Transcript:
     """Read, parse and annotate one transcript (sentences split by spaCy) with the config's vocabulary."""
+    from auditor.reference import attach_references
+
     transcript = read_transcript(os.fspath(path), layout)
     if config is not None:
         transcript.words = config.words
     annotate(transcript, model)
+    attach_references(transcript, config.references_for(path) if config is not None else [])
     return transcript
 
 
