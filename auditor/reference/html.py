@@ -78,14 +78,22 @@ def _context(table, leaves: set) -> str:  # type: ignore[no-untyped-def, type-ar
     caption = table.find("caption")
     parts = [caption.text_content()] if caption is not None else []
     before: list[str] = []
-    for node in table.xpath("preceding::text()[normalize-space()][position() <= 12]"):
+    for node in reversed(table.xpath("preceding::text()[normalize-space()][position() <= 8]")):
         owner = node.getparent()
         if owner is not None:
             inside = [] if node.is_tail else [owner]
             if any(a in leaves for a in [*inside, *owner.iterancestors()]):
-                continue
-        before.append(_clean(str(node)))
-    return _clean(" ".join(parts + before[-8:]))[-600:]
+                break
+        text = _clean(str(node))
+        if _is_prose(text):
+            break  # the heading and notes above a table, not the paragraphs before them
+        before.insert(0, text)
+    return _clean(" ".join(parts + before))[-600:]
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of the release's text rather than a table title or a scale note."""
+    return len(text) > 160 or (text.endswith(".") and len(text.split()) > 8)
 
 
 def _heading(table, leaves: set) -> str:  # type: ignore[no-untyped-def, type-arg]

@@ -10,7 +10,7 @@ figures disagree the release is probably not this call's, and nothing is reporte
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -110,7 +110,8 @@ def _eligible(f: Figure) -> bool:
     """A level the metric phrase governs directly, or the base of a change with its own earlier
     period ("compared with 40.1% in the third quarter of 2024")."""
     q = f.quantity
-    stated = (f.role == "level" and f.linked) or (f.role == "base" and f.period in ("prior_year", "prior_quarter"))
+    earlier = f.period in ("prior_year", "prior_quarter")  # named explicitly: the model defaults to current
+    stated = (f.role == "level" and (f.linked or earlier)) or (f.role == "base" and earlier)
     return (f.mention is not None and stated and f.period in PERIODS and q.qualifier not in ("about", "nearly")
             and (q.kind == "percent" or (q.kind == "money" and q.unit is not None)))
 
@@ -134,7 +135,9 @@ def _compare(transcript: Transcript) -> Comparison:
                 agrees = any(same_value(f, x) for x in found)
                 out.matches.append(Match(f, tuple(found), agrees, uncertain(f, vocab)))
         elif f.role == "change":
-            change = _change(f, facts, vocab, model.lexicon.metrics[f.mention.metric].kind if f.mention else "")
+            comparison = f.comparison or _implied_comparison(f, model.figures)
+            kind = model.lexicon.metrics[f.mention.metric].kind if f.mention else ""
+            change = _change(replace(f, comparison=comparison), facts, vocab, kind)
             if change is not None:
                 out.changes.append(change)
     against = [m for m in out.matches if not m.agrees]
@@ -142,6 +145,15 @@ def _compare(transcript: Transcript) -> Comparison:
         out.unrelated = (f"the release disagrees with {len(against)} of the {len(out.matches)} call figures it "
                          "states: is it this call's release?")
     return out
+
+
+def _implied_comparison(f: Figure, figures: list[Figure]) -> str | None:
+    """'up 4.1% from RMB190.8 million a year ago': the base's period says what the rate compares."""
+    later = [g for g in figures if g.paragraph is f.paragraph and g.sentence == f.sentence
+             and g.quantity.start > f.quantity.start]
+    if later and later[0].role == "base" and later[0].key == f.key:
+        return {"prior_year": "yoy", "prior_quarter": "qoq"}.get(later[0].period)
+    return None
 
 
 def _change(f: Figure, facts: list[Fact], vocab: Vocabulary, kind: str) -> ChangeMatch | None:
@@ -161,9 +173,13 @@ def _change(f: Figure, facts: list[Fact], vocab: Vocabulary, kind: str) -> Chang
     for x in facts:
         if x.key == key and x.comparison is None and x.quantity.kind == "money" and x.period in ("current", prior):
             by_period.setdefault(x.period, []).append(x)
-    now, then = by_period.get("current", []), by_period.get(prior, [])
-    pairs = [(a, b) for a in now for b in then if a.quantity.unit == b.quantity.unit]
-    if not pairs or not _consistent(now) or not _consistent(then):
+    pairs = []
+    for unit in sorted({x.quantity.unit or "" for x in by_period.get("current", [])}):
+        now = [x for x in by_period.get("current", []) if (x.quantity.unit or "") == unit]
+        then = [x for x in by_period.get(prior, []) if (x.quantity.unit or "") == unit]
+        if now and then and _consistent(now) and _consistent(then):
+            pairs += [(x, y) for x in now for y in then]
+    if not pairs:
         return None
     a, b = min(pairs, key=lambda p: p[0].quantity.step + p[1].quantity.step)
     base, result = Interval.of(b.quantity), Interval.of(a.quantity)

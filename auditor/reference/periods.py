@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from auditor.model import Transcript
 
 #: how many paragraphs of the opening are searched (title lines always are)
-OPENING_PARAGRAPHS = 8
+OPENING_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ def own_period_statements(transcript: Transcript) -> list[PeriodStatement]:
                 continue
             if mention.kind == "quarter" and mention.number is None:
                 continue
+            if vocab.not_own_re.search(text[max(0, mention.start - 30) : mention.start]):
+                continue  # "compared with our first quarter results", "we will report our ..."
             if vocab.results_re.match(text[mention.end :]):
                 found.append(PeriodStatement(line, text, mention))
     return found

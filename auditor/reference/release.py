@@ -136,14 +136,14 @@ def _prose_facts(figures: list[Figure], lex: Lexicon, vocab: Vocabulary, name: s
 
 
 def _with_losses(facts: list[Fact], vocab: Vocabulary) -> list[Fact]:
-    """Loss metrics by magnitude; a negative income value also states the loss ("Net income (loss)
+    """Costs and losses by magnitude; a negative income value also states the loss ("Net income (loss)
     (39,812)" is a net loss of 39,812)."""
     income_to_loss = {income: loss for loss, income in vocab.loss_pairs.items()}
     out: list[Fact] = []
     for f in facts:
         q = f.quantity
-        if f.comparison is None and f.metric in vocab.loss_pairs and q.number < 0:
-            f = replace(f, quantity=replace(q, number=-q.number))
+        if f.comparison is None and f.metric not in vocab.signed and q.number < 0:
+            f = replace(f, quantity=replace(q, number=-q.number))  # costs in parentheses, losses by magnitude
         out.append(f)
         if f.comparison is None and f.metric in income_to_loss and q.number < 0:
             out.append(replace(f, metric=income_to_loss[f.metric], quantity=replace(q, number=-q.number)))

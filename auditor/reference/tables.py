@@ -78,6 +78,15 @@ def _is_data_row(row: list[str]) -> bool:
     return bool(row[0].strip()) and any(parse_cell(c) is not None and not is_year(c) for c in row[1:])
 
 
+def _is_section(row: list[str], lex: Lexicon, vocab: Vocabulary) -> bool:
+    """A row with only a label (spread over the row by a span) that names a metric."""
+    label = clean_label(row[0])
+    if not label or any(c and c != row[0] for c in row[1:]):
+        return False
+    found = find_mentions(label, lex)
+    return len(found) == 1 and _covers(label, found[0], lex, vocab)
+
+
 def clean_label(label: str) -> str:
     """A row label without footnote markers, trailing colons and surrounding punctuation."""
     text = label.strip()
@@ -133,6 +142,8 @@ def read_table(table: RawTable, lex: Lexicon, vocab: Vocabulary) -> tuple[list[T
     first = next((i for i, r in enumerate(rows) if _is_data_row(r)), None)
     if first is None:
         return [], "no row of figures was found"
+    while first > 0 and _is_section(rows[first - 1], lex, vocab):
+        first -= 1  # "Revenues:" above the first row of figures opens a section, it heads no column
     header, body = rows[:first], rows[first:]
     value_cols = [c for c in range(1, width) if any(parse_cell(r[c]) is not None for r in body)]
     # pandas repeats a spanning label into the cells it covers: a value column whose label repeats

@@ -80,7 +80,10 @@ def read_text(text: str, path: str) -> RawRelease:
             block.append(line.strip())
             continue
         if block:
-            release.paragraphs.append(" ".join(block))
+            if all(len(b) < 70 for b in block):
+                release.paragraphs.extend(block)  # an address or a contact: one line each
+            else:
+                release.paragraphs.append(" ".join(block))
             block = []
     return release
 

@@ -42,8 +42,10 @@ class Vocabulary:
     ignore_words: frozenset[str]
     head_nouns: tuple[str, ...]
     loss_pairs: dict[str, str]
+    signed: frozenset[str]
     uncertain_marks: tuple[str, ...]
     results_re: re.Pattern[str]
+    not_own_re: re.Pattern[str]
     call_per_share_re: re.Pattern[str]
     contact_re: re.Pattern[str]
     not_names: frozenset[str]
@@ -90,9 +92,11 @@ def _build(words: Words) -> Vocabulary:
         ignore_words=frozenset(str(w).lower() for w in raw["rows"]["ignore"]),
         head_nouns=_phrases(raw["rows"]["head_nouns"]),
         loss_pairs=dict(raw["metrics"]["loss_pairs"]),
+        signed=frozenset(raw["metrics"]["signed"]),
         uncertain_marks=_phrases(raw["prose"]["uncertain_marks"]),
         results_re=re.compile(r"^[\s,]*(?:" + "|".join(re.escape(p) for p in _phrases(raw["prose"]["results_words"]))
                               + r")\b", re.IGNORECASE),
+        not_own_re=_pattern(raw["prose"]["not_own_before"]),
         call_per_share_re=_pattern(raw["prose"]["per_share"]),
         contact_re=re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _phrases(raw["participants"]["headings"]))
                               + r")\s*:?\s*", re.IGNORECASE),

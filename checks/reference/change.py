@@ -9,7 +9,7 @@ from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 from auditor.reference import ChangeMatch, compare, rate_text
 
-from ._common import GROUPS, evidence_of, release_quote
+from ._common import GROUPS, evidence_of, metric_phrase, release_quote
 
 
 class ChangeRate(TranscriptCheck):
@@ -54,7 +54,8 @@ class ChangeRate(TranscriptCheck):
         return self.finding(
             transcript,
             f.line,
-            f"The call says {direction} {f.quantity.text.strip()} {basis}, but {source}.",
+            f"The call gives {metric_phrase(f, transcript.words).rsplit(' for ', 1)[0]} {direction} "
+            f"{f.quantity.text.strip()} {basis}, but {source}.",
             evidence_of(f),
             confidence=0.8,
             suggestion=f"{rate_text(change)} {basis} (as the release's figures give)",
