@@ -28,7 +28,7 @@ def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | 
     if config is not None:
         transcript.words = config.words
     annotate(transcript, model)
-    attach_references(transcript, config.references_for(path) if config is not None else [])
+    attach_references(transcript, config.references_for(os.fspath(path)) if config is not None else [])
     return transcript
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from typing import Any
 
 from auditor.errors import AuditorError
 from auditor.reference.raw import RawRelease, RawTable
@@ -73,7 +74,7 @@ def read_html(data: bytes, path: str) -> RawRelease:
     return release
 
 
-def _context(table, leaves: set) -> str:  # type: ignore[no-untyped-def, type-arg]
+def _context(table: Any, leaves: set[Any]) -> str:
     """The caption and the few text nodes before the table, outside other data tables."""
     caption = table.find("caption")
     parts = [caption.text_content()] if caption is not None else []
@@ -96,7 +97,7 @@ def _is_prose(text: str) -> bool:
     return len(text) > 160 or (text.endswith(".") and len(text.split()) > 8)
 
 
-def _heading(table, leaves: set) -> str:  # type: ignore[no-untyped-def, type-arg]
+def _heading(table: Any, leaves: set[Any]) -> str:
     """The short title lines just above a table ("CONDENSED CONSOLIDATED BALANCE SHEETS")."""
     lines: list[str] = []
     for node in reversed(table.xpath("preceding::text()[normalize-space()][position() <= 4]")):
@@ -108,7 +109,7 @@ def _heading(table, leaves: set) -> str:  # type: ignore[no-untyped-def, type-ar
     return (titled[-1] if titled else "")
 
 
-def _table(table, index: int, leaves: set) -> RawTable:  # type: ignore[no-untyped-def, type-arg]
+def _table(table: Any, index: int, leaves: set[Any]) -> RawTable:
     """One table as a grid: header rows (`thead`, `th`) become plain rows, spans are expanded."""
     import pandas as pd
 
@@ -146,7 +147,7 @@ def _table(table, index: int, leaves: set) -> RawTable:  # type: ignore[no-untyp
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            frames = pd.read_html(io.StringIO("".join(html)), flavor="lxml", header=None, thousands=None,
+            frames = pd.read_html(io.StringIO("".join(html)), flavor="lxml", header=None, thousands="\u2063",
                                   keep_default_na=False, converters={i: str for i in range(width)})
     except (ValueError, IndexError, TypeError, AssertionError) as exc:
         return RawTable(name, [], context, f"pandas could not read it ({str(exc).splitlines()[0][:80]})")
@@ -163,7 +164,7 @@ def _cell(value: object) -> str:
     return _clean(str(value))
 
 
-def _first_words(rows) -> str:  # type: ignore[no-untyped-def]
+def _first_words(rows: list[Any]) -> str:
     for tr in rows[:3]:
         text = _clean(tr.text_content())
         if text and not re.search(r"\d", text[:1]):

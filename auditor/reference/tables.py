@@ -195,8 +195,10 @@ def read_table(table: RawTable, lex: Lexicon, vocab: Vocabulary) -> tuple[list[T
 
 def _quantity(text: str, number: Decimal, digits: str, percent: bool, col: ColumnPeriod, caption_scale: Decimal | None,
               caption_currency: str | None, per_share: bool, exempt: bool, metric_kind: str) -> Quantity | None:
+    unit: str | None = "%"
     if col.kind == "change":
-        kind, unit, scale = "percent", "%", Decimal(1)
+        kind, scale = "percent", Decimal(1)
+        unit = "%"
     elif percent:
         if metric_kind != "ratio":
             return None

@@ -54,9 +54,7 @@ def read_text(text: str, path: str) -> RawRelease:
         while j < len(lines):
             if data[j]:
                 end = j
-            elif lines[j].strip() and j - end > 2:
-                break
-            elif not lines[j].strip() and j + 1 < len(lines) and not data[j + 1] and not lines[j + 1].strip():
+            elif lines[j].strip() and j - end > 2 or not lines[j].strip() and j + 1 < len(lines) and not data[j + 1] and not lines[j + 1].strip():
                 break
             j += 1
         rows = [k for k in range(start, end + 1) if data[k]]
@@ -129,7 +127,7 @@ def _table(lines: list[str], head: int, start: int, end: int, index: int) -> Raw
         if not _VALUE_RE.match(segs[0][2]):
             row[0] = segs[0][2]
             first = 1
-        for a, b, text in segs[first:]:
+        for _a, b, text in segs[first:]:
             n = min(range(len(columns)), key=lambda n: abs(columns[n][1] - b)) if columns else -1
             if n >= 0 and abs(columns[n][1] - b) <= _TOLERANCE + 2 and _VALUE_RE.match(text):
                 row[n + 1] = text
