@@ -109,7 +109,7 @@ def _table(lines: list[str], head: int, start: int, end: int, index: int) -> Raw
         row = [""] * (len(columns) + 1)
         for a, b, text in segs:
             hits = [n for n, (ca, cb) in enumerate(columns) if a < cb + 1 and b > ca - 1]
-            if not hits and b <= label_end:
+            if a < label_end - 8 or (not hits and b <= label_end):  # a caption in the label column
                 row[0] = (row[0] + " " + text).strip()
                 continue
             if not hits:
