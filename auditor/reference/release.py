@@ -53,8 +53,12 @@ def read_release(raw: RawRelease, words: Words) -> Reference:
     ends = [v.column.end for v in values if v.column.kind == "quarter" and v.column.end is not None]
     current_end = max(ends) if ends else None
     quarter = (model.call.quarter, model.call.year) if model.call.quarter and model.call.year else None
+    titled = _title_quarter(prose)
+    trust_prose = titled is None or titled == quarter
+    if titled is not None and titled != quarter:
+        quarter = titled  # the headline names the quarter; the prose's periods were read against another
     doc.period = ReleasePeriod(
-        quarter=model.call.quarter, year=model.call.year, fiscal=_fiscal(prose, quarter), end=current_end,
+        quarter=quarter[0] if quarter else None, year=quarter[1] if quarter else None, fiscal=_fiscal(prose, quarter), end=current_end,
         title=_title(prose, quarter),
     )
     currency = _dominant_currency(model.figures)
@@ -70,7 +74,8 @@ def read_release(raw: RawRelease, words: Words) -> Reference:
         doc.facts.append(Fact(v.mention.metric, v.mention.segment, v.mention.adjusted, v.per_share, period, q,
                               "table", v.where, _printed(q, v.printed, lex), doc.name,
                               v.column.comparison if v.column.kind == "change" else None))
-    doc.facts.extend(_prose_facts(model.figures, lex, vocab, doc.name))
+    if trust_prose:
+        doc.facts.extend(_prose_facts(model.figures, lex, vocab, doc.name))
     doc.facts = _with_losses(doc.facts, vocab)
     doc.participants = contact_section(raw.paragraphs, doc.name, vocab)
     return doc
@@ -86,6 +91,15 @@ def _printed(q: Quantity, text: str, lex: Lexicon) -> str:
     for prefix in ("US$", "RMB", "HK$"):
         digits = digits.removeprefix(prefix)
     return f"{unit}{digits.strip()}{scales.get(q.scale, '')}"
+
+
+def _title_quarter(prose: Transcript) -> tuple[int, int] | None:
+    """The quarter the release's headline (its first paragraphs) names, if any."""
+    for par in prose.paragraphs[:3]:
+        for p in par.periods:
+            if p.kind == "quarter" and p.number and p.year and p.relative is None:
+                return (p.number, p.year)
+    return None
 
 
 def _fiscal(prose: Transcript, quarter: tuple[int, int] | None) -> bool:
