@@ -186,11 +186,14 @@ def rule_infos(classes: Sequence[type[Check]]) -> dict[str, RuleInfo]:
 def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = None, config: Config | None = None,
                layout: str | None = None) -> Report:
     """Audit a transcript given as a string (tests, notebooks)."""
+    from auditor.reference import attach_references
+
     config = config or Config()
     transcript = parse_text(text, name, layout, config.words)
     transcript.words = config.words
     apply_language_pair(transcript, config.language_pair)
     annotate(transcript)
+    attach_references(transcript, config.references_for(name))
     classes = resolve_checks(config, checks)
     run = checks_for_file(name, [c.id for c in classes], config)
     return Report.build([audit_transcript(transcript, run, config)], {name: transcript}, rule_infos(classes))

@@ -113,6 +113,7 @@ class Options:
     quiet: bool
     no_progress: bool
     skip_non_transcripts: bool
+    references: tuple[str, ...] = ()
 
 
 @cli.command()
@@ -143,6 +144,8 @@ class Options:
 @click.option("--statistics", is_flag=True, help="Print the number of findings per check instead of the report.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the report and errors: no warnings, notes or progress.")
 @click.option("--no-progress", is_flag=True, help="Never show the progress bar.")
+@click.option("--reference", "references", multiple=True, type=click.Path(dir_okay=False),
+              help="An earnings release (HTML, text, PDF) or participant list to check the call against; repeatable.")
 @click.option("--skip-non-transcripts", is_flag=True,
               help="Pass over readable files that are not transcripts (a hook handed every .txt file).")
 def audit(**kwargs: Any) -> None:
@@ -159,6 +162,8 @@ def audit(**kwargs: Any) -> None:
 
 
 def _audit(o: Options) -> None:
+    from dataclasses import replace
+
     from auditor.api import AuditorWarning, SkippedFileWarning
     from auditor.api import audit as run_audit
     from auditor.atomic import check_writable
@@ -174,6 +179,8 @@ def _audit(o: Options) -> None:
     named = [p for p in o.paths if p != STDIO]
     start = Path(named[0]) if named else Path(stdin_name)
     config = load_config(Path(o.config_path)) if o.config_path else load_config(start=start)
+    if o.references:
+        config = replace(config, reference=(*config.reference, ("*", tuple(Path(r).resolve() for r in o.references))))
     writes = [p for p in (o.output, o.write_baseline_path) if p and p != STDIO]
     for target in writes:
         check_writable(target)
@@ -204,6 +211,8 @@ def _audit(o: Options) -> None:
         _print_warnings([w.message for w in caught if isinstance(w.message, AuditorWarning)], SkippedFileWarning)
     for _file, message in report.errors:
         click.echo(f"auditor: error: {message}", err=True)
+    for message in dict.fromkeys(f.message for f in report.findings if f.check == "reference.unusable"):
+        click.echo(f"auditor: error: {message}", err=True)  # the audit went on without that reference
     if report.results and len(report.errors) == len(report.results):
         sys.exit(2)
     with _signals_deferred():

@@ -32,6 +32,8 @@ _KEYS = {
     "include": "file name patterns a directory scan audits (default *.txt, *.json)",
     "exclude": "file or folder patterns a directory scan skips",
     "per-file-ignores": "table of file pattern -> checks (ids, id prefixes or groups) not run on those files",
+    "reference": "reference files (earnings release, participant list): a list for every transcript, or a table of "
+                 "transcript name pattern -> file(s)",
 }
 
 #: the file names a directory scan audits when the configuration names none
@@ -53,6 +55,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     #: (file pattern, check patterns): checks not run on the files the pattern matches
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: reference files per transcript-name pattern ("*" for every transcript); --reference adds to "*"
+    reference: tuple[tuple[str, tuple[Path, ...]], ...] = ()
 
     @property
     def words(self) -> Words:
@@ -82,6 +86,14 @@ class Config:
             if fnmatch.fnmatchcase(rel if "/" in pattern else name, pattern.lstrip("/")):
                 out.extend(checks)
         return tuple(out)
+    def references_for(self, transcript: str | Path) -> list[Path]:
+        """The reference files configured for a transcript: those of "*" and of every pattern that
+        matches its file name or its path."""
+        from fnmatch import fnmatch
+
+        path = Path(transcript)
+        return [f for pattern, files in self.reference
+                if pattern == "*" or fnmatch(path.name, pattern) or fnmatch(path.as_posix(), pattern) for f in files]
 
     def glossary_terms(self) -> list[str]:
         """Names from the glossary files: one per line, blank lines and # comments ignored."""
@@ -155,6 +167,7 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
         include=_as_list("include", data["include"]) if "include" in data else DEFAULT_INCLUDE,
         exclude=_as_list("exclude", data.get("exclude", [])),
         per_file_ignores=per_file,
+        reference=_references(data.get("reference", []), base, where),
         severity=severity,
         fail_on=fail_on,
         glossary=glossary,
@@ -162,6 +175,18 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
         source=source,
         words_extensions=words_extensions,
     )
+
+
+def _references(value: Any, base: Path, where: str) -> tuple[tuple[str, tuple[Path, ...]], ...]:
+    """`reference = "release.html"`, a list (every transcript), or a table pattern -> file(s)."""
+    table = value if isinstance(value, dict) else {"*": value}
+    out = []
+    for pattern, files in table.items():
+        paths = tuple((base / f).resolve() for f in _as_list(f"reference.{pattern}", files))
+        out.append((str(pattern), paths))
+    if not all(isinstance(p, str) for p, _ in out):
+        raise ConfigError(f"config key 'reference'{where} must name files")
+    return tuple(out)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

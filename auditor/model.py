@@ -26,6 +26,7 @@ from auditor.words import Words, default_words
 
 if TYPE_CHECKING:
     from auditor.pairs import Pair
+    from auditor.reference import ReferenceSet
     from auditor.roster import Roster
 
 T = TypeVar("T")
@@ -208,6 +209,8 @@ class Transcript:
     #: the vocabulary of this run (shipped word lists plus the user's extensions)
     words: Words = field(default_factory=default_words, repr=False, compare=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: reference documents (earnings release, participant list) read once for this transcript
+    references: ReferenceSet | None = field(default=None, repr=False, compare=False)
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """A read-only analysis of this transcript, built once and shared by every check that needs

@@ -43,6 +43,8 @@ def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | 
     `data` gives the file's bytes when they were read elsewhere (standard input); `path` then only
     names the transcript in the report.
     """
+    from auditor.reference import attach_references
+
     words = config.words if config is not None else None
     name = os.fspath(path)
     if data is not None:
@@ -53,6 +55,7 @@ def parse(path: str | os.PathLike[str], layout: str | None = None, model: str | 
         transcript.words = config.words
         apply_language_pair(transcript, config.language_pair)
     annotate(transcript, model)
+    attach_references(transcript, config.references_for(os.fspath(path)) if config is not None else [])
     return transcript
 
 

@@ -52,6 +52,17 @@ class Scan:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
 
 
+#: files beside a call that are its references by name (`call.release.html` for `call.txt`): a
+#: folder scan never takes them for transcripts (auditor/reference reads them)
+COMPANION_SUFFIXES = ("release.html", "release.htm", "release.txt", "release.pdf", "participants.txt")
+
+
+def is_companion(path: str | os.PathLike[str]) -> bool:
+    """Whether a file is a reference by the naming convention (so a folder scan skips it)."""
+    name = Path(path).name.lower()
+    return any(name.endswith("." + tail) and len(name) > len(tail) + 1 for tail in COMPANION_SUFFIXES)
+
+
 def is_auditor_output(path: Path) -> bool:
     """True for a file the auditor wrote (a report or a baseline), judged by its first bytes.
 
@@ -217,7 +228,8 @@ def scan_paths(
                     add(m)
         elif os.path.isdir(text):
             for f in _walk(Path(text), include, exclude, is_skipped, scan.errors):
-                add(f)
+                if not is_companion(f):
+                    add(f)
         else:
             _stat_named(text)
             add(Path(text))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from auditor.check import Check
 
-from . import boilerplate, dates, figures, layout, markup, speakers, terms, translation
+from . import boilerplate, dates, figures, layout, markup, reference, speakers, terms, translation
 
-FAMILIES = (boilerplate, dates, figures, layout, markup, speakers, terms, translation)
+FAMILIES = (boilerplate, dates, figures, layout, markup, reference, speakers, terms, translation)
 
 BUILTIN_CHECKS: tuple[type[Check], ...] = tuple(cls for family in FAMILIES for cls in family.CHECKS)

@@ -6,7 +6,9 @@ where it must fire and one realistic transcript where it must stay silent.
 A case gives either `text` (a whole transcript, any layout) or header-less `en:` (and `zh:`)
 paragraphs: one string or a list each, laid out as a transcript of one Operator turn, so an English
 paragraph stands on line 3 and its translation on line 4 (line 2 without `zh:`). A case may carry
-`config:`, the `[tool.auditor]` table (`glossary` lists names inline; `severity`, `words`, ...).
+`config:`, the `[tool.auditor]` table (`glossary` lists names inline; `severity`, `words`, ...), and
+`reference:`, reference documents written beside the case: one text (an HTML release when it starts
+with "<", else a text release or participant list) or a table of file name -> content.
 Expectations: `lines`, `severity`, `suggestion`, `related`, `count`.
 """
 
@@ -75,6 +77,13 @@ def case_text(case: dict) -> str:
 def case_config(case: dict, folder: Path) -> Config | None:
     """The case's `config:` table as a Config; inline glossary names are written to a file first."""
     raw = dict(case.get("config") or {})
+    if "reference" in case:
+        refs = case["reference"]
+        if isinstance(refs, str):
+            refs = {"release.html" if refs.lstrip().startswith("<") else "release.txt": refs}
+        for name, content in refs.items():
+            (folder / name).write_text(content, encoding="utf-8")
+        raw["reference"] = list(refs)
     if not raw:
         return None
     if "glossary" in raw:
