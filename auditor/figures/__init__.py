@@ -10,8 +10,9 @@ extracts the claims the checks verify: change claims ("up 18.4% from US$210.5 mi
 the period of a number is unclear it is left unlinked: the checks then stay silent on it.
 
 Modules: `intervals` (interval arithmetic and printing), `lexicon` (the vocabulary, once per
-`Words`), `mentions` (metric phrases, the call's quarter, period phrases), `extraction` (figures),
-`claims` (claims among figures) and `model` (the per-transcript `FigureModel`, built once).
+`Words`), `mentions` (metric phrases, the call's quarter, period phrases), `context` (the period
+and business line a sentence inherits from its speaker), `extraction` (figures), `claims` (claims
+among figures), `slips` (how a number is mis-heard) and `model` (the per-transcript `FigureModel`).
 """
 
 from auditor.figures.claims import (
@@ -21,7 +22,6 @@ from auditor.figures.claims import (
     ShareClaim,
     breakdowns,
     change_claims,
-    misreadings,
     series,
     share_claims,
     word_change_claims,
@@ -31,6 +31,7 @@ from auditor.figures.intervals import HUNDRED, Interval, fmt, fmt_money, percent
 from auditor.figures.lexicon import Lexicon, MetricDef, load_lexicon
 from auditor.figures.mentions import CallPeriod, MetricMention, call_period, find_mentions, periods_in
 from auditor.figures.model import FigureModel, build_model
+from auditor.figures.slips import misreadings, slip
 
 __all__ = [
     "HUNDRED",
@@ -60,5 +61,6 @@ __all__ = [
     "round_to_step",
     "series",
     "share_claims",
+    "slip",
     "word_change_claims",
 ]

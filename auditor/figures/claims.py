@@ -72,8 +72,14 @@ def _comparable_values(a: Figure, b: Figure) -> bool:
     return qa.kind == qb.kind and qa.kind in ("percent", "number")
 
 
-def change_claims(figures: list[Figure]) -> tuple[list[ChangeClaim], list[Figure]]:
-    """Change claims with both a base and a result, and the change figures left unchecked."""
+def change_claims(figures: list[Figure], lex: Lexicon | None = None) -> tuple[list[ChangeClaim], list[Figure]]:
+    """Change claims with both a base and a result, and the change figures left unchecked.
+
+    A rate on another basis (organic, constant currency ...) and one end of a range ("12% to 15%")
+    are no claim on the figures around them; nor is a rate linked to a pair of another metric
+    ("gross profit up 6.5%, and gross margin from 39.5% to 37.9%").
+    """
+    lex = lex or load_lexicon()
     claims: list[ChangeClaim] = []
     unchecked: list[Figure] = []
     for sentence_figs in _by_sentence(figures):
@@ -81,12 +87,54 @@ def change_claims(figures: list[Figure]) -> tuple[list[ChangeClaim], list[Figure
         for i, f in enumerate(sentence_figs):
             if f.role != "change":
                 continue
-            claim = _claim_after(f, sentence_figs, i, text) or _claim_before(f, sentence_figs, i, text)
+            claim = None
+            if not f.qualified and not _in_range(f, sentence_figs, i, text):
+                claim = _claim_after(f, sentence_figs, i, text) or _claim_before(f, sentence_figs, i, text)
+            if claim is not None and not (
+                _same_metric(f, claim.base) and _same_metric(f, claim.result) and not _other_metric_between(f, claim, lex)
+            ):
+                claim = None
             if claim is None:
                 unchecked.append(f)
             else:
                 claims.append(claim)
     return claims, unchecked
+
+
+def _same_metric(f: Figure, g: Figure) -> bool:
+    """A rate and an amount of one metric and business line (when both name one)."""
+    if f.mention is None or g.mention is None:
+        return True
+    return f.mention.metric == g.mention.metric and f.mention.segment == g.mention.segment
+
+
+def _other_metric_between(f: Figure, claim: ChangeClaim, lex: Lexicon) -> bool:
+    """A phrase naming another metric between the rate and the amounts it is linked to ("EBITDA
+    grew by 11.2% with an EBITDA margin increase from 47.8% to 52.8%")."""
+    if f.mention is None:
+        return False
+    spans = [claim.base.quantity, claim.result.quantity, f.quantity]
+    start, end = min(q.start for q in spans), max(q.end for q in spans)
+    for m in lex.alias_re.finditer(f.text, start, end):
+        if lex.alias_of[m.group(0).lower()] != f.mention.metric:
+            return True
+    return False
+
+
+def _in_range(f: Figure, figs: list[Figure], i: int, text: str) -> bool:
+    """'growth of 12% to 15%', 'between 12% and 15%': one end of a range, not a change."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(figs):
+            continue
+        g = figs[j]
+        if g.quantity.kind != f.quantity.kind:
+            continue
+        gap = _gap(figs[min(i, j)], figs[max(i, j)], text)
+        if re.fullmatch(r"\s*(?:to|and|-|–)\s*", gap):
+            lead = text[max(0, figs[min(i, j)].quantity.start - 12) : figs[min(i, j)].quantity.start].lower()
+            if "from" not in lead:
+                return True
+    return False
 
 
 def _claim_after(f: Figure, figs: list[Figure], i: int, text: str) -> ChangeClaim | None:
@@ -169,53 +217,30 @@ def word_change_claims(figures: list[Figure], lex: Lexicon | None = None) -> lis
     return claims
 
 
-def misreadings(q: Quantity, lex: Lexicon | None = None) -> list[tuple[Decimal, str]]:
-    """Values a speech recogniser (or a typist) may have turned into the printed number, with why.
-
-    In order of likelihood: a teen heard as a ten ("seventeen"/"seventy"), a dropped or shifted
-    decimal point, two adjacent digits transposed. Values are in the units of `q.value`.
-    """
-    lex = lex or load_lexicon()
-    teens, tens = lex.teens, lex.tens  # 13..19 and 30..90
-    out: list[tuple[Decimal, str]] = []
-    n = q.number
-    whole = int(n)
-    frac = n - whole
-    if 13 <= whole <= 19:
-        out.append((Decimal((whole - 10) * 10) + frac, f"'{teens[whole - 13]}' misheard as '{tens[whole - 13]}'"))
-    if whole in (30, 40, 50, 60, 70, 80, 90):
-        out.append((Decimal(10 + whole // 10) + frac, f"'{teens[whole // 10 - 3]}' misheard as '{tens[whole // 10 - 3]}'"))
-    out.append((n / 10, "a misplaced decimal point"))
-    out.append((n * 10, "a misplaced decimal point"))
-    printed = re.sub(r"[^\d.]", "", q.text.split("%")[0]) or str(n)
-    for a in range(len(printed) - 1):
-        b = a + 1
-        if printed[a] == printed[b] or not (printed[a].isdigit() and printed[b].isdigit()):
-            continue
-        chars = list(printed)
-        chars[a], chars[b] = chars[b], chars[a]
-        try:
-            value = Decimal("".join(chars))
-        except ArithmeticError:
-            continue
-        out.append((value, "transposed digits"))
-    return [(value * q.scale, why) for value, why in out]
-
-
 def share_claims(figures: list[Figure]) -> list[ShareClaim]:
     claims: list[ShareClaim] = []
     for figs in _by_sentence(figures):
         for i, f in enumerate(figs):
             if f.role != "share" or f.whole is None:
                 continue
-            part = next((g for g in reversed(figs[:i]) if g.role == "level" and g.quantity.kind == "money"), None)
-            if part is not None and part.mention is not None:
+            # the part is the nearest amount before the share: a level of this period, never a
+            # change ("up US$5 million") or a prior period's figure
+            part = next((g for g in reversed(figs[:i]) if g.quantity.kind == "money"), None)
+            if (
+                part is not None and part.mention is not None and part.role == "level"
+                and part.period not in ("prior_year", "prior_quarter")
+            ):
                 claims.append(ShareClaim(f, part, f.whole))
     return claims
 
 
 def breakdowns(figures: list[Figure], lex: Lexicon | None = None) -> list[Breakdown]:
-    """Parts presented as the breakdown of a total, with the total they break down."""
+    """Parts presented as the breakdown of a total, with the total they break down.
+
+    A part is an amount of the total's metric (or of a metric the lexicon puts within it) of the
+    same period; an amount of another metric listed after the total ("free cash flow of A, of
+    which we returned B in buybacks") is no part of it.
+    """
     lex = lex or load_lexicon()
     out: list[Breakdown] = []
     for figs in _by_sentence(figures):
@@ -226,14 +251,19 @@ def breakdowns(figures: list[Figure], lex: Lexicon | None = None) -> list[Breakd
         if not m:
             continue
         pos = sentence.start + m.start()
+        total = _breakdown_total(figures, figs, pos, m.group(0).lower(), text, lex)
+        if total is None or total.mention is None:
+            continue
+        metric = total.mention.metric
         parts = tuple(
             f for f in figs
-            if f.quantity.start > pos and f.role == "level" and f.quantity.kind == "money" and f.period == "current"
+            if f.quantity.start > pos and f.role == "level" and f.quantity.kind == "money" and not f.approximate
+            and f.quantity.unit == total.quantity.unit
+            and (f.mention is None or f.mention.metric == metric or lex.metrics[f.mention.metric].parent == metric)
+            and (f.same_period(total) or _same_sentence(f, total) or f.period == "implicit")
+            and not set(re.findall(r"[a-z]+", text[pos : f.quantity.start].lower())) & lex.not_parts
         )
         if not parts:
-            continue
-        total = _breakdown_total(figures, figs, pos, m.group(0).lower(), text, lex)
-        if total is None or total.quantity.unit != parts[0].quantity.unit:
             continue
         complete = bool(lex.breakdown_complete_re.search(body))
         out.append(Breakdown(total, parts, complete, m.group(0)))
@@ -244,9 +274,14 @@ def _breakdown_total(
     figures: list[Figure], figs: list[Figure], pos: int, opener: str, text: str, lex: Lexicon
 ) -> Figure | None:
     if opener in lex.breakdown_inline:
-        before = [f for f in figs if f.quantity.end <= pos and f.role == "level" and f.quantity.kind == "money"]
-        return before[-1] if before and before[-1].mention is not None else None
-    # "Of this revenue," -> the latest current level of that metric stated before the sentence
+        # "RMB2.3 billion, of which ...": the amount right before the opener
+        before = [f for f in figs if f.quantity.end <= pos]
+        if not before or before[-1].role != "level" or before[-1].quantity.kind != "money":
+            return None
+        if len(text[before[-1].quantity.end : pos].strip(" ,([])")) > 0 or before[-1].approximate:
+            return None
+        return before[-1] if before[-1].mention is not None else None
+    # "Of this revenue," -> the latest level of that metric the same speaker stated before the sentence
     tail = text[pos : pos + 60]
     mention = next(iter(find_mentions(tail, lex)), None)
     if mention is None or mention.start > len(opener) + 12:
@@ -255,8 +290,10 @@ def _breakdown_total(
     paragraph = figs[0].paragraph
     earlier = [
         f for f in figures
-        if f.key == (mention.metric, None, mention.adjusted) and f.role == "level" and f.period == "current"
-        and f.linked and (f.paragraph.index, f.sentence.start) < (paragraph.index, sentence.start)
+        if f.key == (mention.metric, None, mention.adjusted) and f.role == "level"
+        and (f.comparable_period or f.period == "implicit")
+        and f.linked and f.paragraph.turn == paragraph.turn
+        and (f.paragraph.index, f.sentence.start) < (paragraph.index, sentence.start)
     ]
     return earlier[-1] if earlier else None
 
@@ -275,6 +312,10 @@ def series(figures: list[Figure]) -> list[Series]:
             if len(group) >= 3 and len(set(known)) == len(group):
                 out.append(Series(tuple(group)))
     return out
+
+
+def _same_sentence(a: Figure, b: Figure) -> bool:
+    return (a.paragraph.index, a.sentence.start) == (b.paragraph.index, b.sentence.start)
 
 
 def _by_sentence(figures: list[Figure]) -> list[list[Figure]]:

@@ -1,9 +1,11 @@
-"""Figures: every English quantity of a transcript linked to its metric, role and period.
+"""Figures: every English quantity of a transcript linked to its metric, role, period and business line.
 
-Why: the figure checks compare numbers, but only numbers of the same metric and period, and only
-in the roles the sentence gives them ("up 18.4% from US$210.5 million" makes 18.4% a change and
-210.5 its base). When the metric or the period of a number is unclear it is left unlinked, and the
-checks stay silent on it.
+Why: the figure checks compare numbers, but only numbers of the same metric, period and business line,
+and only in the roles the sentence gives them ("up 18.4% from US$210.5 million" makes 18.4% a change
+and 210.5 its base; "increased US$47 million" makes 47 a change, not a level). When the metric, the
+period or the business line of a number is unclear it is left unlinked, and the checks stay silent
+on it: a figure without a period of its own or inherited from the speaker (`auditor.figures.context`)
+has the period "unknown", never the call's quarter by default.
 
 The quantities, sentences and periods are those the model parsed once per paragraph; this module
 only reads the words around them (the phrase lists of `auditor.figures.lexicon`).
@@ -12,19 +14,13 @@ only reads the words around them (the phrase lists of `auditor.figures.lexicon`)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from auditor.figures.context import ContextReader, SentenceContext, words_of
 from auditor.figures.intervals import Interval
 from auditor.figures.lexicon import Lexicon, load_lexicon
-from auditor.figures.mentions import (
-    CallPeriod,
-    MetricMention,
-    call_period,
-    find_mentions,
-    periods_in,
-    segment_name,
-)
+from auditor.figures.mentions import CallPeriod, MetricMention, call_period, periods_in, segment_name
 from auditor.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -36,6 +32,17 @@ _TO_AFTER_RE = re.compile(r"^[\s\])]*(?:in [^,.;]{0,40}?)?\s*to\s+[\[(]?\s*$")
 _OF_AFTER_RE = re.compile(r"^[\s\])]*of\s+", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+[\[(]?\s*$")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+# "45%, down from 51.3%": the rate before is the new level, not a change
+_LEVEL_FROM_RE = re.compile(r"^[\s,]*(?:up|down)\s+from\b", re.IGNORECASE)
+# "RMB34 .6 million": a number broken by a space before its decimal point
+_BROKEN_AFTER_RE = re.compile(r"^ \.\d")
+# "... from digital business services": the business line an amount comes from
+_FROM_SEGMENT_RE = re.compile(r"^\s+from\s+(?:the\s+|our\s+)?(?P<rest>[A-Za-z][^,.;:]{0,50})")
+# words a speaker fills a gap with
+_FILLERS = frozenset({"uh", "um", "er", "ah", "and"})
+# words between a metric and its amount when a change is stated first ("rose 12.4% year over year to")
+_CHANGE_GAP = frozenset({"by", "year", "over", "on", "quarter", "sequentially", "yoy", "qoq", "to", "percent",
+                         "or", "about", "approximately", "nearly", "almost", "some", "of"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,8 @@ class Figure:
 
     role: level (the value of a metric), base (the value a change starts from), change (a change
     rate), share (a percentage of a named total), delta (an absolute change) or none (a number we
-    cannot place).
+    cannot place). qualified: a change rate on another basis (organic, constant currency ...), or
+    attached loosely in a paragraph that speaks of such rates.
     """
 
     quantity: Quantity
@@ -52,11 +60,14 @@ class Figure:
     sentence: Sentence
     mention: MetricMention | None
     role: str
-    period: str  # current | prior_year | prior_quarter | other | unknown
+    # current | prior_year | prior_quarter | year:<n> | other | unknown | implicit (its speaker has
+    # named no period yet: the same period as the other implicit figures of its turn only)
+    period: str
     linked: bool  # the metric phrase directly governs the number ("revenue was US$1.2 million")
     direction: int = 0  # for changes: +1 up, -1 down, 0 unknown
     comparison: str | None = None  # for changes: yoy | qoq
     whole: MetricMention | None = None  # for shares: the total named after "of"
+    qualified: bool = False
 
     @property
     def line(self) -> int:
@@ -78,9 +89,30 @@ class Figure:
     def is_amount(self) -> bool:
         return self.quantity.kind in ("money", "number")
 
+    @property
+    def approximate(self) -> bool:
+        """'about US$50 million', 'over 120%': not a figure to hold to its digits."""
+        return self.quantity.qualifier is not None
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    @property
+    def comparable_period(self) -> bool:
+        """A period two statements can share: the call's quarter, the comparable quarters, a full year."""
+        return self.period in ("current", "prior_year", "prior_quarter") or self.period.startswith("year:")
+
+    def same_period(self, other: Figure) -> bool:
+        """Whether two figures are of one period: the same comparable period, or both of one turn
+        whose speaker named no period (what one stretch of remarks states without a period is of
+        one period, whichever it is)."""
+        if self.period != other.period:
+            return False
+        if self.period == "implicit":
+            return self.paragraph.turn == other.paragraph.turn
+        return self.comparable_period
+
+    @property
+    def company(self) -> bool:
+        """The company's own figure (not a business line's)."""
+        return self.mention is not None and self.mention.segment is None
 
 
 def comparison(text: str, lex: Lexicon) -> str | None:
@@ -103,14 +135,15 @@ def _direction(words: list[str], lex: Lexicon) -> int:
     return 0
 
 
-@dataclass
-class _SentenceContext:
-    paragraph: Paragraph
-    sentence: Sentence
-    quantities: list[Quantity]
-    mentions: list[MetricMention]
-    scope: str | None
-    forward: bool
+def _broken(text: str, q: Quantity, lex: Lexicon) -> bool:
+    """A number split by a stray space ("RMB34 .6 million"), or one whose scale the speaker corrects
+    at once ("RMB5.3 million, billion"): the printed figure is not what was meant."""
+    if _BROKEN_AFTER_RE.match(text[q.end : q.end + 3]):
+        return True
+    corrected = re.match(r"^\s*,?\s*(?:(?:uh|um|sorry|i mean|or)\s*,?\s*)*(\w+)", text[q.end : q.end + 30], re.IGNORECASE)
+    if corrected and corrected.group(1).lower() in lex.wording["scales"]:
+        return True
+    return q.text.startswith(".") and q.start >= 2 and text[q.start - 1] == " " and text[q.start - 2].isdigit()
 
 
 class FigureExtractor:
@@ -120,32 +153,10 @@ class FigureExtractor:
         self.transcript = transcript
         self.lex = lex or load_lexicon(transcript.words)
         self.call: CallPeriod = call_period(transcript)
+        self.context = ContextReader(transcript, self.lex, self.call)
 
-    def sentences(self) -> list[_SentenceContext]:
-        out: list[_SentenceContext] = []
-        lex = self.lex
-        for p in self.transcript.paragraphs:
-            analyst = "analyst" in (p.role or "").lower()
-            for s in p.sentences:
-                qs = [q for q in p.quantities if s.start <= q.start < s.end]
-                mentions = [
-                    MetricMention(m.metric, m.segment, m.adjusted, m.start + s.start, m.end + s.start, m.text)
-                    for m in find_mentions(p.text[s.start : s.end], lex)
-                ]
-                scope_m = lex.scope_re.match(p.text[s.start : s.end])
-                scope = None
-                if scope_m and not lex.scope_period_re.search(scope_m.group("seg")):
-                    scope = segment_name(scope_m.group("seg").split(), lex)
-                if scope:
-                    mentions = [
-                        MetricMention(m.metric, scope, m.adjusted, m.start, m.end, m.text)
-                        if lex.metrics[m.metric].segmentable and m.segment is None
-                        else m
-                        for m in mentions
-                    ]
-                forward = analyst or bool(set(_words(p.text[s.start : s.end])) & lex.forward)
-                out.append(_SentenceContext(p, s, qs, mentions, scope, forward))
-        return out
+    def sentences(self) -> list[SentenceContext]:
+        return self.context.sentences()
 
     def figures(self) -> list[Figure]:
         found: list[Figure] = []
@@ -155,7 +166,7 @@ class FigureExtractor:
 
     # -- one sentence ------------------------------------------------------------------------------
 
-    def _figures_of(self, ctx: _SentenceContext) -> list[Figure]:
+    def _figures_of(self, ctx: SentenceContext) -> list[Figure]:
         text = ctx.paragraph.text
         out: list[Figure] = []
         for i, q in enumerate(ctx.quantities):
@@ -163,43 +174,85 @@ class FigureExtractor:
             next_start = ctx.quantities[i + 1].start if i + 1 < len(ctx.quantities) else ctx.sentence.end
             before = text[prev_end : q.start]
             after = text[q.end : next_start]
+            if _broken(text, q, self.lex):
+                out.append(Figure(q, ctx.paragraph, ctx.sentence, None, "none", "unknown", False))
+                continue
             clause_before = text[ctx.sentence.start : q.start]
             mention = self._governing(ctx, q)
             role, direction, cmp, whole = self._role(ctx, q, mention, before, after, clause_before)
             if mention is not None:
                 kind = self.lex.metrics[mention.metric].kind
-                if role == "level" and q.is_ratio and kind != "ratio" or role in ("level", "base") and q.kind in ("money", "number") and kind != "money":
+                if (role == "level" and q.is_ratio and kind != "ratio") or (
+                    role in ("level", "base", "delta") and q.kind in ("money", "number") and kind != "money"
+                ):
                     mention = None
             if q.kind == "number" and role != "change":
                 mention = None if mention is None or q.value < 1000 else mention
+            if mention is not None and role == "level" and q.kind == "money":
+                mention = self._from_segment(mention, after)
             period = self._period(ctx, q, role, prev_end, after, cmp)
             linked = mention is not None and role == "level" and self._direct(ctx, mention, q)
-            out.append(Figure(q, ctx.paragraph, ctx.sentence, mention, role, period, linked, direction, cmp, whole))
+            qualified = role == "change" and (
+                ctx.qualified or (ctx.organic_paragraph and bool(self.lex.loose_re.search(before)))
+            )
+            out.append(
+                Figure(q, ctx.paragraph, ctx.sentence, mention, role, period, linked, direction, cmp, whole, qualified)
+            )
         return out
 
-    def _governing(self, ctx: _SentenceContext, q: Quantity) -> MetricMention | None:
+    def _governing(self, ctx: SentenceContext, q: Quantity) -> MetricMention | None:
         text = ctx.paragraph.text
         for m in reversed(ctx.mentions):
             if m.end <= q.start:
                 return None if self.lex.break_re.search(text[m.end : q.start]) else m
         return None
 
-    def _direct(self, ctx: _SentenceContext, mention: MetricMention, q: Quantity) -> bool:
-        """Whether only linking words and period phrases stand between the metric and the number."""
-        gap = ctx.paragraph.text[mention.end : q.start]
-        if len(gap) > 60:
+    def _from_segment(self, mention: MetricMention, after: str) -> MetricMention:
+        """'revenue of 499 million from digital services' is that business line's revenue."""
+        m = _FROM_SEGMENT_RE.match(after)
+        if m is None or mention.segment is not None or mention.company:
+            return mention
+        rest = m.group("rest").lower()
+        if self.lex.periodish_re.match(rest) or re.match(r"\W*\d", rest):
+            return mention
+        words: list[str] = []
+        for w in re.finditer(r"[A-Za-z][A-Za-z&'-]*", m.group("rest")):
+            if w.group(0).lower() in self.lex.segment_stop or len(words) >= 4:
+                break
+            words.append(w.group(0))
+        if self.lex.period_re.search(" ".join(words)) or self.lex.scope_period_re.search(" ".join(words)):
+            return mention
+        segment = segment_name(words, self.lex)
+        return mention if segment is None else replace(mention, segment=segment)
+
+    def _direct(self, ctx: SentenceContext, mention: MetricMention, q: Quantity) -> bool:
+        """Whether only linking words, period phrases and a change stated first ("rose 12.4% to")
+        stand between the metric and the number."""
+        gap_start = mention.end
+        gap = ctx.paragraph.text[gap_start : q.start]
+        if len(gap) > 90:
             return False
         # blank every period phrase (a relative phrase wins where it starts: "first half" of "first
         # half of 2024" is blanked, " of 2024" is not); right to left, so a phrase is matched before
         # anything to its left is blanked
-        for a, b, _ in reversed(periods_in(ctx.paragraph, mention.end, q.start, self.call, self.lex)):
+        for a, b, _ in reversed(periods_in(ctx.paragraph, gap_start, q.start, self.call, self.lex)):
             m = self.lex.period_re.match(gap, a)
             end = m.end() if m else b
             gap = gap[:a] + " " * (end - a) + gap[end:]
-        return all(w in self.lex.link_words for w in _words(gap)) and not re.search(r"\d", gap)
+        inside = [r for r in ctx.quantities if gap_start <= r.start and r.end <= q.start]
+        for r in inside:
+            a, b = r.start - gap_start, r.end - gap_start
+            gap = gap[:a] + " " * (b - a) + gap[b:]
+        words = [w for w in words_of(gap) if w not in _FILLERS]
+        if re.search(r"\d", gap):
+            return False
+        if not inside:
+            return len(gap) <= 60 and all(w in self.lex.link_words for w in words)
+        allowed = self.lex.link_words | self.lex.up | self.lex.down | _CHANGE_GAP
+        return bool(words) and words[-1] == "to" and all(w in allowed for w in words)
 
     def _role(
-        self, ctx: _SentenceContext, q: Quantity, mention: MetricMention | None, before: str, after: str,
+        self, ctx: SentenceContext, q: Quantity, mention: MetricMention | None, before: str, after: str,
         clause_before: str,
     ) -> tuple[str, int, str | None, MetricMention | None]:
         lex = self.lex
@@ -207,38 +260,52 @@ class FigureExtractor:
         if q.kind == "percent" and _FROM_BEFORE_RE.search(before_low):
             return "base", 0, None, None
         if q.kind in ("percent", "points", "bps", "multiple"):
-            whole = self._share_whole(ctx, q, after, clause_before)
-            if whole is not None:
-                return "share", 0, None, whole
-            if mention is not None and mention.end > q.start - len(before):
-                before = ctx.paragraph.text[mention.end : q.start]
-            tail = _words(before)[-4:]
-            if tail and tail[-1] == "to":
-                return "level", 0, None, None
-            m = lex.change_after_re.match(after)
-            after_change = bool(m and (m.group("cmp") or m.group("word")))
-            before_change = bool(set(tail) & (lex.up | lex.down))
-            if q.kind in ("points", "bps", "multiple") and (after_change or before_change or lex.base_before_re.search(after)):
-                before_change = True
-            if before_change or after_change:
-                word = (m.group("word") or "").lower() if m else ""
-                direction = 1 if word in lex.up else -1 if word in lex.down else 0
-                if not direction:
-                    direction = _direction(_words(clause_before)[-8:], lex)
-                first_after = re.split(r"[,;]|\band\b", after, maxsplit=1)[0]
-                cmp = comparison(m.group("cmp") or "", lex) if m else None
-                cmp = cmp or comparison(before[-40:], lex) or comparison(first_after, lex)
-                return "change", direction, cmp, None
-            return "level", 0, None, None
+            return self._rate_role(ctx, q, mention, before, after, clause_before)
         if lex.delta_before_re.search(before_low):
             return "delta", 0, None, None
         if lex.base_before_re.search(before_low):
             return "base", 0, None, None
         if _FOR_BEFORE_RE.search(before_low) and _TO_AFTER_RE.match(after):
             return "base", 0, None, None
+        tail = [w for w in words_of(before) if w not in _FILLERS]
+        if q.kind == "money" and tail and (tail[-1] in lex.up or tail[-1] in lex.down) and tail[-1] not in ("gain",):
+            return "delta", _direction(tail[-1:], lex), None, None
+        if q.kind == "money" and lex.delta_after_re.match(after):
+            return "delta", 0, None, None
         return "level", 0, None, None
 
-    def _share_whole(self, ctx: _SentenceContext, q: Quantity, after: str, clause_before: str) -> MetricMention | None:
+    def _rate_role(
+        self, ctx: SentenceContext, q: Quantity, mention: MetricMention | None, before: str, after: str,
+        clause_before: str,
+    ) -> tuple[str, int, str | None, MetricMention | None]:
+        lex = self.lex
+        whole = self._share_whole(ctx, q, after, clause_before)
+        if whole is not None:
+            return "share", 0, None, whole
+        if _LEVEL_FROM_RE.match(after):
+            return "level", 0, None, None
+        if mention is not None and mention.end > q.start - len(before):
+            before = ctx.paragraph.text[mention.end : q.start]
+        tail = words_of(before)[-4:]
+        if tail and tail[-1] == "to":
+            return "level", 0, None, None
+        m = lex.change_after_re.match(after)
+        after_change = bool(m and (m.group("cmp") or m.group("word")))
+        before_change = bool(set(tail) & (lex.up | lex.down))
+        if q.kind in ("points", "bps", "multiple") and (after_change or before_change or lex.base_before_re.search(after)):
+            before_change = True
+        if before_change or after_change:
+            word = (m.group("word") or "").lower() if m else ""
+            direction = 1 if word in lex.up else -1 if word in lex.down else 0
+            if not direction:
+                direction = _direction(words_of(clause_before)[-8:], lex)
+            first_after = re.split(r"[,;]|\band\b", after, maxsplit=1)[0]
+            cmp = comparison(m.group("cmp") or "", lex) if m else None
+            cmp = cmp or comparison(before[-40:], lex) or comparison(first_after, lex)
+            return "change", direction, cmp, None
+        return "level", 0, None, None
+
+    def _share_whole(self, ctx: SentenceContext, q: Quantity, after: str, clause_before: str) -> MetricMention | None:
         """The total of a share: 'accounting for 45% of public cloud revenue', 'contribution to total revenue ... 27%'."""
         if q.kind != "percent":
             return None
@@ -260,8 +327,10 @@ class FigureExtractor:
             break
         return None
 
-    def _period(self, ctx: _SentenceContext, q: Quantity, role: str, prev_end: int, after: str, cmp: str | None) -> str:
+    def _period(self, ctx: SentenceContext, q: Quantity, role: str, prev_end: int, after: str, cmp: str | None) -> str:
         paragraph, sentence = ctx.paragraph, ctx.sentence
+        if ctx.forward and role != "base":
+            return "unknown"
         after_clause = self.lex.clause_break_re.split(after, maxsplit=1)[0]
         found = periods_in(paragraph, q.end, q.end + len(after_clause[:70]), self.call, self.lex)
         if found:
@@ -273,14 +342,29 @@ class FigureExtractor:
             if cmp is None:
                 cmp = comparison(paragraph.text[sentence.start : sentence.end], self.lex)
             return {"yoy": "prior_year", "qoq": "prior_quarter"}.get(cmp or "", "unknown")
-        if ctx.forward or self._other_year(ctx):
+        if self._other_year(ctx):
             return "unknown"
-        whole = periods_in(paragraph, sentence.start, sentence.end, self.call, self.lex)
-        if role in ("level", "share") and any(kind == "other" for _, _, kind in whole):
+        own = set(self.context.setters(paragraph, sentence.start, sentence.end))
+        if len(own) > 1:
             return "unknown"
-        return "current"
+        if own:
+            return own.pop()
+        if role in ("level", "change") and self._against_prior_quarter(ctx):
+            return "current"
+        return ctx.period or "implicit"
 
-    def _other_year(self, ctx: _SentenceContext) -> bool:
+    def _against_prior_quarter(self, ctx: SentenceContext) -> bool:
+        """'..., up 18% from US$210.5 million in the third quarter of 2024': a comparison with an
+        earlier quarter makes the sentence's own figures the call's quarter."""
+        start, end = ctx.sentence.start, ctx.sentence.end
+        for a, b, kind in periods_in(ctx.paragraph, start, end, self.call, self.lex):
+            if kind in ("prior_year", "prior_quarter") and "quarter" in ctx.paragraph.text[start + a : start + b].lower():
+                return True
+            if kind in ("prior_year", "prior_quarter") and re.fullmatch(r"Q[1-4].*", ctx.paragraph.text[start + a : start + b]):
+                return True
+        return False
+
+    def _other_year(self, ctx: SentenceContext) -> bool:
         """A bare year other than the call's outside any period phrase ('revenue in 2023 was ...')."""
         start, end = ctx.sentence.start, ctx.sentence.end
         text = ctx.paragraph.text[start:end]

@@ -63,6 +63,10 @@ class Lexicon:
     alias_of: dict[str, str]
     adjust_prefixes: tuple[str, ...]
     neutral_modifiers: frozenset[str]
+    company_words: frozenset[str]
+    total_words: frozenset[str]
+    unnamed_words: frozenset[str]
+    not_segments: frozenset[str]
     filler: frozenset[str]
     segment_stop: frozenset[str]
     link_words: frozenset[str]
@@ -75,9 +79,11 @@ class Lexicon:
     breakdown_openers: tuple[str, ...]
     breakdown_inline: tuple[str, ...]
     breakdown_complete: tuple[str, ...]
+    not_parts: frozenset[str]
     share_cues: tuple[str, ...]
     share_lead: tuple[str, ...]
     multipliers: dict[str, Decimal]
+    quarter_numbers: tuple[str, ...]  # "one".."four" after "quarter"
     teens: tuple[str, ...]  # 13..19
     tens: tuple[str, ...]  # 30..90
     wording: Mapping[str, Mapping[str, str]]
@@ -101,6 +107,13 @@ class Lexicon:
     share_cue_re: re.Pattern[str] = field(repr=False)
     breakdown_opener_re: re.Pattern[str] = field(repr=False)
     breakdown_complete_re: re.Pattern[str] = field(repr=False)
+    move_re: re.Pattern[str] = field(repr=False)
+    slide_re: re.Pattern[str] = field(repr=False)
+    company_scope_re: re.Pattern[str] = field(repr=False)
+    qualifier_re: re.Pattern[str] = field(repr=False)
+    loose_re: re.Pattern[str] = field(repr=False)
+    delta_after_re: re.Pattern[str] = field(repr=False)
+    quarter_number_re: re.Pattern[str] = field(repr=False)
 
     def metric(self, metric_id: str) -> MetricDef:
         return self.metrics[metric_id]
@@ -168,6 +181,9 @@ def _build(words: Words) -> Lexicon:
     directions = words.table("directions")["en"]
     metrics, alias_of = _metrics(words)
     period_of = {p.lower(): kind for kind, phrases in sorted(periods["relative"].items()) for p in phrases}
+    # the figure model's own period phrases win: "full year" is a full year here, not just "other"
+    period_of.update({p.lower(): "other" for p in raw["period"]["other"]})
+    period_of.update({p.lower(): "year" for p in raw["period"]["full_year"]})
     prefixes = _lower(raw["adjustment"]["prefixes"])
     segment, scope, link, roles, change = raw["segment"], raw["scope"], raw["link"], raw["roles"], raw["change"]
     multipliers = {str(m["word"]).lower(): Decimal(str(m["factor"])) for m in change["multipliers"]}
@@ -178,6 +194,10 @@ def _build(words: Words) -> Lexicon:
         alias_of=alias_of,
         adjust_prefixes=prefixes,
         neutral_modifiers=frozenset(segment["neutral_modifiers"]),
+        company_words=frozenset(_lower(segment["company"])),
+        total_words=frozenset(_lower(segment["total"])),
+        unnamed_words=frozenset(_lower(segment["unnamed"])),
+        not_segments=frozenset(_lower(scope["not_segments"])),
         filler=frozenset(segment["filler"]),
         segment_stop=frozenset(_lower(segment["stop"])),
         link_words=frozenset(_lower(link["words"])),
@@ -190,9 +210,11 @@ def _build(words: Words) -> Lexicon:
         breakdown_openers=tuple(raw["breakdown"]["openers"]),
         breakdown_inline=_lower(raw["breakdown"]["inline"]),
         breakdown_complete=tuple(raw["breakdown"]["complete"]),
+        not_parts=frozenset(_lower(raw["breakdown"]["not_parts"])),
         share_cues=tuple(raw["shares"]["cues"]),
         share_lead=_lower(raw["shares"]["lead"]),
         multipliers=multipliers,
+        quarter_numbers=_lower(raw["period"]["quarter_numbers"]),
         teens=_lower(raw["misheard"]["teens"]),
         tens=_lower(raw["misheard"]["tens"]),
         wording=raw["wording"],
@@ -228,6 +250,22 @@ def _build(words: Words) -> Lexicon:
         share_cue_re=re.compile(rf"\b(?:{alternation(raw['shares']['cues'])})\b"),
         breakdown_opener_re=_bounded(raw["breakdown"]["openers"], ci),
         breakdown_complete_re=_bounded(raw["breakdown"]["complete"], ci),
+        move_re=re.compile(
+            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['moves'])})\s+"
+            rf"(?:(?:{alternation(scope['move_determiners'])})\s+)?(?P<seg>[^,.;:!?]{{1,60}}?)\s*(?:[,.;:!?]|$)",
+            ci,
+        ),
+        slide_re=re.compile(
+            rf"\b(?:{alternation(scope['slides'])})\s+(?:number\s+)?(?:\d+|(?:{alternation(scope['slide_numbers'])})\b)",
+            ci,
+        ),
+        company_scope_re=_bounded(scope["company"], ci),
+        qualifier_re=_bounded(change["qualifiers"], ci),
+        loose_re=re.compile(rf"(?:{alternation(change['loose'])})\s*[\[(]?\s*$", ci),
+        delta_after_re=re.compile(rf"^[\s\])]*(?:{_spaced_alternation(roles['delta_after'])})\b", ci),
+        quarter_number_re=re.compile(
+            rf"\bquarter\s+(?P<n>[1-4]|{alternation(raw['period']['quarter_numbers'])})\b", ci
+        ),
     )
 
 

@@ -25,9 +25,18 @@ if TYPE_CHECKING:
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z&'-]*")
 
 
+UNNAMED = "?"
+
+
 @dataclass(frozen=True)
 class MetricMention:
-    """A phrase naming a metric, with its segment ("public cloud") and adjusted (non-GAAP) flag."""
+    """A phrase naming a metric, with its segment ("public cloud") and adjusted (non-GAAP) flag.
+
+    segment is None for the company's own figure, a name for a named business line, and a name
+    starting with "?" for a business line the text does not name ("its revenue", "segment EBITDA");
+    company names the word that says it is the company's figure ("consolidated", or "total", which
+    a business line the speaker is talking about has too), None when there is none.
+    """
 
     metric: str
     segment: str | None
@@ -35,6 +44,7 @@ class MetricMention:
     start: int
     end: int
     text: str
+    company: str | None = None
 
     @property
     def key(self) -> tuple[str, str | None, bool]:
@@ -58,27 +68,64 @@ def _segment_after(text: str, end: int, lex: Lexicon) -> tuple[str | None, int]:
     words: list[str] = []
     pos = rest_start
     for w in _WORD_RE.finditer(text, rest_start):
-        if text[pos : w.start()].strip() or w.group(0).lower() in lex.segment_stop or len(words) >= 5:
+        low = w.group(0).lower()
+        if text[pos : w.start()].strip() or low in lex.segment_stop or low in lex.alias_of or len(words) >= 5:
             break
         words.append(w.group(0))
         pos = w.end()
+    if re.match(r"\s*[$€£¥\d]", text[pos:]) or (words and re.match(r"\s?\d", text[pos:])):
+        return None, end  # "revenue of approximately $50 million", "revenue of RMB50 million": no segment
     segment = segment_name(words, lex)
     return (segment, pos) if segment else (None, end)
 
 
+def _words_before(text: str, start: int, limit: int) -> list[str]:
+    """Up to `limit` words directly before `start` (lower case, nearest last), stopping at punctuation."""
+    out: list[str] = []
+    pos = start
+    for w in reversed(list(_WORD_RE.finditer(text, max(0, start - 80), start))):
+        if text[w.end() : pos].strip() or len(out) >= limit:
+            break
+        out.insert(0, w.group(0).lower())
+        pos = w.start()
+    return out
+
+
 def _segment_before(text: str, start: int, lex: Lexicon) -> str | None:
-    """'public cloud revenue' -> 'public cloud'; 'our Q2 revenue' and 'total revenue' -> None."""
+    """'public cloud revenue' -> 'public cloud'; 'our Q2 revenue' and 'total revenue' -> None;
+    'its revenue', 'segment EBITDA' -> an unnamed business line ("?")."""
     words: list[str] = []
     pos = start
-    for w in reversed(list(_WORD_RE.finditer(text, 0, start))):
+    for w in reversed(list(_WORD_RE.finditer(text, max(0, start - 80), start))):
         if text[w.end() : pos].strip() or len(words) >= 3:
             break
         low = w.group(0).lower()
-        if low in lex.segment_stop or low in lex.neutral_modifiers or low in lex.adjust_prefixes or low == "adjust":
+        if (
+            low in lex.segment_stop or low in lex.neutral_modifiers or low in lex.adjust_prefixes
+            or low == "adjust" or low in lex.unnamed_words or low in lex.alias_of
+        ):
             break
         words.insert(0, w.group(0))
         pos = w.start()
-    return segment_name(words, lex)
+    named = segment_name(words, lex)
+    if named is not None:
+        return named
+    for low in reversed(_words_before(text, start, 3)):
+        if low in lex.unnamed_words:
+            return UNNAMED
+        if low in lex.segment_stop and low not in lex.neutral_modifiers:
+            break
+    return None
+
+
+def _company_before(text: str, start: int, alias: str, lex: Lexicon) -> str | None:
+    """'consolidated adjusted EBITDA', 'the group's net income', 'total revenue': the word that makes
+    it the company's figure, or None."""
+    words = _words_before(text, start, 3) + alias.lower().split()[:1]
+    strong = [w for w in words if w in lex.company_words]
+    if strong:
+        return strong[0]
+    return next((w for w in words if w in lex.total_words), None)
 
 
 def find_mentions(text: str, lex: Lexicon | None = None) -> list[MetricMention]:
@@ -91,11 +138,12 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[MetricMention]:
         metric = lex.alias_of[m.group(0).lower()]
         adjusted = bool(lex.adjust_re.search(text[max(0, m.start() - 14) : m.start()]))
         segment, end = None, m.end()
+        company = _company_before(text, m.start(), m.group(0), lex)
         if lex.metrics[metric].segmentable:
             segment, end = _segment_after(text, m.end(), lex)
-            if segment is None:
+            if segment is None and not company:
                 segment = _segment_before(text, m.start(), lex)
-        out.append(MetricMention(metric, segment, adjusted, m.start(), end, text[m.start() : end]))
+        out.append(MetricMention(metric, segment, adjusted, m.start(), end, text[m.start() : end], company))
     return out
 
 
@@ -110,25 +158,37 @@ class CallPeriod:
     year: int | None
 
     def resolve(self, p: PeriodMention) -> str:
-        """'current', 'prior_year', 'prior_quarter' or 'other' for an explicit period mention."""
+        """'current', 'prior_year', 'prior_quarter', 'year:<year>' or 'other' for an explicit period."""
+        if p.kind == "year":
+            return self.full_year(p.year)
         if p.kind != "quarter" or p.number is None:
             return "other"
+        return self.quarter_id(p.number, p.year)
+
+    def full_year(self, year: int | None) -> str:
+        """The period id of a full (fiscal) year: 'year:2024'; the call's year when none is named."""
+        year = year if year is not None else self.year
+        return f"year:{year}" if year is not None else "year:?"
+
+    def quarter_id(self, number: int, year: int | None) -> str:
+        """The period id of quarter `number` of `year` relative to the call's quarter."""
         if self.quarter is None:
             return "other"
-        if p.year is None:
-            return "current" if p.number == self.quarter else "other"
+        if year is None:
+            return "current" if number == self.quarter else "other"
         if self.year is None:
             return "other"
-        if (p.number, p.year) == (self.quarter, self.year):
+        if (number, year) == (self.quarter, self.year):
             return "current"
-        if (p.number, p.year) == (self.quarter, self.year - 1):
+        if (number, year) == (self.quarter, self.year - 1):
             return "prior_year"
         prev = (self.quarter - 1, self.year) if self.quarter > 1 else (4, self.year - 1)
-        return "prior_quarter" if (p.number, p.year) == prev else "other"
+        return "prior_quarter" if (number, year) == prev else "other"
 
 
 def call_period(transcript: Transcript) -> CallPeriod:
-    """The most-named quarter with a year (ties: the first named) is the quarter of the call.
+    """The most-named quarter with a year (ties: the first named) is the quarter of the call; without
+    one, the most-named quarter, and the most-named year of any period (a half, a fiscal year).
 
     The preamble (title lines before the first speaker) is no paragraph, so its few lines are
     parsed here; the paragraphs' periods are the ones the model parsed already.
@@ -136,16 +196,29 @@ def call_period(transcript: Transcript) -> CallPeriod:
     mentions: list[Iterable[PeriodMention]] = [find_periods(t, "en") for _, t in transcript.preamble]
     mentions += [p.periods for p in transcript.paragraphs[:12]]
     counts: Counter[tuple[int, int]] = Counter()
-    order: dict[tuple[int, int], int] = {}
+    bare: Counter[int] = Counter()
+    years: Counter[int] = Counter()
+    order: dict[tuple[int, int] | int, int] = {}
     for found in mentions:
         for p in found:
-            if p.kind == "quarter" and p.number and p.year and p.relative is None:
-                counts[(p.number, p.year)] += 1
-                order.setdefault((p.number, p.year), len(order))
-    if not counts:
-        return CallPeriod(None, None)
-    best = max(counts, key=lambda k: (counts[k], -order[k]))
-    return CallPeriod(best[0], best[1])
+            if p.relative is not None:
+                continue
+            if p.year:
+                years[p.year] += 1
+                order.setdefault(-p.year, len(order))
+            if p.kind == "quarter" and p.number:
+                if p.year:
+                    counts[(p.number, p.year)] += 1
+                    order.setdefault((p.number, p.year), len(order))
+                else:
+                    bare[p.number] += 1
+                    order.setdefault(p.number, len(order))
+    if counts:
+        best = max(counts, key=lambda k: (counts[k], -order[k]))
+        return CallPeriod(best[0], best[1])
+    quarter = max(bare, key=lambda k: (bare[k], -order[k])) if bare else None
+    year = max(years, key=lambda k: (years[k], -order[-k])) if years else None
+    return CallPeriod(quarter, year)
 
 
 def explicit_periods(paragraph: Paragraph, start: int, end: int) -> list[PeriodMention]:
@@ -162,8 +235,22 @@ def periods_in(
     Explicit periods are read from the paragraph (parsed once), relative ones matched in the span.
     """
     lex = lex or load_lexicon()
+    text = paragraph.text[start:end]
     found = [(p.start - start, p.end - start, call.resolve(p)) for p in explicit_periods(paragraph, start, end)]
-    for m in lex.period_re.finditer(paragraph.text[start:end]):
+    for m in lex.quarter_number_re.finditer(text):
+        n = m.group("n").lower()
+        number = int(n) if n.isdigit() else lex.quarter_numbers.index(n) + 1
         if not any(a <= m.start() < b for a, b, _ in found):
-            found.append((m.start(), m.end(), lex.period_of[m.group(0).lower()]))
+            found.append((m.start(), m.end(), call.quarter_id(number, None)))
+    for m in _BARE_YEAR_RE.finditer(text):
+        if not any(a <= m.start("year") < b for a, b, _ in found):
+            found.append((m.start("year"), m.end("year"), call.full_year(int(m.group("year")))))
+    for m in lex.period_re.finditer(text):
+        if not any(a <= m.start() < b for a, b, _ in found):
+            kind = lex.period_of[m.group(0).lower()]
+            found.append((m.start(), m.end(), call.full_year(None) if kind == "year" else kind))
     return sorted(found, key=lambda f: (f[0], f[2]))
+
+
+# "in 2024", "for fiscal 2024": a full year named by its number alone
+_BARE_YEAR_RE = re.compile(r"\b(?:in|for|during|of|fiscal|through|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*\d)")

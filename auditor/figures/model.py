@@ -34,6 +34,10 @@ class FigureModel:
             if f.key == key and f.role == "level" and f.period == period and (f.linked or not linked_only)
         ]
 
+    def levels_like(self, f: Figure, key: tuple[str, str | None, bool]) -> list[Figure]:
+        """Linked levels of metric `key` in the same period as figure `f` (see `Figure.same_period`)."""
+        return [g for g in self.figures if g.key == key and g.role == "level" and g.linked and g.same_period(f)]
+
     def metric(self, metric_id: str) -> MetricDef:
         return self.lexicon.metrics[metric_id]
 

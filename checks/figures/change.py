@@ -43,7 +43,7 @@ class ChangeClaimMismatch(TranscriptCheck):
 
     def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
         model = build_model(transcript)
-        claims, unchecked = change_claims(model.figures)
+        claims, unchecked = change_claims(model.figures, model.lexicon)
         self.stats["unchecked"] += len(unchecked)
         words = word_change_claims(model.figures, model.lexicon)
         for claim in sorted(claims + words, key=lambda c: (c.line, c.result.quantity.start)):
@@ -64,21 +64,25 @@ class ChangeClaimMismatch(TranscriptCheck):
         q = change.quantity
         claimed = Interval.of(q)
         points = claim.base.quantity.kind == "percent"
+        b, r = claim.base.quantity.value, claim.result.quantity.value
         if q.kind in ("points", "bps"):
             computed = (result - base).scale(100 if q.kind == "bps" else 1)
+            point = (r - b) * (100 if q.kind == "bps" else 1)
             how = f"{printed(claim.result)} - {printed(claim.base)}"
         elif q.kind == "multiple":
             ratio = result / base
             if claimed.overlaps(ratio) or claimed.overlaps(ratio.shift(-1)):
                 self.stats["verified"] += 1
                 return None
-            computed, how = ratio, f"{printed(claim.result)} / {printed(claim.base)}"
+            computed, point, how = ratio, r / b, f"{printed(claim.result)} / {printed(claim.base)}"
         else:
             computed = percent_change(base, result)
+            point = (r / b - 1) * 100
             how = f"{printed(claim.result)} / {printed(claim.base)} - 1"
         signed = claimed if claim.direction >= 0 else claimed.scale(-1)
         if claim.direction == 0:
             computed = Interval(min(abs(computed.lo), abs(computed.hi)), max(abs(computed.lo), abs(computed.hi)))
+            point = abs(point)
         if signed.overlaps(computed):
             self.stats["verified"] += 1
             return None
@@ -88,44 +92,51 @@ class ChangeClaimMismatch(TranscriptCheck):
                 transcript,
                 change.line,
                 f"'{quoted(change)}' is the change in percentage points ({printed(claim.result)} - "
-                f"{printed(claim.base)}), not a percent change ({how} = {fmt(computed.mid, Decimal('0.1'))}%).",
+                f"{printed(claim.base)}), not a percent change ({how} = {fmt(point, Decimal('0.1'))}%).",
                 evidence_of(change),
                 severity=Severity.INFO,
                 confidence=0.6,
                 suggestion=f"{fmt(abs(signed.mid), pct_step(change))} percentage points",
             )
         self.stats["contradicted"] += 1
-        return self._report(transcript, claim, computed, how, lex)
+        return self._report(transcript, claim, computed, point, how, lex)
 
-    def _report(self, transcript: Transcript, claim: ChangeClaim, computed: Interval, how: str, lex: Lexicon) -> Finding:
+    def _report(
+        self, transcript: Transcript, claim: ChangeClaim, computed: Interval, point: Decimal, how: str, lex: Lexicon
+    ) -> Finding:
+        """The computed change (from the printed figures, not an interval's midpoint), and how sure:
+        an error when a slip explains the printed rate, the direction is wrong or the rate is far off;
+        a near miss (the company may have computed it from unrounded figures) only at info."""
         change = claim.change
         assert change is not None
         q = change.quantity
         step = pct_step(change)
         unit = lex.unit_word(q.kind)
-        mid = computed.mid
-        sign_word = "an increase" if mid > 0 else "a decrease"
-        shown = fmt(abs(mid), step) + unit
+        sign_word = "an increase" if point > 0 else "a decrease"
+        shown = fmt(abs(point), step) + unit
         target = computed.scale(1 if claim.direction >= 0 else -1)
         candidates = [(value, why) for value, why in misreadings(q, lex) if target.contains(value)]
         suggestion = f"{shown} ({sign_word})"
         if candidates:
             value, why = candidates[0]
             suggestion = f"{fmt(value, step)}{unit} (the printed {quoted(change)} looks like {why}; computed {shown})"
-        direction_wrong = claim.direction != 0 and (mid > 0) != (claim.direction > 0) and abs(mid) > step
-        distance = abs(abs(mid) - abs(Interval.of(q).mid))
-        far = direction_wrong or distance > max(Decimal(1), abs(mid) / 10)
+        signed = Interval.of(q).scale(1 if claim.direction >= 0 else -1)
+        direction_wrong = claim.direction != 0 and (point > 0) != (claim.direction > 0) and abs(point) > step
+        gap = signed.distance(computed)
+        near = not direction_wrong and not candidates and gap <= max(Decimal(1), abs(point) / 10)
+        far = direction_wrong or bool(candidates) or gap > max(Decimal(2), abs(point) / 4)
+        severity = Severity.INFO if near else Severity.ERROR if far else Severity.WARNING
         message = (
             f"'{quoted(change)}' does not follow from the figures it links: {how} = "
-            f"{'+' if mid > 0 else '-'}{shown} ({value_range(computed, step, unit)} within rounding)."
+            f"{'+' if point > 0 else '-'}{shown} ({value_range(computed, step, unit)} within rounding)."
         )
         return self.finding(
             transcript,
             change.line,
             message,
             evidence_of(change),
-            severity=Severity.ERROR if far else Severity.WARNING,
-            confidence=0.9 if far else 0.7,
+            severity=severity,
+            confidence=0.9 if far else 0.6 if near else 0.7,
             suggestion=suggestion,
         )
 

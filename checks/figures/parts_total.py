@@ -20,9 +20,13 @@ class PartExceedsTotal(TranscriptCheck):
     79.3" when revenue was 249.2.
 
     Best practice: a part never exceeds its total (R&D, sales and marketing and G&A within operating
-    expenses; a segment's revenue within total revenue, same period, same adjusted basis), and a
-    list presented as complete ("the remaining", "consists of") sums to the total within rounding.
-    A list not presented as complete is only held to part <= total.
+    expenses; a named business line's revenue within the company's stated total revenue, same
+    period, same adjusted basis), and a list presented as complete ("the remaining", "consists of")
+    sums to the total within rounding. A list not presented as complete is only held to part <=
+    total. Not parts: a forecast against a quarter, an amount spent or returned against the cash that
+    paid for it, a business line's figure against another metric's total, an amount of another
+    metric listed after the total. An error only when the lexicon makes it a part and one speaker
+    states both; otherwise a warning.
     """
 
     id = "figures.parts_total"
@@ -39,22 +43,29 @@ class PartExceedsTotal(TranscriptCheck):
             yield finding
         yield from self._breakdowns(transcript, model, reported)
 
-    def _totals_of(self, model: FigureModel, f: Figure) -> list[Figure]:
-        if f.key is None:
-            return []
+    def _totals_of(self, model: FigureModel, f: Figure) -> tuple[list[Figure], bool]:
+        """The totals `f` is a part of, and whether the relation is the lexicon's own (an expense
+        line within operating expenses) rather than a business line within the company."""
+        if f.key is None or f.mention is None:
+            return [], False
         metric, segment, adjusted = f.key
         definition = model.metric(metric)
         if segment is not None and definition.segmentable:
-            return model.levels((metric, None, adjusted), f.period)
+            if segment.startswith("?"):
+                return [], False  # a business line the text does not name
+            # a business line within the company's own total, stated as the company's ("total revenue")
+            totals = [t for t in model.levels_like(f, (metric, None, adjusted)) if t.mention is not None and t.mention.company]
+            return totals, False
         if definition.parent:
-            return model.levels((definition.parent, None, adjusted), f.period)
-        return []
+            return model.levels_like(f, (definition.parent, segment, adjusted)), True
+        return [], False
 
     def _hierarchy(self, transcript: Transcript, model: FigureModel) -> Iterator[tuple[Finding, tuple[int, int]]]:
         for f in model.figures:
-            if not f.linked or f.period not in ("current", "prior_year", "prior_quarter"):
+            if f.role != "level" or not f.linked or f.approximate:
                 continue
-            totals = [t for t in self._totals_of(model, f) if t.quantity.unit == f.quantity.unit]
+            totals, own = self._totals_of(model, f)
+            totals = [t for t in totals if t.quantity.unit == f.quantity.unit and not t.approximate]
             if not totals:
                 continue
             part = Interval.of(f.quantity)
@@ -65,6 +76,8 @@ class PartExceedsTotal(TranscriptCheck):
             total = totals[0]
             part_name = metric_name(f, "the part")
             total_name = metric_name(total, "the total")
+            # proven when the lexicon makes it a part and one speaker states both in one stretch of remarks
+            proven = own and total.paragraph.turn == f.paragraph.turn
             yield (
                 self.finding(
                     transcript,
@@ -72,7 +85,8 @@ class PartExceedsTotal(TranscriptCheck):
                     f"{part_name[0].upper() + part_name[1:]} of {printed(f)} is larger than {total_name} of "
                     f"{printed(total)} (line {total.line}), of which it is a part.",
                     evidence_of(f),
-                    confidence=0.9,
+                    severity=Severity.ERROR if proven else Severity.WARNING,
+                    confidence=0.9 if proven else 0.7,
                     suggestion=f"check both figures: a part cannot exceed its total ({printed(f)} > {printed(total)})",
                     related=related_lines([total], f.line) or [(total.line, evidence_of(total))],
                 ),

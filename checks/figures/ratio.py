@@ -13,6 +13,14 @@ from auditor.model import Transcript
 from ._common import GROUPS, evidence_of, pct_step, printed, quoted, related_lines, value_range
 
 
+def _same_clause(part: Figure, share: Figure) -> bool:
+    """'RMB728 million, accounting for 31% of ...': the part is the amount just before the share,
+    of the same period, in one sentence with no other figure between them."""
+    if (part.paragraph.index, part.sentence.start) != (share.paragraph.index, share.sentence.start):
+        return False
+    return part.period == share.period or share.period in ("implicit", "unknown")
+
+
 class RatioMismatch(TranscriptCheck):
     """A margin or share that does not match its own numerator and denominator.
 
@@ -20,8 +28,11 @@ class RatioMismatch(TranscriptCheck):
     revenue was US$249.2 million (45.3 / 249.2 = 18.2%).
 
     Best practice: gross margin = gross profit / revenue, EBITDA margin = EBITDA / revenue, and
-    "accounting for 45% of public cloud revenue" = part / that revenue, for the same period and the
-    same adjusted basis, within rounding. Ratios whose parts are not stated are left unchecked.
+    "accounting for 45% of public cloud revenue" = part / that revenue, for the same period, business
+    line and adjusted basis, within rounding. The profit or the part must be stated in the same
+    sentence as the ratio (a level, never a change or a prior period's figure); "% of segment
+    revenue" is a share of that segment's revenue, not of the company's. Ratios whose parts are not
+    stated are left unchecked.
     """
 
     id = "figures.ratio"
@@ -39,19 +50,27 @@ class RatioMismatch(TranscriptCheck):
             if finding is not None:
                 yield finding
         for claim in share_claims(model.figures):
-            wholes = model.levels(claim.whole.key, claim.part.period)
+            if not _same_clause(claim.part, claim.share) or (claim.whole.segment or "").startswith("?"):
+                self.stats["unchecked"] += 1
+                continue
+            wholes = [w for w in model.levels_like(claim.part, claim.whole.key) if w is not claim.part]
             finding = self._compare(transcript, claim.share, [claim.part], wholes, "share")
             if finding is not None:
                 yield finding
 
     def _margin(self, transcript: Transcript, model: FigureModel, f: Figure) -> Finding | None:
+        """A margin is held to its own profit, stated in the same sentence, over the revenue of the
+        same business line and period (stated anywhere)."""
         assert f.key is not None
         metric, segment, adjusted = f.key
         definition = model.metric(metric)
-        if not definition.numerator or not definition.denominator:
+        if not definition.numerator or not definition.denominator or (segment or "").startswith("?"):
             return None
-        numerators = model.levels((definition.numerator, segment, adjusted), f.period)
-        denominators = model.levels((definition.denominator, segment, False), f.period)
+        numerators = [
+            n for n in model.levels_like(f, (definition.numerator, segment, adjusted))
+            if (n.paragraph.index, n.sentence.start) == (f.paragraph.index, f.sentence.start)
+        ]
+        denominators = model.levels_like(f, (definition.denominator, segment, False))
         return self._compare(transcript, f, numerators, denominators, definition.name)
 
     def _compare(

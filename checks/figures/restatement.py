@@ -1,15 +1,18 @@
-"""figures.restatement: the same metric for the same period stated twice with values that cannot both be right."""
+"""figures.restatement: one figure stated twice, the two values a transcription slip apart."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from auditor.check import TranscriptCheck
-from auditor.figures import Figure, Lexicon, build_model, misreadings
+from auditor.figures import Figure, Lexicon, build_model, slip
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 
 from ._common import GROUPS, evidence_of, metric_name, quoted
+
+# more distinct values than this in one group: the text mixes figures it does not tell apart
+_MAX_VALUES = 3
 
 
 def _truncation(a: Figure, b: Figure) -> bool:
@@ -22,8 +25,31 @@ def _truncation(a: Figure, b: Figure) -> bool:
     return cut == coarse.quantity.value
 
 
+def _agree(a: Figure, b: Figure) -> bool:
+    return a.quantity.same_value(b.quantity) or _truncation(a, b)
+
+
+def _groups(figures: list[Figure]) -> list[list[Figure]]:
+    """Statements of one figure: the company's or a named business line's level of one metric for
+    one comparable period, or its growth rate against one comparison."""
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figures:
+        if f.key is None or f.mention is None or not f.comparable_period or f.approximate:
+            continue
+        if (f.mention.segment or "").startswith("?"):
+            continue  # a business line the text does not name: only itself
+        if f.role == "level" and f.linked:
+            groups.setdefault(("level", f.key, f.period, f.quantity.kind, f.quantity.unit), []).append(f)
+        elif (
+            f.role == "change" and f.direction and f.comparison and f.period == "current"
+            and f.quantity.kind == "percent" and not f.qualified
+        ):
+            groups.setdefault(("change", f.key, f.comparison, f.direction), []).append(f)
+    return [g for _, g in sorted(groups.items(), key=lambda kv: (kv[1][0].line, kv[1][0].quantity.start))]
+
+
 class Restatement(TranscriptCheck):
-    """The same metric for the same period stated twice with values that cannot both be right.
+    """One figure stated twice with values that a transcription slip sets apart.
 
     Anti-pattern: "Revenue reached US$249.2 million" in the CEO's remarks and "total revenue was
     US$294.2 million for the quarter" in the CFO's: one of them has transposed digits.
@@ -31,7 +57,12 @@ class Restatement(TranscriptCheck):
     Best practice: a metric stated twice for one period agrees within rounding ("RMB2.35 billion"
     and "RMB2,349.2 million"; "24%" and "24.2%"; a figure cut short, 728 for 728.7, is accepted).
     Only figures whose metric phrase directly governs them are compared, never across metrics,
-    segments, adjusted/unadjusted bases or periods.
+    business lines, adjusted/unadjusted bases or periods (a quarter, a full year, nine months, a
+    forecast); a figure without a period of its own or from its speaker is compared with nothing.
+    A difference is reported only when a slip explains it (a teen heard as a ten, a decimal point,
+    transposed digits, the scale word, one digit of a long number): two values no slip connects are
+    more likely two figures the text did not tell apart. The finding points at the statement that
+    disagrees with the others, and at both when there are two.
     """
 
     id = "figures.restatement"
@@ -42,45 +73,68 @@ class Restatement(TranscriptCheck):
 
     def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
         model = build_model(transcript)
-        groups: dict[tuple, list[Figure]] = {}
-        for f in model.figures:
-            if f.key is None or f.period not in ("current", "prior_year", "prior_quarter"):
-                continue
-            if f.role == "level" and f.linked:
-                groups.setdefault(("level", f.key, f.period, f.quantity.kind, f.quantity.unit), []).append(f)
-            elif f.role == "change" and f.direction and f.comparison and f.period == "current" and f.quantity.kind == "percent":
-                groups.setdefault(("change", f.key, f.comparison, f.direction), []).append(f)
-        for key in sorted(groups, key=lambda k: (groups[k][0].line, groups[k][0].quantity.start)):
-            yield from self._compare(transcript, groups[key], model.lexicon)
+        for group in _groups(model.figures):
+            yield from self._compare(transcript, group, model.lexicon)
 
     def _compare(self, transcript: Transcript, figs: list[Figure], lex: Lexicon) -> Iterator[Finding]:
-        accepted: list[Figure] = []
+        clusters: list[list[Figure]] = []
         for f in figs:
-            others = [a for a in accepted if (a.paragraph.index, a.sentence.start) != (f.paragraph.index, f.sentence.start)]
-            if not accepted:
-                accepted.append(f)
-                continue
-            if not others or any(f.quantity.same_value(a.quantity) or _truncation(f, a) for a in others):
-                self.stats["verified"] += bool(others)
-                accepted.append(f)
-                continue
-            self.stats["contradicted"] += 1
-            anchor = others[0]
-            yield self._report(transcript, f, anchor, lex)
+            home = next((c for c in clusters if any(_agree(f, g) for g in c)), None)
+            if home is None:
+                clusters.append([f])
+            else:
+                home.append(f)
+        sentences = {(f.paragraph.index, f.sentence.start) for f in figs}
+        if len(clusters) == 1:
+            self.stats["verified"] += len(sentences) > 1
+            return
+        if len(clusters) > _MAX_VALUES:
+            self.stats["unchecked"] += 1
+            return
+        reported: set[int] = set()
+        for i, odd in enumerate(clusters):
+            for j, other in enumerate(clusters):
+                if i == j or id(odd) in reported or len(odd) > len(other):
+                    continue
+                if len(odd) == len(other) and i < j:
+                    continue  # two statements: point at the later one, with the earlier one related
+                if {(f.paragraph.index, f.sentence.start) for f in odd} == {(f.paragraph.index, f.sentence.start) for f in other}:
+                    continue
+                why = slip(odd[0].quantity, other[0].quantity, lex)
+                if why is None:
+                    continue
+                reported.add(id(odd))
+                self.stats["contradicted"] += 1
+                yield self._report(transcript, odd, other, why)
 
-    def _report(self, transcript: Transcript, f: Figure, anchor: Figure, lex: Lexicon) -> Finding:
-        swapped = [why for value, why in misreadings(f.quantity, lex) if value == anchor.quantity.value]
-        swapped += [why for value, why in misreadings(anchor.quantity, lex) if value == f.quantity.value]
+    def _report(self, transcript: Transcript, odd: list[Figure], other: list[Figure], why: str) -> Finding:
+        f = odd[-1]
+        anchor = other[0]
         name = metric_name(f, "the figure")
-        note = f" ({swapped[0]})" if swapped else ""
         what = "growth rate" if f.role == "change" else "value"
+        lines = sorted({g.line for g in other})
+        where = "line " + ", ".join(str(n) for n in lines) if len(lines) < 3 else f"lines {lines[0]}-{lines[-1]}"
+        majority = len(other) > len(odd)
+        if majority:
+            message = (
+                f"The {what} of {name} is {quoted(f)} here but {quoted(anchor)} on {where}, for the same period: "
+                f"the difference looks like {why}."
+            )
+            suggestion = f"{quoted(anchor)}, as on {where}"
+        else:
+            message = (
+                f"The {what} of {name} is {quoted(f)} here but {quoted(anchor)} on {where}, for the same period: "
+                f"one of the two is wrong, and the difference looks like {why}."
+            )
+            suggestion = f"use one value on both lines ({quoted(anchor)} on {where}, {quoted(f)} here)"
+        related = [(g.line, evidence_of(g)) for g in other] + [(g.line, evidence_of(g)) for g in odd[:-1]]
         return self.finding(
             transcript,
             f.line,
-            f"The {what} of {name} is {quoted(f)} here but {quoted(anchor)} on line {anchor.line}, "
-            f"for the same period{note}.",
+            message,
             evidence_of(f),
-            confidence=0.85 if swapped else 0.7,
-            suggestion=f"use one value for both lines; line {anchor.line} says {quoted(anchor)}",
-            related=[(anchor.line, evidence_of(anchor))],
+            severity=Severity.WARNING,
+            confidence=0.85 if majority else 0.75,
+            suggestion=suggestion,
+            related=related,
         )
