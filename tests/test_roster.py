@@ -68,9 +68,10 @@ def test_announced_questioners_are_analysts_with_firms(roster: Roster):
     qiao = roster.find("Qiao Lan")
     assert (holm.kind, holm.firm) == ("analyst", "Kestrel Partners")
     assert (qiao.kind, qiao.firm, qiao.is_header) == ("analyst", "Verdant Securities", False)
-    assert [(a.line, a.name, a.firm) for a in roster.announcements] == [
-        (10, "Darius Holm", "Kestrel Partners"),
-        (14, "Qiao Lan", "Verdant Securities"),
+    assert [(a.line, a.name, a.firm, a.kind) for a in roster.announcements] == [
+        (2, "Priya Anand", None, "handover"),
+        (10, "Darius Holm", "Kestrel Partners", "question"),
+        (14, "Qiao Lan", "Verdant Securities", "question"),
     ]
 
 
