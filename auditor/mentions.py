@@ -276,7 +276,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         (
             "self",
             rf"\b{_capitalisable(ann['self_any'])}[ \t]+{person}{not_possessive}"
-            rf"(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|again)\b))",
+            rf"(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|for|again)\b))",
         ),
         (
             "self",
@@ -287,7 +287,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
     return AnnouncementPatterns(
         patterns=tuple((kind, re.compile(regex)) for kind, regex in patterns),
         handover_title=re.compile(
-            rf"{openings[0]}[ \t]+to[ \t]+{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))"
+            rf"(?:{'|'.join(openings)})[ \t]+to[ \t]+{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))"
             rf"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:for|who|to)\b)",
         ),
         stand_in=re.compile(

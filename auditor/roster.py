@@ -207,7 +207,6 @@ def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -
     if not paragraphs:
         return
     opening = {
-        "self": paragraphs[0].text[: patterns.opening_head],
         "next": following.paragraphs[0].text[: patterns.opening_head] if following and following.paragraphs else "",
     }
     for index, paragraph in enumerate(paragraphs):
@@ -235,8 +234,12 @@ def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -
                 else:
                     placed = index == len(paragraphs) - 1 and len(paragraph.text) - m.end() <= patterns.closing_tail
                 taken.append((start, end))
-                text = opening["self" if kind == "self" else "next"]
-                stand_in = _stands_in(text, name, roster.words) or bool(patterns.stand_in.search(m.group(0)))
+                if kind == "self":  # "this is Kathy Roe for Jason", "Dan on behalf of Helen"
+                    rest = paragraph.text[m.end() : m.end() + 60]
+                    stand_in = bool(patterns.stand_in.search(rest) or re.match(r"[ \t,]*for[ \t]+[A-Z]", rest))
+                else:
+                    stand_in = _stands_in(opening["next"], name, roster.words)
+                stand_in = stand_in or bool(patterns.stand_in.search(m.group(0)))
                 _announce(roster, paragraph, turn, m, (name, firm, kind), placed, stand_in)
         if index == len(paragraphs) - 1 and not taken:
             for m in patterns.handover_title.finditer(paragraph.text):

@@ -41,21 +41,29 @@ class AnnouncedSpeakerMismatch(TranscriptCheck):
     def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
         roster = transcript.roster
         closing: dict[int, Announcement] = {}
+        opening: dict[int, Announcement] = {}
         for announcement in roster.announcements:
-            if not announcement.placed:
+            if announcement.placed:
+                (opening if announcement.kind == "self" else closing)[announcement.turn] = announcement
+        # one finding per turn, the speaker's own words first: "Hi, this is Dan Roe" under the
+        # label Dan Roe settles who speaks, whoever was announced
+        for turn_index in sorted(set(opening) | {i + 1 for i in closing}):
+            if turn_index >= len(transcript.turns):
                 continue
-            if announcement.kind == "self":
-                finding = self._check(transcript, roster, announcement, transcript.turns[announcement.turn])
+            turn = transcript.turns[turn_index]
+            own = opening.get(turn_index)
+            if own is not None:
+                finding = self._check(transcript, roster, own, turn)
                 if finding is not None:
                     yield finding
-                continue
-            closing[announcement.turn] = announcement
-        for turn_index in sorted(closing):
-            if turn_index + 1 >= len(transcript.turns):
-                continue
-            finding = self._check(transcript, roster, closing[turn_index], transcript.turns[turn_index + 1])
-            if finding is not None:
-                yield finding
+                    continue
+                if own.stand_in or _same(turn.speaker, own.name, transcript):
+                    continue
+            announced = closing.get(turn_index - 1)
+            if announced is not None:
+                finding = self._check(transcript, roster, announced, turn)
+                if finding is not None:
+                    yield finding
 
     def _check(self, transcript: Transcript, roster: Roster, announcement: Announcement, turn: Turn) -> Finding | None:
         self.stats["announcements checked"] += 1
