@@ -160,10 +160,21 @@ def _plausible_role(role: str) -> bool:
         return False
     if role.endswith(("?", "!")):
         return False
-    # a second sentence is speech, not a role; an initial ("J.P. Morgan", "Robert W. Baird") is not a sentence end
-    if re.search(r"(?<![\s.,][A-Z])(?<!^[A-Z])[.?!]\s+[A-Z]", role):
-        return False
-    return not (role.endswith(".") and not role.lower().endswith(v.role_abbreviations) and not _ends_with_initial(role))
+    # a second sentence is speech, not a role; an initial ("J.P. Morgan", "Robert W. Baird") or an
+    # abbreviation ("Morgan Stanley & Co. LLC", "Sr. Analyst") is not a sentence end
+    for m in re.finditer(r"[.?!]\s+[A-Z]", role):
+        if m.group(0)[0] != "." or not _abbreviated(role[: m.start() + 1], v.role_abbreviations):
+            return False
+    return not (role.endswith(".") and not _abbreviated(role, v.role_abbreviations))
+
+
+def _abbreviated(text: str, abbreviations: tuple[str, ...]) -> bool:
+    """`text` ends with an abbreviation's full stop ("Co.", "Sr.") or an initial ("W.", "J.P.")."""
+    lower = text.lower()
+    for abbreviation in abbreviations:
+        if lower.endswith(abbreviation) and not lower[: -len(abbreviation)][-1:].isalpha():
+            return True
+    return _ends_with_initial(text)
 
 
 def _ends_with_initial(role: str) -> bool:

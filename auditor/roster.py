@@ -15,7 +15,13 @@ Name-order variants ("Zou Tao" / "Tao Zou"), initials ("T. Whitlock") and common
 ("Kathy" / "Katherine") are the same person. A spelling that is merely close to a roster name
 ("Mr. Zao" for Zou Tao) is NOT merged: it stays an unresolved mention, and `Roster.near_miss`
 says which person it resembles. The rules for names are in `auditor.names`, the patterns the text is
-read with in `auditor.mentions`, their words in `auditor/data/people.toml` and `speakers.toml`.
+read with in `auditor.mentions`, their words in `auditor/data/people.toml` and `speakers.toml`;
+the persons and the lookups (`Roster.find`, `Roster.resemble`) are in `auditor.persons`.
+
+Besides those contexts, every run of capitalised words that pairs with a participant's given name
+and nearly with their surname ("Maria Kovecs" beside Maria Kovacs) is kept as a mention, and so is
+a title before a name ("Chairman Hartley"). Every turn is read for announcements of who speaks
+next (a questioner, a hand-over, a speaker naming themselves), wherever the host's turn is.
 """
 
 from __future__ import annotations
@@ -23,191 +29,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
-from auditor.mentions import mention_patterns
-from auditor.names import align, honorific_gender, name_tokens
+from auditor.mentions import announcement_patterns, mention_patterns
+from auditor.names import honorific_gender, name_tokens
+from auditor.persons import Announcement, GenderEvidence, Mention, NearMiss, Person, Roster, c_suite_roles
 from auditor.words import Words, default_words
 
 if TYPE_CHECKING:
     from auditor.model import Paragraph, Transcript, Turn
 
 __all__ = [
-    "Announcement", "GenderEvidence", "Mention", "Person", "Roster", "build_roster", "c_suite_roles",
+    "Announcement", "GenderEvidence", "Mention", "NearMiss", "Person", "Roster", "build_roster", "c_suite_roles",
     "decide_gender", "is_interpreted", "name_tokens",
 ]
-
-
-@dataclass(frozen=True)
-class GenderEvidence:
-    """One place the English text gives a person a gender: an honorific or a pronoun."""
-
-    line: int
-    text: str
-    gender: str  # "female" | "male"
-    source: str  # "honorific" | "pronoun"
-
-
-@dataclass
-class Mention:
-    """A person-like name in the English text and what it resolved to."""
-
-    line: int
-    start: int
-    end: int
-    name: str  # the name as written, without honorific
-    text: str  # the mention as written, with honorific
-    kind: str  # "intro" | "announcement" | "honorific" | "context"
-    honorific: str | None = None
-    person: Person | None = None
-    speech_noun: str | None = None  # "answer" in "Ms. Sulberg's answer": a third-person reference
-    #: Followed by an affiliation ("Mr. Wang from the city government"): maybe an outsider namesake.
-    affiliated: bool = False
-
-    @property
-    def resolved(self) -> bool:
-        return self.person is not None
-
-
-@dataclass(frozen=True)
-class Announcement:
-    """An operator announcing a questioner: who, from which firm, and in which turn."""
-
-    line: int
-    name: str
-    firm: str | None
-    turn: int
-    text: str
-
-
-@dataclass(eq=False)
-class Person:
-    """One participant (or a person introduced in the text) with the evidence about them."""
-
-    name: str
-    lines: list[int] = field(default_factory=list)
-    roles: list[tuple[str, int]] = field(default_factory=list)
-    kind: str = "participant"  # "executive" | "analyst" | "participant"
-    firm: str | None = None
-    is_header: bool = False
-    gender: str | None = None  # "female" | "male" | None when the text does not say (or contradicts itself)
-    gender_evidence: list[tuple[int, str]] = field(default_factory=list)
-    aliases: set[str] = field(default_factory=set)
-    #: Roles as stated by the speaker headers (label) versus the text (introduction), with lines.
-    header_roles: list[tuple[str, int]] = field(default_factory=list)
-    text_roles: list[tuple[str, int]] = field(default_factory=list)
-    header_lines: list[int] = field(default_factory=list)
-    genders: list[GenderEvidence] = field(default_factory=list)
-    #: The C-suite roles of each of the person's titles ("Acting CEO" -> {"chief executive officer":
-    #: "acting"}), parsed once when the title is recorded.
-    c_suite: dict[str, dict[str, str]] = field(default_factory=dict)
-    #: The vocabulary names are compared with (nicknames, honorifics).
-    words: Words = field(default_factory=default_words, repr=False)
-
-    @property
-    def tokens(self) -> frozenset[str]:
-        return frozenset(self.ordered_tokens)
-
-    @property
-    def ordered_tokens(self) -> tuple[str, ...]:
-        return name_tokens(self.name, self.words)
-
-    def matches(self, name: str) -> bool:
-        """Same person: the same words in any order, with initials, nicknames or a single name word."""
-        if name.strip().lower() in self.aliases:
-            return True
-        return align(name_tokens(name, self.words), self.ordered_tokens, 101.0, self.words) == "exact"
-
-
-@dataclass
-class Roster:
-    persons: list[Person] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    announcements: list[Announcement] = field(default_factory=list)
-    #: The vocabulary of the transcript the roster was read from.
-    words: Words = field(default_factory=default_words, repr=False, compare=False)
-
-    def find(self, name: str) -> Person | None:
-        """The unique person `name` refers to, or None when it names nobody or several people."""
-        hits = [p for p in self.persons if p.matches(name)]
-        if len(hits) == 1:
-            return hits[0]
-        tokens = frozenset(name_tokens(name, self.words))
-        exact = [p for p in hits if tokens == p.tokens]
-        return exact[0] if len(exact) == 1 else None
-
-    def near_miss(self, name: str, *, min_ratio: float = 60.0, exclude: Person | None = None) -> Person | None:
-        """The one person `name` resembles without naming anybody ("Zao" -> Zou Tao), else None.
-
-        None when the name names somebody exactly, resembles several people, or nobody.
-        """
-        tokens = name_tokens(name, self.words)
-        if not tokens:
-            return None
-        others = [p for p in self.persons if p is not exclude]
-        if any(align(tokens, p.ordered_tokens, 101.0, self.words) == "exact" for p in others):
-            return None
-        near = [p for p in others if align(tokens, p.ordered_tokens, min_ratio, self.words) == "near"]
-        if len(near) != 1:
-            return None
-        if len(tokens) > 1 and fuzz.token_sort_ratio(" ".join(tokens), " ".join(near[0].ordered_tokens)) < 70:
-            return None
-        return near[0]
-
-    def add(self, name: str, line: int, role: str | None = None, *, header: bool = False) -> Person:
-        person = next((p for p in self.persons if p.tokens == frozenset(name_tokens(name, self.words))), None)
-        if person is None and not header:
-            person = self.find(name)
-        if person is None:
-            person = Person(name=name, words=self.words)
-            self.persons.append(person)
-        if line not in person.lines:
-            person.lines.append(line)
-            person.lines.sort()
-        if role:
-            person.roles.append((role, line))
-            (person.header_roles if header else person.text_roles).append((role, line))
-            if role not in person.c_suite:
-                person.c_suite[role] = c_suite_roles(role, self.words)
-            _classify(person, role, self.words)
-        if header and line not in person.header_lines:
-            person.header_lines.append(line)
-        person.is_header = person.is_header or header
-        return person
-
-
-def c_suite_roles(title: str, words: Words | None = None) -> dict[str, str]:
-    """C-suite roles of a title with their qualifier: 'Acting CEO' -> {'chief executive officer': 'acting'}.
-
-    Abbreviations are expanded first, so "CFO" in an introduction and "Chief Financial Officer" in
-    a label are the same role.
-    """
-    patterns = mention_patterns(words or default_words())
-    text = title.lower()
-    for short, long in patterns.c_suite_abbreviations.items():
-        text = re.sub(rf"\b{re.escape(short)}\b", long, text)
-    roles: dict[str, str] = {}
-    for m in patterns.c_suite.finditer(text):
-        core = f"chief {m.group('what')}officer"
-        roles[core] = m.group("q") or ""
-    return roles
-
-
-def _classify(person: Person, role: str, words: Words) -> None:
-    """Analyst when the role says so (firms, 'Analyst'), executive for officer titles."""
-    patterns = mention_patterns(words)
-    analyst, executive = patterns.analyst_role, patterns.executive_role
-    if analyst.search(role) and not executive.search(role):
-        person.kind = "analyst"
-    elif executive.search(role) and person.kind != "analyst":
-        person.kind = "executive"
-    if " - " in role and person.firm is None:
-        parts = [p.strip() for p in role.split(" - ") if p.strip()]
-        if len(parts) >= 2 and analyst.search(parts[-1]):
-            person.firm = parts[0]
 
 
 def is_interpreted(text: str, words: Words | None = None) -> bool:
@@ -216,10 +51,12 @@ def is_interpreted(text: str, words: Words | None = None) -> bool:
 
 
 def _plausible_name(name: str, words: Words) -> bool:
-    """A run of capitalised words that can be a person's name (not "Thank You" or "Operator")."""
+    """A run of capitalised words that can be a person's name (not "Thank You", "Operator" or "Chief Officer")."""
     patterns = mention_patterns(words)
     tokens = name_tokens(name, words)
-    return bool(tokens) and not any(w in patterns.not_names or w in patterns.address_titles for w in tokens)
+    return bool(tokens) and not any(
+        w in patterns.not_names or w in patterns.address_titles or w in patterns.title_words for w in tokens
+    )
 
 
 def _title_ok(title: str, words: Words) -> bool:
@@ -230,6 +67,18 @@ def _title_ok(title: str, words: Words) -> bool:
     )
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]+)*(?![\w'’\-])")
+
+
+def _trim_title(title: str, words: Words) -> str:
+    """'Head of Investor Relations of the' -> 'Head of Investor Relations' (the title ran into the sentence)."""
+    connectives = set(words.table("people")["roles"]["title_connectives"])
+    parts = title.split()
+    while parts and parts[-1] in connectives:
+        parts.pop()
+    return " ".join(parts)
+
+
 def build_roster(transcript: Transcript) -> Roster:
     """Headers first (reference spellings), then introductions and announcements, then mentions."""
     roster = Roster(words=transcript.words)
@@ -237,13 +86,17 @@ def build_roster(transcript: Transcript) -> Roster:
         if turn.is_person:
             for line in turn.header_lines[:1] or (turn.header_line,):
                 roster.add(turn.speaker, line, turn.role, header=True)
+    # in the order of the text, so that the first spelling of a name is the reference one
     for turn in transcript.turns:
         for paragraph in turn.paragraphs:
             _collect_introductions(roster, paragraph)
-            if turn.label_kind == "operator":
-                _collect_announcements(roster, paragraph, turn)
+        following = transcript.turns[turn.index + 1] if turn.index + 1 < len(transcript.turns) else None
+        _collect_announcements(roster, turn, following)
+    roster.announcements.sort(key=lambda a: (a.line, a.name))
     for paragraph in transcript.paragraphs:
         _collect_mentions(roster, paragraph)
+        for m in _CAPITALISED.finditer(paragraph.text):
+            roster.spellings.setdefault(m.group(0).lower(), []).append((paragraph.line, m.start(), m.end()))
     roster.mentions.sort(key=lambda m: (m.line, m.start))
     for mention in roster.mentions:
         if mention.person is not None and mention.line not in mention.person.lines:
@@ -253,27 +106,38 @@ def build_roster(transcript: Transcript) -> Roster:
     return roster
 
 
-def _record(roster: Roster, paragraph: Paragraph, m: re.Match[str], kind: str, hon: str | None = None) -> Mention | None:
+def _resemblance(roster: Roster, name: str) -> NearMiss | None:
+    return roster.resemble(name, addressed=True)
+
+
+def _record(
+    roster: Roster, paragraph: Paragraph, m: re.Match[str], kind: str, hon: str | None = None, group: str = "name"
+) -> Mention | None:
     """Resolve one name occurrence and keep it; None when it is no plausible name or already recorded."""
-    start, end = m.start("name"), m.end("name")
-    if any(x.line == paragraph.line and x.start == start for x in roster.mentions):
+    start, end = m.start(group), m.end(group)
+    if any(x.line == paragraph.line and x.start <= start < x.end for x in roster.mentions):
         return None
-    name = m.group("name")
+    name = m.group(group)
     if not _plausible_name(name, roster.words):
         return None
     person = roster.find(name)
-    if person is None and len(name_tokens(name, roster.words)) > 1:
-        # "Mr. Guo Mingyuan Thanks" style over-capture: fall back to the longest known prefix
-        words = name.split()
-        for cut in range(len(words) - 1, 0, -1):
-            person = roster.find(" ".join(words[:cut]))
+    if person is None and len(name.split()) > 1 and _resemblance(roster, name) is None:
+        # "Mr. Guo Mingyuan Thanks" style over-capture: fall back to the longest prefix that names
+        # somebody - but never drop a word that only misspells them ("Maria Kovecs" is no "Maria")
+        written = name.split()
+        for cut in range(len(written) - 1, 0, -1):
+            prefix = " ".join(written[:cut])
+            person = roster.find(prefix)
+            if person is None and _resemblance(roster, prefix) is not None:
+                name, end = prefix, start + len(prefix)
+                break
             if person is not None:
-                name, end = " ".join(words[:cut]), start + len(" ".join(words[:cut]))
+                name, end = prefix, start + len(prefix)
                 break
     text_start = start
-    for group in ("hon", "hon2"):
-        if hon and group in m.re.groupindex and m.start(group) >= 0:
-            text_start = m.start(group)
+    for hon_group in ("hon", "hon2"):
+        if hon and hon_group in m.re.groupindex and m.start(hon_group) >= 0:
+            text_start = m.start(hon_group)
     mention = Mention(
         line=paragraph.line,
         start=start,
@@ -281,7 +145,7 @@ def _record(roster: Roster, paragraph: Paragraph, m: re.Match[str], kind: str, h
         name=name,
         text=paragraph.text[text_start:end],
         kind=kind,
-        honorific=hon,
+        honorific=hon if kind != "title" else None,
         person=person,
         speech_noun=_speech_noun(paragraph.text, text_start, end, roster.words),
         affiliated=mention_patterns(roster.words).affiliation.match(paragraph.text[end:]) is not None,
@@ -303,10 +167,11 @@ def _speech_noun(text: str, start: int, end: int, words: Words) -> str | None:
 
 def _collect_introductions(roster: Roster, paragraph: Paragraph) -> None:
     patterns = mention_patterns(roster.words)
-    for regex in (patterns.intro_title_name, patterns.intro_name_title):
+    lower = (patterns.intro_lower_title, patterns.intro_name_lower_title)
+    for regex in (patterns.intro_title_name, patterns.intro_name_title, *lower):
         for m in regex.finditer(paragraph.text):
-            title = m.group("title").strip()
-            if not _title_ok(title, roster.words):
+            title = _trim_title(m.group("title"), roster.words)
+            if regex not in lower and not _title_ok(title, roster.words):
                 continue
             hon = m.group("hon") or (m.groupdict().get("hon2"))
             name = m.group("name")
@@ -314,7 +179,7 @@ def _collect_introductions(roster: Roster, paragraph: Paragraph) -> None:
                 continue
             if roster.find(name) is None and len(name_tokens(name, roster.words)) < 2:
                 continue  # "our CFO, Ms. Shen" names nobody new: a single word is no introduction
-            if roster.find(name) is None and roster.near_miss(name) is not None:
+            if roster.find(name) is None and _resemblance(roster, name) is not None:
                 _record(roster, paragraph, m, "intro", hon)
                 continue
             person = roster.add(name, paragraph.line, title)
@@ -323,26 +188,134 @@ def _collect_introductions(roster: Roster, paragraph: Paragraph) -> None:
                 mention.person = person
 
 
-def _collect_announcements(roster: Roster, paragraph: Paragraph, turn: Turn) -> None:
-    for regex in mention_patterns(roster.words).announcements:
-        for m in regex.finditer(paragraph.text):
-            name = m.group("name")
-            if not _plausible_name(name, roster.words) or len(name_tokens(name, roster.words)) < 2:
-                continue
-            firm = (m.group("firm") or "").strip().rstrip(".") or None
-            roster.announcements.append(Announcement(paragraph.line, name, firm, turn.index, m.group(0)))
-            if roster.find(name) is None and roster.near_miss(name) is not None:
-                _record(roster, paragraph, m, "announcement")
-                continue
-            person = roster.add(name, paragraph.line)
-            if person.kind == "participant":
-                person.kind = "analyst"
-            if firm and person.firm is None:
-                person.firm = firm
-            mention = _record(roster, paragraph, m, "announcement")
-            if mention is not None:
-                mention.person = person
-    roster.announcements.sort(key=lambda a: (a.line, a.name))
+def _firm_like(text: str, words: Words) -> bool:
+    """'Northgate Capital', 'Morgan Stanley', 'UBS': a firm's name rather than a person's."""
+    patterns = announcement_patterns(words)
+    lowered = text.lower().strip(" .,")
+    tokens = re.findall(r"[a-z]+", lowered)
+    return (
+        any(t in patterns.firm_words for t in tokens)
+        or any(f in lowered for f in patterns.person_like_firms)
+        or bool(re.fullmatch(r"[A-Z&.]{2,6}", text.strip(" .,")))
+    )
+
+
+def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -> None:
+    """Every announcement of who speaks next (or, "self", who speaks now) in the turn's paragraphs."""
+    patterns = announcement_patterns(roster.words)
+    paragraphs = turn.paragraphs
+    if not paragraphs:
+        return
+    opening = {
+        "next": following.paragraphs[0].text[: patterns.opening_head] if following and following.paragraphs else "",
+    }
+    for index, paragraph in enumerate(paragraphs):
+        taken: list[tuple[int, int]] = []
+        for form, regex in patterns.patterns:
+            for m in regex.finditer(paragraph.text):
+                start, end = m.span("name")
+                name, start = _strip_openers(m.group("name"), start, roster.words)
+                if form in ("call", "line") and name != m.group("name"):
+                    continue  # "Thanks Greg?" thanks the last speaker; it calls nobody
+                if form == "call" and roster.find(name) is None and not m.groupdict().get("hon"):
+                    continue  # "Euros?" is a call only when the call knows the name
+                if form == "line" and len(name.split()) < 2:
+                    continue  # "Morning, Julio." greets; "Ivan Kirov, Kestrel Capital." announces
+                kind = {"call": "handover", "line": "question"}.get(form, form)
+                if any(a <= start < b for a, b in taken):
+                    continue
+                if not _plausible_name(name, roster.words) or _firm_like(name, roster.words):
+                    continue
+                firm = (m.groupdict().get("firm") or "").strip().rstrip(".") or None
+                if firm and "firm" in m.re.groupindex and m.start("firm") < start and not _firm_like(firm, roster.words):
+                    continue  # "from Europe, Asia": no firm before the name
+                if kind == "self":
+                    placed = index == 0 and m.start() <= patterns.opening_head
+                else:
+                    placed = index == len(paragraphs) - 1 and len(paragraph.text) - m.end() <= patterns.closing_tail
+                taken.append((start, end))
+                if kind == "self":  # "this is Kathy Roe for Jason", "Dan on behalf of Helen"
+                    rest = paragraph.text[m.end() : m.end() + 60]
+                    stand_in = bool(patterns.stand_in.search(rest) or re.match(r"[ \t,]*for[ \t]+[A-Z]", rest))
+                else:
+                    stand_in = _stands_in(opening["next"], name, roster.words)
+                stand_in = stand_in or bool(patterns.stand_in.search(m.group(0)))
+                _announce(roster, paragraph, turn, m, (name, firm, kind), placed, stand_in)
+        if index == len(paragraphs) - 1 and not taken:
+            for m in patterns.handover_title.finditer(paragraph.text):
+                person = roster.holder(m.group("title"))
+                if person is not None and len(paragraph.text) - m.end() <= patterns.closing_tail:
+                    stand_in = _stands_in(opening["next"], person.name, roster.words)
+                    roster.announcements.append(
+                        Announcement(paragraph.line, person.name, None, turn.index, m.group(0), "handover", True, stand_in)
+                    )
+
+
+def _stands_in(opening: str, name: str, words: Words) -> bool:
+    """The announced person does not speak the next turn, and that is no mislabelling: a colleague
+    stands in ("Hi, it's Dan on for Helen", "this is Dan Roe for Helen Cho"), or the turn speaks to
+    the announced person ("Vikas, your line is muted", "Helen, are you there?")."""
+    patterns = announcement_patterns(words)
+    if patterns.stand_in.search(opening):
+        return True
+    names = [re.escape(w) for w in name.split() if len(w) > 2]
+    if not names:
+        return False
+    if re.search(rf"\bfor[ \t]+(?:{'|'.join(names)})\b", opening):
+        return True
+    return any(  # the words of the name before this one ("I am Darren| Kirk") belong to it
+        not patterns.self_opener.search(re.sub(r"(?:[A-Z][\w'’\-]*[ \t]+)+$", "", opening[: said.start()]))
+        for said in re.finditer(rf"\b(?:{'|'.join(names)})\b", opening)
+    )
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around [start, end)."""
+    before = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    after = min((i for i in (text.find(". ", end), text.find("? ", end), text.find("! ", end)) if i >= 0), default=len(text))
+    return text[before + 1 if before >= 0 else 0 : after + 1].strip()
+
+
+def _strip_openers(name: str, start: int, words: Words) -> tuple[str, int]:
+    """'Yeah James Moore' -> 'James Moore': a capitalised interjection is no part of the name."""
+    not_names = mention_patterns(words).not_names
+    written = name.split()
+    while len(written) > 1 and written[0].lower().strip(",.") in not_names:
+        start += name.index(written[1], len(written[0]))
+        name = name[name.index(written[1], len(written[0])) :]
+        written = name.split()
+    return name, start
+
+
+def _announce(
+    roster: Roster,
+    paragraph: Paragraph,
+    turn: Turn,
+    m: re.Match[str],
+    what: tuple[str, str | None, str],
+    placed: bool,
+    stand_in: bool,
+) -> None:
+    """Keep one announcement; a questioner's full name joins the roster as an analyst."""
+    name, firm, kind = what
+    sentence = _sentence(paragraph.text, m.start(), m.end())
+    roster.announcements.append(
+        Announcement(paragraph.line, name, firm, turn.index, m.group(0), kind, placed, stand_in, sentence)
+    )
+    if len(name_tokens(name, roster.words)) < 2:
+        return  # "hand over to Rainer": the turn will say who Rainer is
+    hon = m.groupdict().get("hon")
+    if roster.find(name) is None and _resemblance(roster, name) is not None:
+        _record(roster, paragraph, m, "announcement", hon)
+        return
+    person = roster.add(name, paragraph.line)
+    if kind == "question" and person.kind == "participant":
+        person.kind = "analyst"
+    if firm and person.firm is None and kind == "question":
+        person.firm = firm
+    mention = _record(roster, paragraph, m, "announcement", hon)
+    if mention is not None:
+        mention.person = person
 
 
 def _collect_mentions(roster: Roster, paragraph: Paragraph) -> None:
@@ -352,9 +325,49 @@ def _collect_mentions(roster: Roster, paragraph: Paragraph) -> None:
         if tokens[:1] and tokens[0] in patterns.address_titles:
             continue
         _record(roster, paragraph, m, "honorific", m.group("hon"))
+    for m in patterns.title_name.finditer(paragraph.text):
+        _record(roster, paragraph, m, "title", m.group("hon"))
     for regex in patterns.contexts:
         for m in regex.finditer(paragraph.text):
             _record(roster, paragraph, m, "context")
+    for m in patterns.name_run.finditer(paragraph.text):
+        _collect_full_names(roster, paragraph, m)
+
+
+def _collect_full_names(roster: Roster, paragraph: Paragraph, m: re.Match[str]) -> None:
+    """A full name anywhere in the text that misspells a participant's surname ("Maria Kovecs").
+
+    Only a run whose given name is the participant's and whose surname is a letter or two off is
+    kept: capitalised runs are mostly companies, places and products.
+    """
+    written = list(re.finditer(r"\S+", m.group("name")))
+    for i in range(len(written) - 1):
+        for j in range(i + 2, min(i + 3, len(written)) + 1):
+            start, end = m.start("name") + written[i].start(), m.start("name") + written[j - 1].end()
+            name = paragraph.text[start:end]
+            if not _plausible_name(name, roster.words) or roster.find(name) is not None:
+                continue
+            hit = roster.resemble(name, addressed=False)
+            if hit is None or hit.part != "surname" or not hit.given_same:
+                continue
+            _record_span(roster, paragraph, start, end, name)
+            return
+
+
+def _record_span(roster: Roster, paragraph: Paragraph, start: int, end: int, name: str) -> None:
+    if any(x.line == paragraph.line and (x.start <= start < x.end or start <= x.start < end) for x in roster.mentions):
+        return
+    roster.mentions.append(
+        Mention(
+            line=paragraph.line,
+            start=start,
+            end=end,
+            name=name,
+            text=name,
+            kind="name",
+            speech_noun=_speech_noun(paragraph.text, start, end, roster.words),
+        )
+    )
 
 
 def _collect_gender(transcript: Transcript, roster: Roster) -> None:

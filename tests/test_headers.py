@@ -71,3 +71,18 @@ def test_speech_with_a_dash_is_not_a_header(line: str):
 
 def test_a_single_colon_line_is_not_a_speaker():
     assert colon_speakers(["Revenue: up 12% on last year.", "Jane Roe - CFO", "Margins: stable."]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Jane Roe - Analyst, Morgan Stanley & Co. LLC", "Analyst, Morgan Stanley & Co. LLC"),
+        ("Jane Roe - Sr. Analyst, Roth Partners", "Sr. Analyst, Roth Partners"),
+        ("Jane Roe - Analyst, B. Riley Securities", "Analyst, B. Riley Securities"),
+        ("A.J. Kowalski - Analyst, J.P. Morgan", "Analyst, J.P. Morgan"),
+        ("Jane Roe - Analyst, Harbor & Sons Inc.", "Analyst, Harbor & Sons Inc."),
+    ],
+)
+def test_roles_with_abbreviations_and_initials_are_headers(line: str, role: str):
+    header = parse_header(line)
+    assert header is not None and header.role == role

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.model import Transcript
-from auditor.names import close_tokens, name_tokens
+from auditor.names import align, close_tokens, misspelt, name_tokens
 from auditor.nlp import annotate
 from auditor.reader import parse_text
 from auditor.roster import Person, Roster
@@ -68,9 +68,10 @@ def test_announced_questioners_are_analysts_with_firms(roster: Roster):
     qiao = roster.find("Qiao Lan")
     assert (holm.kind, holm.firm) == ("analyst", "Kestrel Partners")
     assert (qiao.kind, qiao.firm, qiao.is_header) == ("analyst", "Verdant Securities", False)
-    assert [(a.line, a.name, a.firm) for a in roster.announcements] == [
-        (10, "Darius Holm", "Kestrel Partners"),
-        (14, "Qiao Lan", "Verdant Securities"),
+    assert [(a.line, a.name, a.firm, a.kind) for a in roster.announcements] == [
+        (2, "Priya Anand", None, "handover"),
+        (10, "Darius Holm", "Kestrel Partners", "question"),
+        (14, "Qiao Lan", "Verdant Securities", "question"),
     ]
 
 
@@ -137,3 +138,63 @@ def test_an_initial_alone_identifies_nobody():
     assert roster.find("Colette").name == "Colette Kress"
     assert roster.find("C. Muse").name == "C. J. Muse"
     assert roster.find("J.") is None
+
+
+def test_pairing_with_initials_and_middle_names():
+    from auditor.names import pair_names
+
+    assert align(("john", "s", "smith"), ("john", "smith"), 101.0) == "exact"  # a middle initial
+    assert align(("a", "j", "kowalski"), ("aj", "kowalski"), 101.0) == "exact"  # joined initials
+    assert align(("maria", "k"), ("maria", "kovacs"), 101.0) == "none"  # a trailing initial is no surname
+    assert align(("k", "smith"), ("john", "smith"), 101.0) == "none"  # another initial, another person
+    assert align(("garcia",), ("lopez-garcia",), 101.0) == "exact"  # one part of a hyphenated surname
+    pairing = pair_names(("maria", "kovecs"), ("maria", "kovacs"), lenient=True)
+    assert pairing is not None and pairing.same == {0} and pairing.near == {1} and pairing.edits == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [("kovecs", "kovacs", True), ("hartwel", "hartwell", True), ("walker", "wliker", True), ("lee", "li", False),
+     ("zhang", "zheng", False), ("kirk", "kir", False)],
+)
+def test_misspelt_by_one_or_two_letters(a: str, b: str, slip: bool):
+    assert misspelt(a, b) is slip
+
+
+def test_resemble_compares_surnames_with_surnames():
+    roster = Roster([Person("Glen Masters"), Person("Maria Kovacs")])
+    assert roster.resemble("Klein") is None  # "Mr. Klein" is no misspelling of the given name Glen
+    hit = roster.resemble("Maria Kovecs", addressed=False)
+    assert hit is not None and hit.person.name == "Maria Kovacs" and hit.part == "surname" and hit.given_same
+    assert roster.resemble("Kovecs").part == "surname"
+    assert roster.resemble("Mario Kovacs", addressed=False).part == "given"
+    assert roster.resemble("Mariah", addressed=False).part == "single"  # a lone word: first name or surname
+
+
+def test_an_unknown_full_name_is_not_resolved_by_dropping_its_misspelt_surname():
+    text = (
+        "Operator\n"
+        "I will now turn the call over to our Chief Financial Officer, Maria Kovacs.\n"
+        "Tomas Reyes - Chief Executive Officer\n"
+        "Thank you. The plan that Maria Kovecs presented is on track.\n"
+    )
+    roster = _parse(text).roster
+    mention = next(m for m in roster.mentions if m.line == 4)
+    assert (mention.name, mention.kind, mention.person) == ("Maria Kovecs", "name", None)
+
+
+def test_announcements_of_every_kind_from_any_turn():
+    text = (
+        "Priya Anand - Head of Investor Relations\n"
+        "Our next question is coming from Dana Whitfield with Northgate Capital.\n"
+        "Dana Whitfield - Analyst\n"
+        "Hi, this is Dana Whitfield. How is the backlog? Thanks, Priya.\n"
+        "Priya Anand - Head of Investor Relations\n"
+        "Thank you. I'll now hand it back to our CEO, Tomas Reyes, for closing remarks.\n"
+    )
+    roster = _parse(text).roster
+    assert [(a.kind, a.name, a.placed) for a in roster.announcements] == [
+        ("question", "Dana Whitfield", True),
+        ("self", "Dana Whitfield", True),
+        ("handover", "Tomas Reyes", True),
+    ]
