@@ -85,13 +85,19 @@ def same_value(call: Figure, fact: Fact) -> bool:
     return call.quantity.same_value(fact.quantity) or _truncated(call, fact)
 
 
+def call_period(f: Figure) -> str:
+    """The release period a call figure speaks of: a figure whose speaker has named no period yet
+    ("implicit") speaks of the quarter the call reports, which is the release's current column."""
+    return "current" if f.period == "implicit" else f.period
+
+
 def _facts_for(f: Figure, per_share: bool, facts: list[Fact]) -> list[Fact]:
     assert f.mention is not None
     key = (f.mention.metric, f.mention.segment, f.mention.adjusted, per_share)
     q = f.quantity
     return [
         x for x in facts
-        if x.key == key and x.period == f.period and x.comparison is None and x.quantity.kind == q.kind
+        if x.key == key and x.period == call_period(f) and x.comparison is None and x.quantity.kind == q.kind
         and (q.kind != "money" or x.quantity.unit == q.unit)
     ]
 
@@ -112,7 +118,7 @@ def _eligible(f: Figure) -> bool:
     q = f.quantity
     earlier = f.period in ("prior_year", "prior_quarter")  # named explicitly: the model defaults to current
     stated = (f.role == "level" and (f.linked or earlier)) or (f.role == "base" and earlier)
-    return (f.mention is not None and stated and f.period in PERIODS and q.qualifier not in ("about", "nearly")
+    return (f.mention is not None and stated and call_period(f) in PERIODS and q.qualifier not in ("about", "nearly")
             and (q.kind == "percent" or (q.kind == "money" and q.unit is not None)))
 
 
@@ -160,7 +166,7 @@ def _change(f: Figure, facts: list[Fact], vocab: Vocabulary, kind: str) -> Chang
     """The release's rate for a call change rate ("up 6.1% year over year"), stated or computed."""
     q = f.quantity
     if (f.mention is None or kind != "money" or not f.direction or f.comparison not in ("yoy", "qoq")
-            or f.period != "current" or q.kind != "percent" or q.qualifier is not None):
+            or call_period(f) != "current" or q.kind != "percent" or q.qualifier is not None):
         return None
     key = (f.mention.metric, f.mention.segment, f.mention.adjusted, _per_share(f, vocab))
     call = Interval.of(q).scale(f.direction)
