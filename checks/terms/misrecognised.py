@@ -39,13 +39,13 @@ class MisrecognisedTerm(TranscriptCheck):
     def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
         lexicon = load_lexicon(transcript.words)
         uses: dict[str, list[tuple[int, str]]] = {}
-        # one mis-hearing repeated through a call is one decision for the editor: one finding at its
-        # first occurrence, the other occurrences listed (and linked) with it
+        # one term mis-heard through a call ("growth margin", "growth margins", "cross margin") is one
+        # decision for the editor: one finding at its first occurrence, the others listed and linked
         groups: dict[tuple[str, str], list[TermHit]] = {}
         for hit in find_term_hits(transcript, lexicon, self.config.glossary_terms()):
             if hit.term.term not in uses:
                 uses[hit.term.term] = canonical_uses(transcript, hit.term)
-            groups.setdefault((hit.text.lower(), hit.fix.lower()), []).append(hit)
+            groups.setdefault((hit.term.term, hit.fix.lower().rstrip("s")), []).append(hit)
         for hits in groups.values():
             findings = [self._finding(transcript, hit, uses[hit.term.term]) for hit in hits]
             yield _merged(findings, hits) if len(findings) > 1 else findings[0]
@@ -81,6 +81,9 @@ def _merged(findings: list[Finding], hits: list[TermHit]) -> Finding:
     strongest = min(findings, key=lambda f: (f.severity.order, -f.confidence))
     others = [h.paragraph.line for h in hits[1:] if h.paragraph.line != first.line]
     also = f" It recurs on {lines_text(dict.fromkeys(others))}." if others else ""
+    heard = list(dict.fromkeys(h.text.lower() for h in hits))
+    if len(heard) > 1:
+        also += " Also heard as " + ", ".join(f"'{h}'" for h in heard[1:]) + "."
     related = tuple(dict.fromkeys([*first.related, *(Related(h.paragraph.line, quote(h.paragraph.text, 160))
                                                      for h in hits[1:] if h.paragraph.line != first.line)]))
     return first.with_changes(
