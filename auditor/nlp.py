@@ -115,16 +115,17 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
     words = transcript.words
     en = get_pipeline("en", model)
     for p, doc in zip(paragraphs, en.pipe(_docs(en, (p.text for p in paragraphs), words)), strict=True):
-        p.sentence_spans = [Sentence(doc.text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
+        text = doc.text  # rebuilt from the tokens on every access: read once per paragraph, not per sentence
+        p.sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
         p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods, quantities=doc._.auditor_quantities,
                           period_ends=find_period_ends(p.text, words))
     translated = [p for p in paragraphs if p.translation]
     if translated:
         zh = get_pipeline("zh")
         for p, doc in zip(translated, zh.pipe(_docs(zh, (p.translation or "" for p in translated), words)), strict=True):
-            p.translation_sentence_spans = [
-                Sentence(doc.text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents
-            ]
+            text = doc.text
+            p.translation_sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char)
+                                            for s in doc.sents]
             p.__dict__.update(translation_dates=doc._.auditor_dates, translation_periods=doc._.auditor_periods,
                               translation_quantities=doc._.auditor_quantities)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from auditor.model import Paragraph, Transcript
 from auditor.textutil import snippet
 
-from ._lexicon import Lexicon, Term, sounds_alike, tokens, windows
+from ._lexicon import Lexicon, Term, sounds_alike, text_tokens, tokens, windows, windows_at, word_index
 
 _CONTEXT_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -60,15 +60,19 @@ def _known_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) 
 
 def _phonetic_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
-    toks = tokens(p.text)  # tokenised once per paragraph: this runs for every lexicon term
-    present = {t.word for t in toks}
+    toks = text_tokens(p.text)  # tokenised once per paragraph and shared with the other term helpers
+    index = word_index(p.text)
     for term in lexicon.terms:
         if not term.phonetic:
             continue
         target = term.words
-        if sum(w in present for w in target) < len(target) - 1:
+        if sum(w in index for w in target) < len(target) - 1:
             continue  # a hit differs in exactly one word, so all the others must be in the paragraph
-        for run in windows(p.text, len(target), toks):
+        if len(target) < 2:
+            runs = windows(p.text, len(target), toks)
+        else:  # a window that differs in one word has one of the others in place: start there only
+            runs = windows_at(p.text, len(target), (k - j for j, w in enumerate(target) for k in index.get(w, ())))
+        for run in runs:
             differing = [(r.word, t) for r, t in zip(run, target, strict=True) if r.word != t]
             if len(differing) != 1:
                 continue

@@ -7,9 +7,9 @@ from its configuration) and built once per vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jellyfish
@@ -157,8 +157,12 @@ def load_lexicon(words: Words | None = None) -> Lexicon:
 # -- words and sounds ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_word(word: str) -> str:
-    """Lower case, without a possessive or plural ending, so that "revenues" equals "revenue"."""
+    """Lower case, without a possessive or plural ending, so that "revenues" equals "revenue".
+
+    Cached: a call repeats the same few thousand words, and this runs for every word of it.
+    """
     w = word.lower().removesuffix("'s").strip("'")
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
@@ -201,12 +205,43 @@ def tokens(text: str) -> list[Token]:
     return [Token(normalise_word(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
-def windows(text: str, size: int, toks: list[Token] | None = None) -> Iterator[list[Token]]:
+@lru_cache(maxsize=4096)
+def text_tokens(text: str) -> tuple[Token, ...]:
+    """The words of a paragraph, tokenised once and shared by every term check and helper."""
+    return tuple(tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def word_index(text: str) -> dict[str, list[int]]:
+    """Where each normalised word of `text` stands (token positions, ascending): phrase
+    candidates are looked up here instead of trying every window of the paragraph."""
+    index: dict[str, list[int]] = {}
+    for i, t in enumerate(text_tokens(text)):
+        index.setdefault(t.word, []).append(i)
+    return index
+
+
+def joined(text: str, run: Sequence[Token]) -> bool:
+    """Whether the words of `run` are joined only by spaces or hyphens (punctuation breaks a phrase)."""
+    return all(_JOIN_RE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False))
+
+
+def windows(text: str, size: int, toks: Sequence[Token] | None = None) -> Iterator[Sequence[Token]]:
     """Runs of `size` words joined only by spaces or hyphens (punctuation breaks a phrase)."""
     toks = tokens(text) if toks is None else toks
     for i in range(len(toks) - size + 1):
         run = toks[i : i + size]
-        if all(_JOIN_RE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
+        if joined(text, run):
+            yield run
+
+
+def windows_at(text: str, size: int, starts: Iterable[int]) -> Iterator[Sequence[Token]]:
+    """The joined runs of `size` words that begin at the token positions `starts`, in text order:
+    `windows` restricted to candidates found in `word_index`."""
+    toks = text_tokens(text)
+    for i in sorted({i for i in starts if 0 <= i <= len(toks) - size}):
+        run = toks[i : i + size]
+        if joined(text, run):
             yield run
 
 
