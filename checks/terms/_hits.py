@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from auditor.model import Paragraph, Transcript
 from auditor.textutil import snippet
 
-from ._lexicon import Lexicon, Term, sounds_alike, text_tokens, tokens, windows, windows_at, word_index
+from ._lexicon import (
+    Lexicon,
+    Term,
+    folded,
+    may_occur,
+    sounds_alike,
+    text_tokens,
+    tokens,
+    windows,
+    windows_at,
+    word_index,
+)
 
 _CONTEXT_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -49,8 +60,11 @@ class TermHit:
 
 def _known_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
+    text = folded(p.text)
     for term in lexicon.terms:
         for variant in term.variants:
+            if not may_occur(variant.text, text):
+                continue
             for m in variant.pattern.finditer(p.text):
                 if overlaps(m.start(), m.end(), blocked + [(h.start, h.end) for h in hits]):
                     continue
@@ -102,7 +116,8 @@ def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) 
     out: list[TermHit] = []
     for p in transcript.paragraphs:
         blocked = glossary_spans(p.text, names)
-        blocked += [(m.start(), m.end()) for t in lexicon.terms for m in t.pattern.finditer(p.text)]
+        text = folded(p.text)
+        blocked += [(m.start(), m.end()) for t in lexicon.terms if may_occur(t.term, text) for m in t.pattern.finditer(p.text)]
         known = _known_hits(p, lexicon, blocked)
         found = known + _phonetic_hits(p, lexicon, blocked + [(h.start, h.end) for h in known])
         out += [h for h in found if _reads_as_term(h, lexicon)]

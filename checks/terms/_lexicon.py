@@ -104,6 +104,30 @@ def phrase_pattern(text: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
+# the only non-ASCII characters a case-insensitive regex lets stand for an ASCII letter
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """`text` in the case `may_occur` compares in: a phrase pattern can only match where its words
+    stand, in any case, as plain substrings of this."""
+    return text.translate(_FOLD).lower()
+
+
+@cache
+def _needles(phrase: str) -> tuple[str, ...]:
+    words = [w for w in re.split(r"[\s-]+", phrase.strip()) if w]
+    return tuple(w.lower() for w in words) if all(w.isascii() for w in words) else ()
+
+
+def may_occur(phrase: str, folded_text: str) -> bool:
+    """Whether `phrase_pattern(phrase)` can match a text folded by `folded`: every word of the
+    phrase must be in it. A cheap test that spares running each of the lexicon's patterns over
+    every paragraph; never false where the pattern would match."""
+    return all(n in folded_text for n in _needles(phrase))
+
+
 def _variant(raw: Any, term: str) -> Variant:
     if isinstance(raw, str):
         return Variant(raw, term, phrase_pattern(raw))
