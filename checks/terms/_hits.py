@@ -15,15 +15,14 @@ from auditor.textutil import snippet
 
 from ._lexicon import (
     Lexicon,
+    ParagraphWords,
     Term,
-    folded,
     may_occur,
+    paragraph_words,
     sounds_alike,
-    text_tokens,
     tokens,
     windows,
     windows_at,
-    word_index,
 )
 
 _CONTEXT_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -58,9 +57,9 @@ class TermHit:
         return self.paragraph.text[self.start : self.end]
 
 
-def _known_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
+def _known_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
-    text = folded(p.text)
+    text = pw.folded
     for term in lexicon.terms:
         for variant in term.variants:
             if not may_occur(variant.text, text):
@@ -72,10 +71,9 @@ def _known_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) 
     return hits
 
 
-def _phonetic_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
+def _phonetic_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
-    toks = text_tokens(p.text)  # tokenised once per paragraph and shared with the other term helpers
-    index = word_index(p.text)
+    toks, index = pw.tokens, pw.index  # tokenised once per paragraph and shared with the other term helpers
     for term in lexicon.terms:
         if not term.phonetic:
             continue
@@ -85,7 +83,7 @@ def _phonetic_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]
         if len(target) < 2:
             runs = windows(p.text, len(target), toks)
         else:  # a window that differs in one word has one of the others in place: start there only
-            runs = windows_at(p.text, len(target), (k - j for j, w in enumerate(target) for k in index.get(w, ())))
+            runs = windows_at(p.text, toks, len(target), (k - j for j, w in enumerate(target) for k in index.get(w, ())))
         for run in runs:
             differing = [(r.word, t) for r, t in zip(run, target, strict=True) if r.word != t]
             if len(differing) != 1:
@@ -116,10 +114,11 @@ def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) 
     out: list[TermHit] = []
     for p in transcript.paragraphs:
         blocked = glossary_spans(p.text, names)
-        text = folded(p.text)
-        blocked += [(m.start(), m.end()) for t in lexicon.terms if may_occur(t.term, text) for m in t.pattern.finditer(p.text)]
-        known = _known_hits(p, lexicon, blocked)
-        found = known + _phonetic_hits(p, lexicon, blocked + [(h.start, h.end) for h in known])
+        pw = paragraph_words(transcript, p.text)
+        blocked += [(m.start(), m.end()) for t in lexicon.terms if may_occur(t.term, pw.folded)
+                    for m in t.pattern.finditer(p.text)]
+        known = _known_hits(p, pw, lexicon, blocked)
+        found = known + _phonetic_hits(p, pw, lexicon, blocked + [(h.start, h.end) for h in known])
         out += [h for h in found if _reads_as_term(h, lexicon)]
     return sorted(out, key=lambda h: (h.paragraph.line, h.start))
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import jellyfish
 
+from auditor.model import Transcript
 from auditor.words import Words, default_words
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -108,7 +109,6 @@ def phrase_pattern(text: str) -> re.Pattern[str]:
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-@lru_cache(maxsize=4096)
 def folded(text: str) -> str:
     """`text` in the case `may_occur` compares in: a phrase pattern can only match where its words
     stand, in any case, as plain substrings of this."""
@@ -229,20 +229,31 @@ def tokens(text: str) -> list[Token]:
     return [Token(normalise_word(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
-@lru_cache(maxsize=4096)
-def text_tokens(text: str) -> tuple[Token, ...]:
-    """The words of a paragraph, tokenised once and shared by every term check and helper."""
-    return tuple(tokens(text))
+@dataclass(frozen=True)
+class ParagraphWords:
+    """A paragraph's words, tokenised once and shared by every term check and helper."""
+
+    tokens: tuple[Token, ...]
+    index: dict[str, list[int]]  # where each normalised word stands (token positions, ascending)
+    folded: str  # the text as `may_occur` compares it
+
+    @classmethod
+    def of(cls, text: str) -> ParagraphWords:
+        toks = tuple(tokens(text))
+        index: dict[str, list[int]] = {}
+        for i, t in enumerate(toks):
+            index.setdefault(t.word, []).append(i)
+        return cls(toks, index, folded(text))
 
 
-@lru_cache(maxsize=4096)
-def word_index(text: str) -> dict[str, list[int]]:
-    """Where each normalised word of `text` stands (token positions, ascending): phrase
-    candidates are looked up here instead of trying every window of the paragraph."""
-    index: dict[str, list[int]] = {}
-    for i, t in enumerate(text_tokens(text)):
-        index.setdefault(t.word, []).append(i)
-    return index
+def paragraph_words(transcript: Transcript, text: str) -> ParagraphWords:
+    """The words of one of the transcript's paragraphs, built once per transcript (never kept across
+    files): phrase candidates are looked up in its index instead of trying every window."""
+    table: dict[str, ParagraphWords] = transcript.derived("terms.paragraph_words", dict)
+    words = table.get(text)
+    if words is None:
+        words = table[text] = ParagraphWords.of(text)
+    return words
 
 
 def joined(text: str, run: Sequence[Token]) -> bool:
@@ -259,10 +270,9 @@ def windows(text: str, size: int, toks: Sequence[Token] | None = None) -> Iterat
             yield run
 
 
-def windows_at(text: str, size: int, starts: Iterable[int]) -> Iterator[Sequence[Token]]:
+def windows_at(text: str, toks: Sequence[Token], size: int, starts: Iterable[int]) -> Iterator[Sequence[Token]]:
     """The joined runs of `size` words that begin at the token positions `starts`, in text order:
-    `windows` restricted to candidates found in `word_index`."""
-    toks = text_tokens(text)
+    `windows` restricted to candidates found in a `ParagraphWords` index."""
     for i in sorted({i for i in starts if 0 <= i <= len(toks) - size}):
         run = toks[i : i + size]
         if joined(text, run):
