@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 #: where `annotate` leaves the run's vocabulary on a Doc for the `auditor_entities` component
 WORDS_KEY = "auditor_words"
+TEXT_KEY = "auditor_text"  # the text a Doc was made from, so that no component rebuilds it
 
 #: spaCy's English tokenizer strips affixes one character at a time and searches the rest of the
 #: token each time, so a long run without whitespace ("((((...") costs time quadratic in its length
@@ -58,7 +59,9 @@ def _register_components() -> None:
 
         words = doc.user_data.get(WORDS_KEY) or default_words()
         lang = "zh" if doc.lang_.startswith("zh") else "en"
-        text = doc.text
+        text = doc.user_data.get(TEXT_KEY)  # Doc.text rebuilds the string from every token
+        if text is None:
+            text = doc.text
         dates = find_dates(text, lang, words)
         periods = find_periods(text, lang, words)
         masked = [(d.start, d.end) for d in dates]
@@ -115,16 +118,17 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
     words = transcript.words
     en = get_pipeline("en", model)
     for p, doc in zip(paragraphs, en.pipe(_docs(en, (p.text for p in paragraphs), words)), strict=True):
-        p.sentence_spans = [Sentence(doc.text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
+        text = p.text  # the Doc's own text, which Doc.text would rebuild from every token
+        p.sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
         p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods, quantities=doc._.auditor_quantities,
                           period_ends=find_period_ends(p.text, words))
     translated = [p for p in paragraphs if p.translation]
     if translated:
         zh = get_pipeline("zh")
         for p, doc in zip(translated, zh.pipe(_docs(zh, (p.translation or "" for p in translated), words)), strict=True):
-            p.translation_sentence_spans = [
-                Sentence(doc.text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents
-            ]
+            text = p.translation or ""
+            p.translation_sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char)
+                                            for s in doc.sents]
             p.__dict__.update(translation_dates=doc._.auditor_dates, translation_periods=doc._.auditor_periods,
                               translation_quantities=doc._.auditor_quantities)
 
@@ -134,6 +138,7 @@ def _docs(nlp: Language, texts: Iterable[str], words: Words) -> Iterator[Doc]:
     for text in texts:
         doc = _make_doc(nlp, text)
         doc.user_data[WORDS_KEY] = words
+        doc.user_data[TEXT_KEY] = text
         yield doc
 
 

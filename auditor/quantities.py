@@ -37,6 +37,7 @@ __all__ = ["INF", "Quantity", "by_word", "digit_step", "format_decimal", "longes
 # --- English ----------------------------------------------------------------------------------
 
 _EN_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_ANY_DIGIT = re.compile(r"\d")  # the same digits as `\d` in _EN_NUMBER, Unicode ones included
 # The unit suffixes are grammar, not a word list: each form has its own spacing and boundary rule
 # ("2.5x" glued, "5 pp" not "5 ppm", "per cent" with an optional space), and `_en_kind` reads them.
 _EN_SUFFIX_UNIT = (
@@ -106,6 +107,8 @@ def parse_english(text: str, masked: list[tuple[int, int]] | None = None, words:
     """All quantities in an English text, in order. Spans in `masked` (dates) are skipped."""
     vocab = english_vocabulary(words or default_words())
     found: list[Quantity] = []
+    if _ANY_DIGIT.search(text) is None:
+        return found  # every quantity has a digit (_EN_NUMBER): the pattern would be tried at every character for none
     masked = masked or []
     for m in vocab.pattern.finditer(text):
         num = m.group("num")

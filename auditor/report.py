@@ -159,10 +159,19 @@ class Report:
         return pd.DataFrame(rows, columns=COLUMNS)
 
     def excerpt(self, file: str, line: int) -> Excerpt | None:
-        for r in self.results:
-            if r.file == file:
-                return r.excerpts.get(line)
-        return None
+        r = self._first_results().get(file)
+        return r.excerpts.get(line) if r is not None else None
+
+    def _first_results(self) -> dict[str, FileResult]:
+        """Each file's (first) result, indexed once: a view that looks up every finding's excerpt
+        would otherwise scan all results per finding, quadratic in the size of a batch."""
+        cached = self.__dict__.get("_by_file")
+        if cached is None or cached[0] != len(self.results):
+            index: dict[str, FileResult] = {}
+            for r in self.results:
+                index.setdefault(r.file, r)
+            cached = self.__dict__["_by_file"] = (len(self.results), index)
+        return cached[1]
 
     def transcript_view(self, file: str) -> TranscriptView | None:
         """The transcript of `file` for display: the kept model, else the file read again.

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from auditor.model import Paragraph, Transcript
 from auditor.textutil import snippet
 
-from ._lexicon import Lexicon, Term, sounds_alike, tokens, windows
+from ._lexicon import (
+    Lexicon,
+    ParagraphWords,
+    Term,
+    may_occur,
+    paragraph_words,
+    sounds_alike,
+    tokens,
+    windows,
+    windows_at,
+)
 
 _CONTEXT_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -47,10 +57,13 @@ class TermHit:
         return self.paragraph.text[self.start : self.end]
 
 
-def _known_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
+def _known_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
+    text = pw.folded
     for term in lexicon.terms:
         for variant in term.variants:
+            if not may_occur(variant.text, text):
+                continue
             for m in variant.pattern.finditer(p.text):
                 if overlaps(m.start(), m.end(), blocked + [(h.start, h.end) for h in hits]):
                     continue
@@ -58,17 +71,20 @@ def _known_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) 
     return hits
 
 
-def _phonetic_hits(p: Paragraph, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
+def _phonetic_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
-    toks = tokens(p.text)  # tokenised once per paragraph: this runs for every lexicon term
-    present = {t.word for t in toks}
+    toks, index = pw.tokens, pw.index  # tokenised once per paragraph and shared with the other term helpers
     for term in lexicon.terms:
         if not term.phonetic:
             continue
         target = term.words
-        if sum(w in present for w in target) < len(target) - 1:
+        if sum(w in index for w in target) < len(target) - 1:
             continue  # a hit differs in exactly one word, so all the others must be in the paragraph
-        for run in windows(p.text, len(target), toks):
+        if len(target) < 2:
+            runs = windows(p.text, len(target), toks)
+        else:  # a window that differs in one word has one of the others in place: start there only
+            runs = windows_at(p.text, toks, len(target), (k - j for j, w in enumerate(target) for k in index.get(w, ())))
+        for run in runs:
             differing = [(r.word, t) for r, t in zip(run, target, strict=True) if r.word != t]
             if len(differing) != 1:
                 continue
@@ -98,9 +114,11 @@ def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) 
     out: list[TermHit] = []
     for p in transcript.paragraphs:
         blocked = glossary_spans(p.text, names)
-        blocked += [(m.start(), m.end()) for t in lexicon.terms for m in t.pattern.finditer(p.text)]
-        known = _known_hits(p, lexicon, blocked)
-        found = known + _phonetic_hits(p, lexicon, blocked + [(h.start, h.end) for h in known])
+        pw = paragraph_words(transcript, p.text)
+        blocked += [(m.start(), m.end()) for t in lexicon.terms if may_occur(t.term, pw.folded)
+                    for m in t.pattern.finditer(p.text)]
+        known = _known_hits(p, pw, lexicon, blocked)
+        found = known + _phonetic_hits(p, pw, lexicon, blocked + [(h.start, h.end) for h in known])
         out += [h for h in found if _reads_as_term(h, lexicon)]
     return sorted(out, key=lambda h: (h.paragraph.line, h.start))
 

@@ -7,13 +7,14 @@ from its configuration) and built once per vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jellyfish
 
+from auditor.model import Transcript
 from auditor.words import Words, default_words
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -104,6 +105,29 @@ def phrase_pattern(text: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
+# the only non-ASCII characters a case-insensitive regex lets stand for an ASCII letter
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """`text` in the case `may_occur` compares in: a phrase pattern can only match where its words
+    stand, in any case, as plain substrings of this."""
+    return text.translate(_FOLD).lower()
+
+
+@cache
+def _needles(phrase: str) -> tuple[str, ...]:
+    words = [w for w in re.split(r"[\s-]+", phrase.strip()) if w]
+    return tuple(w.lower() for w in words) if all(w.isascii() for w in words) else ()
+
+
+def may_occur(phrase: str, folded_text: str) -> bool:
+    """Whether `phrase_pattern(phrase)` can match a text folded by `folded`: every word of the
+    phrase must be in it. A cheap test that spares running each of the lexicon's patterns over
+    every paragraph; never false where the pattern would match."""
+    return all(n in folded_text for n in _needles(phrase))
+
+
 def _variant(raw: Any, term: str) -> Variant:
     if isinstance(raw, str):
         return Variant(raw, term, phrase_pattern(raw))
@@ -157,8 +181,12 @@ def load_lexicon(words: Words | None = None) -> Lexicon:
 # -- words and sounds ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_word(word: str) -> str:
-    """Lower case, without a possessive or plural ending, so that "revenues" equals "revenue"."""
+    """Lower case, without a possessive or plural ending, so that "revenues" equals "revenue".
+
+    Cached: a call repeats the same few thousand words, and this runs for every word of it.
+    """
     w = word.lower().removesuffix("'s").strip("'")
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
@@ -201,12 +229,53 @@ def tokens(text: str) -> list[Token]:
     return [Token(normalise_word(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
-def windows(text: str, size: int, toks: list[Token] | None = None) -> Iterator[list[Token]]:
+@dataclass(frozen=True)
+class ParagraphWords:
+    """A paragraph's words, tokenised once and shared by every term check and helper."""
+
+    tokens: tuple[Token, ...]
+    index: dict[str, list[int]]  # where each normalised word stands (token positions, ascending)
+    folded: str  # the text as `may_occur` compares it
+
+    @classmethod
+    def of(cls, text: str) -> ParagraphWords:
+        toks = tuple(tokens(text))
+        index: dict[str, list[int]] = {}
+        for i, t in enumerate(toks):
+            index.setdefault(t.word, []).append(i)
+        return cls(toks, index, folded(text))
+
+
+def paragraph_words(transcript: Transcript, text: str) -> ParagraphWords:
+    """The words of one of the transcript's paragraphs, built once per transcript (never kept across
+    files): phrase candidates are looked up in its index instead of trying every window."""
+    table: dict[str, ParagraphWords] = transcript.derived("terms.paragraph_words", dict)
+    words = table.get(text)
+    if words is None:
+        words = table[text] = ParagraphWords.of(text)
+    return words
+
+
+def joined(text: str, run: Sequence[Token]) -> bool:
+    """Whether the words of `run` are joined only by spaces or hyphens (punctuation breaks a phrase)."""
+    return all(_JOIN_RE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False))
+
+
+def windows(text: str, size: int, toks: Sequence[Token] | None = None) -> Iterator[Sequence[Token]]:
     """Runs of `size` words joined only by spaces or hyphens (punctuation breaks a phrase)."""
     toks = tokens(text) if toks is None else toks
     for i in range(len(toks) - size + 1):
         run = toks[i : i + size]
-        if all(_JOIN_RE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
+        if joined(text, run):
+            yield run
+
+
+def windows_at(text: str, toks: Sequence[Token], size: int, starts: Iterable[int]) -> Iterator[Sequence[Token]]:
+    """The joined runs of `size` words that begin at the token positions `starts`, in text order:
+    `windows` restricted to candidates found in a `ParagraphWords` index."""
+    for i in sorted({i for i in starts if 0 <= i <= len(toks) - size}):
+        run = toks[i : i + size]
+        if joined(text, run):
             yield run
 
 

@@ -12,7 +12,7 @@ from auditor.model import Paragraph, Transcript
 from auditor.textutil import snippet
 
 from ._hits import find_term_hits, glossary_spans, lines_text, overlaps
-from ._lexicon import Lexicon, load_lexicon, match_case, sounds_alike, tokens, windows
+from ._lexicon import Lexicon, load_lexicon, match_case, paragraph_words, sounds_alike, windows_at
 
 Words2 = tuple[str, str]
 
@@ -35,7 +35,8 @@ def _phrases(transcript: Transcript, lexicon: Lexicon, glossary: list[str]) -> l
     out = []
     for p in transcript.paragraphs:
         blocked = glossary_spans(p.text, glossary)
-        for a, b in windows(p.text, 2):
+        pw = paragraph_words(transcript, p.text)  # a phrase ends in a head noun: start one word before each
+        for a, b in windows_at(p.text, pw.tokens, 2, (k - 1 for w, ks in pw.index.items() if w in lexicon.heads for k in ks)):
             if b.word in lexicon.heads and not overlaps(a.start, b.end, blocked):
                 out.append(_Phrase((a.word, b.word), p, a.start, b.end))
     return out
@@ -60,7 +61,7 @@ class _Usage:
             first = ph.text.split()[0] if ph.text.split() else ""
             if len(first) >= 3 and first.isupper():
                 acronyms.add(ph.words[0])
-        words: Counter[str] = Counter(t.word for p in transcript.paragraphs for t in tokens(p.text))
+        words: Counter[str] = Counter(t.word for p in transcript.paragraphs for t in paragraph_words(transcript, p.text).tokens)
         return cls(phrases, Counter(ph.words for ph in phrases), paragraphs, words, acronyms)
 
     def alone(self, word: str) -> int:
