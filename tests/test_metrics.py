@@ -33,7 +33,8 @@ def test_segments_before_after_and_neutral_modifiers():
     assert find_mentions("accounting for 45% of public cloud revenue")[0].segment == "public cloud"
     assert find_mentions("our Q2 revenue reached")[0].segment is None
     assert find_mentions("Total revenues for this quarter were")[0].segment is None
-    assert find_mentions("to revenue growth") == []
+    assert [m.of_change for m in find_mentions("to revenue growth")] == [1]
+    assert find_mentions("to revenue scale") == []
 
 
 def test_periods_and_roles():
@@ -72,3 +73,16 @@ def test_coverage_reaches_the_report_summary():
         checks=["figures.change"],
     )
     assert report.summary()["coverage"]["figures.change"]["verified"] == 1
+
+
+def test_common_metrics_are_in_the_lexicon():
+    def key(text: str):
+        return [m.metric for m in find_mentions(text)]
+
+    assert key("Diluted EPS was") == ["eps"]
+    assert key("our effective tax rate was") == ["tax_rate"]
+    assert key("order bookings reached") == ["bookings"]
+    assert key("the order backlog stood at") == ["backlog"]
+    assert key("the adjusted EBIT margin was") == ["ebit_margin"]
+    assert key("net debt fell to") == ["net_debt"]
+    assert key("the cost-to-income ratio improved to") == ["cost_to_income"]

@@ -31,7 +31,7 @@ from auditor.figures.intervals import HUNDRED, Interval, fmt, fmt_money, percent
 from auditor.figures.lexicon import Lexicon, MetricDef, load_lexicon
 from auditor.figures.mentions import CallPeriod, MetricMention, call_period, find_mentions, periods_in
 from auditor.figures.model import FigureModel, build_model
-from auditor.figures.slips import misreadings, slip
+from auditor.figures.slips import misreadings, slip, teen_readings
 
 __all__ = [
     "HUNDRED",
@@ -62,5 +62,6 @@ __all__ = [
     "series",
     "share_claims",
     "slip",
+    "teen_readings",
     "word_change_claims",
 ]

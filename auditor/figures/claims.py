@@ -89,7 +89,7 @@ def change_claims(figures: list[Figure], lex: Lexicon | None = None) -> tuple[li
                 continue
             claim = None
             if not f.qualified and not _in_range(f, sentence_figs, i, text):
-                claim = _claim_after(f, sentence_figs, i, text) or _claim_before(f, sentence_figs, i, text)
+                claim = _claim_after(f, sentence_figs, i, text, lex) or _claim_before(f, sentence_figs, i, text, lex)
             if claim is not None and not (
                 _same_metric(f, claim.base) and _same_metric(f, claim.result) and not _other_metric_between(f, claim, lex)
             ):
@@ -102,10 +102,15 @@ def change_claims(figures: list[Figure], lex: Lexicon | None = None) -> tuple[li
 
 
 def _same_metric(f: Figure, g: Figure) -> bool:
-    """A rate and an amount of one metric and business line (when both name one)."""
+    """A rate and an amount of one metric and business line (when both name one); the rate of a
+    metric is also that of its amount per share ("a 75% decrease in net income", "US$0.07 per share")."""
     if f.mention is None or g.mention is None:
         return True
-    return f.mention.metric == g.mention.metric and f.mention.segment == g.mention.segment
+
+    def line(segment: str | None) -> str:
+        return (segment or "").removesuffix("per share").strip()
+
+    return f.mention.metric == g.mention.metric and line(f.mention.segment) == line(g.mention.segment)
 
 
 def _other_metric_between(f: Figure, claim: ChangeClaim, lex: Lexicon) -> bool:
@@ -137,57 +142,128 @@ def _in_range(f: Figure, figs: list[Figure], i: int, text: str) -> bool:
     return False
 
 
-def _claim_after(f: Figure, figs: list[Figure], i: int, text: str) -> ChangeClaim | None:
-    """'up P from A to B', 'up P from A' (result before P), 'up P to B from A'."""
-    rest = figs[i + 1 :]
-    if not rest:
+def _aside(g: Figure) -> bool:
+    """A figure a claim reads past: a count or cents ('79 cents per share'), a change, an unplaced number."""
+    return (g.quantity.kind == "number" and g.quantity.value < 1000) or g.role in ("change", "delta", "none", "share")
+
+
+def _base_like(g: Figure) -> bool:
+    """The figure a change starts from: a base by grammar, or a level of the period compared with."""
+    return g.role == "base" or (g.role == "level" and g.period in ("prior_year", "prior_quarter"))
+
+
+def _pair(base: Figure, result: Figure, explicit: bool = False) -> bool:
+    """Two amounts one change can link: of one kind and unit, of one metric and business line (per
+    share with per share), the result not of the period compared with, of one order of magnitude
+    when their scale words differ ("RMB 100 and 4.6 million" is no RMB100). Two percentages only
+    in an explicit 'from A to B' or as levels of one ratio metric: "32% of water, up 2% from last
+    year, 93% of waste" compares nothing."""
+    if not _comparable_values(base, result) or _base_like(result):
+        return False
+    qb, qr = base.quantity, result.quantity
+    if qb.scale != qr.scale and qb.value > 0 and not Decimal("0.02") <= qr.value / qb.value <= 50:
+        return False
+    if qb.kind == "percent" and not explicit and (base.mention is None or result.mention is None):
+        return False
+    if base.mention is not None and result.mention is not None:
+        return base.mention.key == result.mention.key
+    return True
+
+
+def _near(figs: list[Figure], i: int, step: int) -> list[int]:
+    """Indices of the figures before (step -1) or after (step 1) figs[i] a claim may use, nearest first."""
+    out = []
+    j = i + step
+    while 0 <= j < len(figs):
+        if not _aside(figs[j]):
+            out.append(j)
+        j += step
+    return out
+
+
+def _from_to(between: str, lex: Lexicon) -> bool:
+    """'from A to B': a short 'to' between them that is no 'in response to', 'up to' ..."""
+    words = re.findall(r"[a-z]+", between.lower())
+    return len(between) <= 60 and bool(words) and words[-1] == "to" and not set(words) & lex.not_to
+
+
+def _claim_after(f: Figure, figs: list[Figure], i: int, text: str, lex: Lexicon) -> ChangeClaim | None:
+    """'up P from A to B', 'up P from A' (result before P), 'up P to B from A', 'up P to B, compared
+    to A', 'up P, coming in at B this quarter versus A', 'up P to B, and A in the prior quarter'."""
+    after = _near(figs, i, 1)
+    if not after:
         return None
-    nxt = rest[0]
+    nxt = figs[after[0]]
     gap = _gap(f, nxt, text)
-    if nxt.role == "base" and len(gap) <= 45:
+    if _base_like(nxt) and len(gap) <= 45:
         base = nxt
-        if len(rest) > 1 and re.search(r"\bto\b", _gap(base, rest[1], text)) and len(_gap(base, rest[1], text)) <= 60:
-            result = rest[1]
-            if result.role == "level" and _comparable_values(base, result):
+        if len(after) > 1:
+            result = figs[after[1]]
+            between = _gap(base, result, text)
+            if _from_to(between, lex) and result.role == "level" and _pair(base, result, base.role == "base"):
                 return ChangeClaim(f, None, base, result, f.direction)
         before = _result_before(f, figs, i, text)
-        if before is not None and _comparable_values(base, before):
+        if before is not None and _pair(base, before):
             return ChangeClaim(f, None, base, before, f.direction)
         return None
-    if re.match(r"^[\s\])]*(?:year[\s-]over[\s-]year\s+)?to\s+[\[(]?$", gap) and len(rest) > 1:
-        result, base = rest[0], rest[1]
+    words = re.findall(r"[a-z]+", gap.lower())
+    if nxt.role == "level" and len(gap) <= 40 and words and set(words) <= lex.leads_to and len(after) > 1:
+        result = nxt
+        # past an amount in another currency ("RMB1.4 billion, equivalent to US$260 million, from ...")
+        base = next((figs[j] for j in after[1:] if _comparable_values(result, figs[j])), figs[after[1]])
         between = _gap(result, base, text)
-        if base.role == "base" and re.search(r"\bfrom\b", between) and len(between) <= 60 and _comparable_values(base, result):
+        if _base_like(base) and len(between) <= 70 and lex.compare_re.search(between) and _pair(base, result):
             return ChangeClaim(f, None, base, result, f.direction)
     return None
 
 
 def _result_before(f: Figure, figs: list[Figure], i: int, text: str) -> Figure | None:
     """The value a change rate follows: 'EBITDA was RMB96.7 million, increased by 312.4% ...'."""
-    for j in range(i - 1, -1, -1):
-        g = figs[j]
-        if g.role == "change":
-            continue
-        if g.role != "level" or len(_gap(g, figs[j + 1], text)) > 45:
+    before = _near(figs, i, -1)
+    if not before:
+        return None
+    g = figs[before[0]]
+    if g.role != "level" or _base_like(g) or len(_gap(g, f, text)) > 90:
+        return None
+    if f.mention is not None and g.mention is not None and g.mention.key != f.mention.key:
+        return None
+    return g
+
+
+def _claim_before(f: Figure, figs: list[Figure], i: int, text: str, lex: Lexicon) -> ChangeClaim | None:
+    """'increased from A to B, up P'; 'B compared to A, an increase of P'; 'to B from A, or P';
+    'B per share compared to A per share ..., a P decrease'."""
+    before = _near(figs, i, -1)
+    if len(before) < 2:
+        return None
+    p1, p2 = figs[before[0]], figs[before[1]]
+    if len(_gap(p1, f, text)) > 40:
+        return _claim_nearest(f, figs, before, text, lex)
+    between = _gap(p2, p1, text)
+    if _base_like(p2) and p1.role == "level" and _from_to(between, lex) and _pair(p2, p1, p2.role == "base"):
+        return ChangeClaim(f, None, p2, p1, f.direction)
+    if _base_like(p1) and len(between) <= 70 and lex.compare_re.search(between) and _pair(p1, p2):
+        return ChangeClaim(f, None, p1, p2, f.direction)
+    return _claim_nearest(f, figs, before, text, lex)
+
+
+def _claim_nearest(f: Figure, figs: list[Figure], before: list[int], text: str, lex: Lexicon) -> ChangeClaim | None:
+    """'A or B per share compared to C or D per share in the same quarter last year, a P decrease':
+    the nearest amount of the period compared with, and the amount it is compared to."""
+    base_at = next((k for k, j in enumerate(before) if _base_like(figs[j])), None)
+    if base_at is None:
+        return None
+    base = figs[before[base_at]]
+    if len(_gap(base, f, text)) > 100:
+        return None
+    for j in before[base_at + 1 :]:
+        result = figs[j]
+        between = _gap(result, base, text)
+        if len(between) > 120:
             return None
-        if f.mention is not None and g.mention is not None and g.mention != f.mention:
-            return None
-        return g
+        if result.role == "level" and lex.compare_re.search(between) and _pair(base, result):
+            return ChangeClaim(f, None, base, result, f.direction)
     return None
-
-
-def _claim_before(f: Figure, figs: list[Figure], i: int, text: str) -> ChangeClaim | None:
-    """'increased from A to B, up P'."""
-    if i < 2:
-        return None
-    base, result = figs[i - 2], figs[i - 1]
-    if base.role != "base" or result.role != "level":
-        return None
-    if not re.search(r"\bto\b", _gap(base, result, text)) or len(_gap(base, result, text)) > 60:
-        return None
-    if len(_gap(result, f, text)) > 40 or not _comparable_values(base, result):
-        return None
-    return ChangeClaim(f, None, base, result, f.direction)
 
 
 def word_change_claims(figures: list[Figure], lex: Lexicon | None = None) -> list[ChangeClaim]:

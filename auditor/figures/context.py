@@ -12,7 +12,8 @@ consolidated figures. Comparisons ("up 4% from the third quarter of 2024") set n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from auditor.figures.lexicon import Lexicon
@@ -24,14 +25,12 @@ from auditor.figures.mentions import (
     periods_in,
     segment_name,
 )
+from auditor.quantities import Quantity
 
 if TYPE_CHECKING:
     from auditor.model import Paragraph, Sentence, Transcript
-    from auditor.quantities import Quantity
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z&'-]*")
-# "... from US$210.5 million in [the third quarter of 2024]": a period after a compared amount
-_COMPARED_RE = re.compile(r"\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\b[^,;]*\d[^,;]*$")
 
 
 def words_of(text: str) -> list[str]:
@@ -55,18 +54,55 @@ class SentenceContext:
     period: str | None = None
     qualified: bool = False
     organic_paragraph: bool = False
+    previous: list[MetricMention] | None = None  # the previous sentence's, when this one continues it
 
 
-def _move_scope(text: str, lex: Lexicon) -> str | None:
-    """The business line a sentence moves to ("Moving to the E&P, ..."), or None."""
+def _mend(qs: list[Quantity], text: str) -> list[Quantity]:
+    """'RMB33 .1 million' is one amount whose decimal point a stray space split (RMB33.1 million)."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "money" and prev.scale == 1 and q.scale > 1 and q.kind == "number"
+            and text[prev.end : q.start] == ". " and "." not in prev.text and q.number == q.number.to_integral_value()
+        ):
+            # "$2. 7 million": a decimal point followed by a stray space
+            number = Decimal(f"{prev.number}.{int(q.number)}")
+            step = Decimal(1).scaleb(-len(str(int(q.number)))) * q.scale
+            out[-1] = replace(prev, text=text[prev.start : q.end], end=q.end, number=number, scale=q.scale, step=step)
+            continue
+        if (
+            prev is not None and q.text.startswith(".") and q.start == prev.end + 1 and text[prev.end] == " "
+            and prev.scale == 1 and prev.number == prev.number.to_integral_value() and "." not in prev.text
+        ):
+            digits = q.text[1:].split()[0].rstrip("%")
+            frac = re.match(r"\d+", digits)
+            if frac:
+                number = Decimal(f"{prev.number}.{frac.group(0)}")
+                step = Decimal(1).scaleb(-len(frac.group(0))) * q.scale
+                kind = prev.kind if prev.kind == "money" else q.kind
+                out[-1] = replace(
+                    prev, text=text[prev.start : q.end], end=q.end, number=number, scale=q.scale, kind=kind,
+                    unit=prev.unit or q.unit, step=step,
+                )
+                continue
+        out.append(q)
+    return out
+
+
+def _move_scope(text: str, lex: Lexicon) -> tuple[str | None, bool]:
+    """The business line a sentence moves to ("Moving to the E&P, ...", "At Worten, ..."), or None,
+    and whether the move holds beyond the paragraph (a weak opener's name holds only within it)."""
     m = lex.scope_re.match(text)
     if m and not lex.scope_period_re.search(m.group("seg")):
-        return segment_name(m.group("seg").split(), lex)
+        return segment_name(m.group("seg").split(), lex), True
     m = lex.move_re.match(text)
+    strong = m is not None
+    m = m or lex.name_move_re.match(text)
     if not m:
-        return None
+        return None, False
     if "[" in m.group("seg"):
-        return f"{UNNAMED}{m.group('seg')}"  # "Moving on to [inaudible]": a business line, not named
+        return f"{UNNAMED}{m.group('seg')}", strong  # "Moving on to [inaudible]": a business line, not named
     kept: list[str] = []
     for w in _WORD_RE.finditer(m.group("seg")):
         low = w.group(0).lower()
@@ -75,12 +111,12 @@ def _move_scope(text: str, lex: Lexicon) -> str | None:
         kept.append(w.group(0))
     phrase = " ".join(kept).lower()
     if (
-        not kept or len(kept) > 5 or re.search(r"\d", phrase) or lex.scope_period_re.search(phrase)
+        not kept or len(kept) > 5 or re.search(r"\d", m.group("seg")) or lex.scope_period_re.search(phrase)
         or any(w in lex.not_segments for w in phrase.split()) or phrase in lex.not_segments
         or lex.alias_re.search(phrase) or lex.slide_re.search(m.group("seg"))
     ):
-        return None
-    return segment_name(kept, lex)
+        return None, False
+    return segment_name(kept, lex), strong
 
 
 class ContextReader:
@@ -92,6 +128,7 @@ class ContextReader:
         self.call = call
         self._period: dict[str, str | None] = {}
         self._scope: dict[str, str | None] = {}
+        self._local: dict[str, tuple[int, str] | None] = {}
 
     def sentences(self) -> list[SentenceContext]:
         out: list[SentenceContext] = []
@@ -100,32 +137,58 @@ class ContextReader:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
             organic = bool(lex.qualifier_re.search(p.text))
+            last: list[MetricMention] = []
             for s in p.sentences:
                 body = p.text[s.start : s.end]
-                scope = self._sentence_scope(speaker, body)
-                qs = [q for q in p.quantities if s.start <= q.start < s.end]
+                scope = self._sentence_scope(speaker, body, p.index)
+                qs = _mend([q for q in p.quantities if s.start <= q.start < s.end], p.text)
                 mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex)]
                 forward = analyst or bool(set(words_of(body)) & lex.forward)
                 ctx = SentenceContext(
                     p, s, qs, mentions, scope, forward, self._period.get(speaker),
                     bool(lex.qualifier_re.search(body)), organic,
                 )
+                if lex.continuation_re.match(body):
+                    ctx.previous = last
                 out.append(ctx)
+                last = mentions
                 self._set_period(speaker, p, s, forward)
         return out
 
     # -- business line -------------------------------------------------------------------------
 
-    def _sentence_scope(self, speaker: str, body: str) -> str | None:
+    def _subject(self, body: str) -> str | None:
+        """'Brazil led the recovery with ...': the name a sentence is about, or None."""
+        m = self.lex.subject_re.match(body)
+        if m is None:
+            return None
+        words = m.group("name").split()
+        low = [w.lower() for w in words]
+        if low[0] in self.lex.subject_skip or low[0].endswith("ly") or self.lex.alias_re.search(m.group("name")):
+            return None
+        if any(w in self.lex.adjust_prefixes or w in self.lex.company_words or self.lex.scope_period_re.fullmatch(w) for w in low):
+            return None
+        return segment_name(words, self.lex)
+
+    def _sentence_scope(self, speaker: str, body: str, paragraph: int) -> str | None:
         lex = self.lex
         scope = self._scope.get(speaker)
+        local = self._local.get(speaker)
+        if local is not None and local[0] != paragraph:
+            local = None  # a weak opener's business line ends with its paragraph
         if lex.company_scope_re.search(body) or lex.slide_re.search(body):
-            scope = None
-        moved = _move_scope(body, lex)
-        if moved is not None:
-            scope = moved
+            scope, local = None, None
+        moved, strong = _move_scope(body, lex)
+        if moved is not None and strong:
+            scope, local = moved, None
+        elif moved is not None:
+            local = (paragraph, moved)
         self._scope[speaker] = scope
-        return scope
+        self._local[speaker] = local
+        subject = self._subject(body) if moved is None else None
+        if subject is not None:
+            return subject  # for this sentence only
+        return local[1] if local is not None else scope
 
     def _scoped(self, m: MetricMention, offset: int, scope: str | None, p: Paragraph) -> MetricMention:
         segment = m.segment
@@ -136,7 +199,9 @@ class ContextReader:
             and self.lex.metrics[m.metric].segmentable
         ):
             segment = scope  # "total turnover" of the business line the speaker is talking about
-        return MetricMention(m.metric, segment, m.adjusted, m.start + offset, m.end + offset, m.text, m.company)
+        return MetricMention(
+            m.metric, segment, m.adjusted, m.start + offset, m.end + offset, m.text, m.company, m.of_change
+        )
 
     # -- period ---------------------------------------------------------------------------------
 
@@ -144,16 +209,21 @@ class ContextReader:
         """The periods a span sets for what follows: its own periods, comparisons left out."""
         out: list[str] = []
         for a, _, kind in periods_in(p, start, end, self.call, self.lex):
-            if kind in ("prior_year", "prior_quarter"):
+            if kind in ("prior_year", "prior_quarter", "local"):
                 continue
-            lead = p.text[max(start, start + a - 40) : start + a].lower()
-            if self.lex.base_before_re.search(lead + " ") or _COMPARED_RE.search(lead):
+            if self.compared(p, start + a, start):
                 continue
             out.append(kind)
         return out
+
+    def compared(self, p: Paragraph, at: int, start: int) -> bool:
+        """Whether the period phrase at `at` is the period compared with ("up 4% from the first
+        half", "compared to the same period in 2019"), from its clause since `start`."""
+        lead = p.text[max(start, at - 60) : at]
+        return bool(self.lex.compared_re.search(lead) or self.lex.compared_amount_re.search(lead))
 
     def _set_period(self, speaker: str, p: Paragraph, s: Sentence, forward: bool) -> None:
         found = self.setters(p, s.start, s.end)
         if found:
             # a forecast for a full year is no actual of that year ("For the full year we expect ...")
-            self._period[speaker] = "other" if forward and found[-1].startswith("year:") else found[-1]
+            self._period[speaker] = "other" if forward and found[-1].startswith(("year:", "half:", "9m:")) else found[-1]

@@ -32,17 +32,8 @@ _TO_AFTER_RE = re.compile(r"^[\s\])]*(?:in [^,.;]{0,40}?)?\s*to\s+[\[(]?\s*$")
 _OF_AFTER_RE = re.compile(r"^[\s\])]*of\s+", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+[\[(]?\s*$")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
-# "45%, down from 51.3%": the rate before is the new level, not a change
-_LEVEL_FROM_RE = re.compile(r"^[\s,]*(?:up|down)\s+from\b", re.IGNORECASE)
 # "RMB34 .6 million": a number broken by a space before its decimal point
 _BROKEN_AFTER_RE = re.compile(r"^ \.\d")
-# "... from digital business services": the business line an amount comes from
-_FROM_SEGMENT_RE = re.compile(r"^\s+from\s+(?:the\s+|our\s+)?(?P<rest>[A-Za-z][^,.;:]{0,50})")
-# words a speaker fills a gap with
-_FILLERS = frozenset({"uh", "um", "er", "ah", "and"})
-# words between a metric and its amount when a change is stated first ("rose 12.4% year over year to")
-_CHANGE_GAP = frozenset({"by", "year", "over", "on", "quarter", "sequentially", "yoy", "qoq", "to", "percent",
-                         "or", "about", "approximately", "nearly", "almost", "some", "of"})
 
 
 @dataclass(frozen=True)
@@ -60,7 +51,7 @@ class Figure:
     sentence: Sentence
     mention: MetricMention | None
     role: str
-    # current | prior_year | prior_quarter | year:<n> | other | unknown | implicit (its speaker has
+    # current | prior_year | prior_quarter | year:<n> | half:<1|2>:<n> | 9m:<n> | other | unknown | implicit (its speaker has
     # named no period yet: the same period as the other implicit figures of its turn only)
     period: str
     linked: bool  # the metric phrase directly governs the number ("revenue was US$1.2 million")
@@ -97,7 +88,7 @@ class Figure:
     @property
     def comparable_period(self) -> bool:
         """A period two statements can share: the call's quarter, the comparable quarters, a full year."""
-        return self.period in ("current", "prior_year", "prior_quarter") or self.period.startswith("year:")
+        return self.period in ("current", "prior_year", "prior_quarter") or self.period.startswith(("year:", "half:", "9m:"))
 
     def same_period(self, other: Figure) -> bool:
         """Whether two figures are of one period: the same comparable period, or both of one turn
@@ -135,6 +126,25 @@ def _direction(words: list[str], lex: Lexicon) -> int:
     return 0
 
 
+def _restated_changes(figs: list[Figure], text: str, lex: Lexicon) -> list[Figure]:
+    """'That is 104 billion yen, or 26.3% increase': an amount restated by the change rate after it
+    is that change, not a level."""
+    out = list(figs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.role == "level" and a.quantity.kind == "money" and b.role == "change" and b.quantity.kind == "percent"
+            and b.direction and lex.restate_re.match(text[a.quantity.end : b.quantity.start])
+        ):
+            out[i] = replace(a, role="delta", direction=b.direction, linked=False)
+    return out
+
+
+def _own(period: str) -> str:
+    """A figure's period from a phrase of its own clause ("per day", "since 2019" are another period)."""
+    return "other" if period == "local" else period
+
+
 def _broken(text: str, q: Quantity, lex: Lexicon) -> bool:
     """A number split by a stray space ("RMB34 .6 million"), or one whose scale the speaker corrects
     at once ("RMB5.3 million, billion"): the printed figure is not what was meant."""
@@ -169,6 +179,7 @@ class FigureExtractor:
     def _figures_of(self, ctx: SentenceContext) -> list[Figure]:
         text = ctx.paragraph.text
         out: list[Figure] = []
+        self._previous: Figure | None = None
         for i, q in enumerate(ctx.quantities):
             prev_end = ctx.quantities[i - 1].end if i else ctx.sentence.start
             next_start = ctx.quantities[i + 1].start if i + 1 < len(ctx.quantities) else ctx.sentence.end
@@ -178,6 +189,11 @@ class FigureExtractor:
                 out.append(Figure(q, ctx.paragraph, ctx.sentence, None, "none", "unknown", False))
                 continue
             clause_before = text[ctx.sentence.start : q.start]
+            if self.lex.conversion_re.search(before):
+                # "RMB1.4 billion, equivalent to US$260 million": the amount before, restated
+                out.append(Figure(q, ctx.paragraph, ctx.sentence, None, "none", "unknown", False))
+                self._previous = out[-1]
+                continue
             mention = self._governing(ctx, q)
             role, direction, cmp, whole = self._role(ctx, q, mention, before, after, clause_before)
             if mention is not None:
@@ -190,26 +206,47 @@ class FigureExtractor:
                 mention = None if mention is None or q.value < 1000 else mention
             if mention is not None and role == "level" and q.kind == "money":
                 mention = self._from_segment(mention, after)
+            if mention is not None and self.lex.per_share_re.match(after) and mention.metric not in self.lex.per_share_metrics:
+                mention = replace(mention, segment=f"{mention.segment or ''} per share".strip())
             period = self._period(ctx, q, role, prev_end, after, cmp)
             linked = mention is not None and role == "level" and self._direct(ctx, mention, q)
-            qualified = role == "change" and (
-                ctx.qualified or (ctx.organic_paragraph and bool(self.lex.loose_re.search(before)))
-            )
+            qualified = role == "change" and self._qualified(ctx, before, after)
             out.append(
                 Figure(q, ctx.paragraph, ctx.sentence, mention, role, period, linked, direction, cmp, whole, qualified)
             )
-        return out
+            self._previous = out[-1]
+        return _restated_changes(out, text, self.lex)
+
+    def _qualified(self, ctx: SentenceContext, before: str, after: str) -> bool:
+        """A rate on another basis: a qualifier in its own clause ("up 10% organically", "organic
+        growth of 12%"), in the sentence's opening clause ("Excluding currency, ..."), or a loosely
+        attached rate in a paragraph that speaks of such rates."""
+        lex = self.lex
+        own = lex.clause_break_re.split(after, maxsplit=1)[0] + " " + before.split(",")[-1]
+        opening = ctx.paragraph.text[ctx.sentence.start : ctx.sentence.end].split(",")[0]
+        if lex.qualifier_re.search(own) or lex.qualifier_re.search(opening):
+            return True
+        return ctx.organic_paragraph and bool(lex.loose_re.search(before))
 
     def _governing(self, ctx: SentenceContext, q: Quantity) -> MetricMention | None:
         text = ctx.paragraph.text
+        if q.kind in ("percent", "points", "bps"):
+            # "a 75% decrease in net income", "59% decline of revenues from X": the metric named after the rate
+            of = self.lex.rate_of_re.match(text, q.end)
+            if of:
+                after = next((x for x in ctx.mentions if x.start == of.end()), None)
+                if after is not None:
+                    return after
         for m in reversed(ctx.mentions):
             if m.end <= q.start:
                 return None if self.lex.break_re.search(text[m.end : q.start]) else m
+        if ctx.previous and not ctx.mentions:
+            return ctx.previous[-1]  # "That is 104 billion yen, or 26.3%": the previous sentence's metric
         return None
 
     def _from_segment(self, mention: MetricMention, after: str) -> MetricMention:
         """'revenue of 499 million from digital services' is that business line's revenue."""
-        m = _FROM_SEGMENT_RE.match(after)
+        m = self.lex.from_segment_re.match(after)
         if m is None or mention.segment is not None or mention.company:
             return mention
         rest = m.group("rest").lower()
@@ -237,19 +274,21 @@ class FigureExtractor:
         # anything to its left is blanked
         for a, b, _ in reversed(periods_in(ctx.paragraph, gap_start, q.start, self.call, self.lex)):
             m = self.lex.period_re.match(gap, a)
-            end = m.end() if m else b
+            end = max(m.end() if m else b, b)
             gap = gap[:a] + " " * (end - a) + gap[end:]
         inside = [r for r in ctx.quantities if gap_start <= r.start and r.end <= q.start]
         for r in inside:
             a, b = r.start - gap_start, r.end - gap_start
             gap = gap[:a] + " " * (b - a) + gap[b:]
-        words = [w for w in words_of(gap) if w not in _FILLERS]
+        gap = _YEAR_RE.sub("    ", gap)  # "over the 2020 third quarter to"
+        words = [w for w in words_of(gap) if w not in self.lex.fillers]
         if re.search(r"\d", gap):
             return False
         if not inside:
             return len(gap) <= 60 and all(w in self.lex.link_words for w in words)
-        allowed = self.lex.link_words | self.lex.up | self.lex.down | _CHANGE_GAP
-        return bool(words) and words[-1] == "to" and all(w in allowed for w in words)
+        allowed = self.lex.link_words | self.lex.up | self.lex.down | self.lex.change_gap
+        # "rose 12.4% to US$96.3 million", "declined by 2.4 points reaching 8.3%"
+        return bool(words) and words[-1] in self.lex.link_words and words[-1] != "by" and all(w in allowed for w in words)
 
     def _role(
         self, ctx: SentenceContext, q: Quantity, mention: MetricMention | None, before: str, after: str,
@@ -263,11 +302,16 @@ class FigureExtractor:
             return self._rate_role(ctx, q, mention, before, after, clause_before)
         if lex.delta_before_re.search(before_low):
             return "delta", 0, None, None
+        if mention is not None and mention.of_change and mention.end > q.start - len(before) and len(before) <= 30:
+            return "delta", mention.of_change, None, None
         if lex.base_before_re.search(before_low):
             return "base", 0, None, None
         if _FOR_BEFORE_RE.search(before_low) and _TO_AFTER_RE.match(after):
             return "base", 0, None, None
-        tail = [w for w in words_of(before) if w not in _FILLERS]
+        lead = lex.base_lead_re.search(before_low)
+        if lead and q.kind == "money" and not set(words_of(lead.group("between"))) & lex.base_lead_stop:
+            return "base", 0, None, None  # "from last year's sales of US$85.7 million"
+        tail = [w for w in words_of(before) if w not in self.lex.fillers]
         if q.kind == "money" and tail and (tail[-1] in lex.up or tail[-1] in lex.down) and tail[-1] not in ("gain",):
             return "delta", _direction(tail[-1:], lex), None, None
         if q.kind == "money" and lex.delta_after_re.match(after):
@@ -282,13 +326,29 @@ class FigureExtractor:
         whole = self._share_whole(ctx, q, after, clause_before)
         if whole is not None:
             return "share", 0, None, whole
-        if _LEVEL_FROM_RE.match(after):
+        if lex.level_from_re.match(after):
             return "level", 0, None, None
+        prev = self._previous
+        after_from = prev is not None and prev.role == "base" and bool(
+            _FROM_BEFORE_RE.search(ctx.paragraph.text[ctx.sentence.start : prev.quantity.start].lower())
+        )
+        if prev is not None and (prev.role == "delta" or after_from) and q.kind == "percent" and lex.restate_re.match(before):
+            # "up US$85 million or 9.9%", "to US$96.3 million from US$75.7 million, or 12.4%": the change as a rate
+            return "change", prev.direction or _direction(words_of(clause_before)[-10:], lex), comparison(after, lex), None
         if mention is not None and mention.end > q.start - len(before):
             before = ctx.paragraph.text[mention.end : q.start]
-        tail = words_of(before)[-4:]
+            if mention.of_change and len(before) <= 30 and all(w in lex.link_words for w in words_of(before)):
+                # "revenue growth of 12%", "EBITDA decline was 3%": the metric's change
+                cmp = comparison(after.split(",")[0], lex)
+                return "change", mention.of_change, cmp, None
+        tail = [w for w in words_of(before) if w not in self.lex.fillers][-4:]
         if tail and tail[-1] == "to":
             return "level", 0, None, None
+        if tail and tail[-1] == "by" and q.kind == "percent":
+            # "increased our dividend by 12.5%", "an increase of EBITDA by 1.6%": a change
+            first_after = re.split(r"[,;]|\band\b", after, maxsplit=1)[0]
+            cmp = comparison(before[-40:], lex) or comparison(first_after, lex)
+            return "change", _direction(words_of(clause_before)[-10:], lex), cmp, None
         m = lex.change_after_re.match(after)
         after_change = bool(m and (m.group("cmp") or m.group("word")))
         before_change = bool(set(tail) & (lex.up | lex.down))
@@ -332,12 +392,15 @@ class FigureExtractor:
         if ctx.forward and role != "base":
             return "unknown"
         after_clause = self.lex.clause_break_re.split(after, maxsplit=1)[0]
-        found = periods_in(paragraph, q.end, q.end + len(after_clause[:70]), self.call, self.lex)
+        found = [
+            f for f in periods_in(paragraph, q.end, q.end + len(after_clause[:70]), self.call, self.lex)
+            if not self.context.compared(paragraph, q.end + f[0], q.end)
+        ]
         if found:
-            return found[0][2]
+            return _own(found[0][2])
         found = periods_in(paragraph, prev_end, q.start, self.call, self.lex)
         if found:
-            return found[-1][2]
+            return _own(found[-1][2])
         if role == "base":
             if cmp is None:
                 cmp = comparison(paragraph.text[sentence.start : sentence.end], self.lex)
@@ -373,5 +436,8 @@ class FigureExtractor:
                 continue
             a, b = p.start - start, p.end - start
             text = text[:a] + " " * (b - a) + text[b:]
-        years = {int(y) for y in _YEAR_RE.findall(text)}
+        years = {
+            int(m.group(1)) for m in _YEAR_RE.finditer(text)
+            if not self.context.compared(ctx.paragraph, start + m.start(), start)  # "up 50% versus 2020"
+        }
         return bool(years and (self.call.year is None or years - {self.call.year}))

@@ -80,10 +80,28 @@ class Lexicon:
     breakdown_inline: tuple[str, ...]
     breakdown_complete: tuple[str, ...]
     not_parts: frozenset[str]
+    base_lead_stop: frozenset[str]
+    subject_skip: frozenset[str]
+    not_to: frozenset[str]
+    per_share_metrics: frozenset[str]
     share_cues: tuple[str, ...]
     share_lead: tuple[str, ...]
     multipliers: dict[str, Decimal]
     quarter_numbers: tuple[str, ...]  # "one".."four" after "quarter"
+    vague: tuple[tuple[re.Pattern[str], Decimal, Decimal], ...]  # "mid-teens" and the values it covers
+    range_re: re.Pattern[str]
+    not_ranges: frozenset[str]
+    priors: dict[str, tuple[Decimal, Decimal]]
+    fillers: frozenset[str]
+    change_gap: frozenset[str]
+    leads_to: frozenset[str]
+    compare_re: re.Pattern[str]
+    restate_re: re.Pattern[str]
+    level_from_re: re.Pattern[str]
+    bare_year_re: re.Pattern[str]
+    period_ends_re: re.Pattern[str]
+    from_segment_re: re.Pattern[str]
+    compared_amount_re: re.Pattern[str]
     teens: tuple[str, ...]  # 13..19
     tens: tuple[str, ...]  # 30..90
     wording: Mapping[str, Mapping[str, str]]
@@ -92,6 +110,9 @@ class Lexicon:
     adjust_re: re.Pattern[str] = field(repr=False)
     # patterns compiled from the phrase lists (see metrics.toml for what each list means)
     modifier_re: re.Pattern[str] = field(repr=False)
+    change_noun_re: re.Pattern[str] = field(repr=False)
+    rate_of_re: re.Pattern[str] = field(repr=False)
+    per_share_re: re.Pattern[str] = field(repr=False)
     segment_link_re: re.Pattern[str] = field(repr=False)
     periodish_re: re.Pattern[str] = field(repr=False)
     scope_re: re.Pattern[str] = field(repr=False)
@@ -99,6 +120,7 @@ class Lexicon:
     break_re: re.Pattern[str] = field(repr=False)
     clause_break_re: re.Pattern[str] = field(repr=False)
     base_before_re: re.Pattern[str] = field(repr=False)
+    base_lead_re: re.Pattern[str] = field(repr=False)
     delta_before_re: re.Pattern[str] = field(repr=False)
     change_after_re: re.Pattern[str] = field(repr=False)
     multiplier_re: re.Pattern[str] = field(repr=False)
@@ -108,6 +130,11 @@ class Lexicon:
     breakdown_opener_re: re.Pattern[str] = field(repr=False)
     breakdown_complete_re: re.Pattern[str] = field(repr=False)
     move_re: re.Pattern[str] = field(repr=False)
+    name_move_re: re.Pattern[str] = field(repr=False)
+    compared_re: re.Pattern[str] = field(repr=False)
+    continuation_re: re.Pattern[str] = field(repr=False)
+    conversion_re: re.Pattern[str] = field(repr=False)
+    subject_re: re.Pattern[str] = field(repr=False)
     slide_re: re.Pattern[str] = field(repr=False)
     company_scope_re: re.Pattern[str] = field(repr=False)
     qualifier_re: re.Pattern[str] = field(repr=False)
@@ -183,9 +210,14 @@ def _build(words: Words) -> Lexicon:
     period_of = {p.lower(): kind for kind, phrases in sorted(periods["relative"].items()) for p in phrases}
     # the figure model's own period phrases win: "full year" is a full year here, not just "other"
     period_of.update({p.lower(): "other" for p in raw["period"]["other"]})
+    period_of.update({p.lower(): "local" for p in raw["period"]["local"]})
     period_of.update({p.lower(): "year" for p in raw["period"]["full_year"]})
+    period_of.update({p.lower(): "half:1" for p in raw["period"]["first_half"]})
+    period_of.update({p.lower(): "half:2" for p in raw["period"]["second_half"]})
+    period_of.update({p.lower(): "9m" for p in raw["period"]["nine_months"]})
     prefixes = _lower(raw["adjustment"]["prefixes"])
     segment, scope, link, roles, change = raw["segment"], raw["scope"], raw["link"], raw["roles"], raw["change"]
+    grammar = raw["grammar"]
     multipliers = {str(m["word"]).lower(): Decimal(str(m["factor"])) for m in change["multipliers"]}
     yoy, qoq = tuple(periods["comparisons"]["yoy"]), tuple(periods["comparisons"]["qoq"])
     ci = re.IGNORECASE
@@ -197,7 +229,7 @@ def _build(words: Words) -> Lexicon:
         company_words=frozenset(_lower(segment["company"])),
         total_words=frozenset(_lower(segment["total"])),
         unnamed_words=frozenset(_lower(segment["unnamed"])),
-        not_segments=frozenset(_lower(scope["not_segments"])),
+        not_segments=frozenset(_lower(scope["not_segments"]) + _lower(words.table("calendar")["months"]["names"])),
         filler=frozenset(segment["filler"]),
         segment_stop=frozenset(_lower(segment["stop"])),
         link_words=frozenset(_lower(link["words"])),
@@ -211,10 +243,37 @@ def _build(words: Words) -> Lexicon:
         breakdown_inline=_lower(raw["breakdown"]["inline"]),
         breakdown_complete=tuple(raw["breakdown"]["complete"]),
         not_parts=frozenset(_lower(raw["breakdown"]["not_parts"])),
+        base_lead_stop=frozenset(_lower(roles["base_lead_stop"])),
+        subject_skip=frozenset(_lower(link["subject_skip"])),
+        not_to=frozenset(_lower(roles["not_to"])),
+        per_share_metrics=frozenset(raw["mention"]["per_share_metrics"]),
         share_cues=tuple(raw["shares"]["cues"]),
         share_lead=_lower(raw["shares"]["lead"]),
         multipliers=multipliers,
         quarter_numbers=_lower(raw["period"]["quarter_numbers"]),
+        vague=tuple(
+            (_bounded(v["words"], ci), Decimal(str(v["low"])), Decimal(str(v["high"]))) for v in raw["misheard"]["vague"]
+        ),
+        range_re=re.compile(rf"\b(?:{alternation(raw['misheard']['range_openers'])})\s+[\[(]?\s*$", ci),
+        not_ranges=frozenset(_lower(raw["misheard"]["not_ranges"])),
+        priors={k: (Decimal(str(v["low"])), Decimal(str(v["high"]))) for k, v in raw["priors"].items()},
+        fillers=frozenset(_lower(grammar["fillers"])),
+        change_gap=frozenset(_lower(grammar["change_gap"])),
+        leads_to=frozenset(_lower(grammar["leads_to"])),
+        compare_re=_bounded(grammar["compare"], ci),
+        restate_re=re.compile(rf"^[\s,(]*(?:{alternation(grammar['restate'])})\s+(?:an?\s+|the\s+)?[\[(]?\s*$", ci),
+        level_from_re=re.compile(rf"^[\s,]*(?:{_spaced_alternation(grammar['level_from'])})\b", ci),
+        bare_year_re=re.compile(
+            rf"\b(?:{alternation(grammar['year_lead'])})\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*\d)", ci
+        ),
+        period_ends_re=re.compile(rf"\s+(?:{alternation(grammar['period_ends'])})\s+(?:the\s+)?", ci),
+        from_segment_re=re.compile(
+            rf"^\s+(?:{alternation(grammar['from_segment'])})\s+(?:(?:{alternation(scope['move_determiners'])})\s+)?"
+            rf"(?P<rest>[A-Za-z][^,.;:]{{0,50}})",
+            ci,
+        ),
+        # "... from US$210.5 million in [the third quarter of 2024]": a period after a compared amount
+        compared_amount_re=re.compile(rf"\b(?:{alternation(raw['period']['compared'])})\b[^,;]*\d[^,;]*$", ci),
         teens=_lower(raw["misheard"]["teens"]),
         tens=_lower(raw["misheard"]["tens"]),
         wording=raw["wording"],
@@ -222,6 +281,14 @@ def _build(words: Words) -> Lexicon:
         period_re=re.compile(rf"(?<![\w-])(?:{alternation(period_of)})(?![\w-])", ci),
         adjust_re=re.compile(rf"(?<![\w-])(?:{alternation(prefixes)})\s+$", ci),
         modifier_re=re.compile(rf"\s+(?:{alternation(raw['mention']['modifiers'])})\b", ci),
+        per_share_re=re.compile(rf"^[\s\])]*(?:{alternation(raw['mention']['per_share'])})\b", ci),
+        # "a 75% decrease in net income", "59.3% year-over-year decline of revenues": the metric after a rate
+        rate_of_re=re.compile(
+            rf"[\s\])]*(?:(?:{_spaced_alternation(change['comparisons'])})\s+)?(?:{alternation(raw['mention']['change_nouns'])})s?"
+            rf"\s+(?:in|of)\s+(?:(?:{alternation(scope['move_determiners'])})\s+)?",
+            ci,
+        ),
+        change_noun_re=re.compile(rf"\s+(?P<noun>{alternation(raw['mention']['change_nouns'])})\b", ci),
         segment_link_re=re.compile(rf"\s+(?:{alternation(segment['links'])})\s+", ci),
         # matched against lower-cased text; "q1".."q4" and a digit name a period too
         periodish_re=re.compile(
@@ -237,6 +304,9 @@ def _build(words: Words) -> Lexicon:
         break_re=re.compile(rf"\b(?:{alternation(link['breaks'])})\b|;", ci),
         clause_break_re=re.compile(rf"[,;]|\b(?:{alternation(link['clause_breaks'])})\b"),
         base_before_re=re.compile(rf"\b(?:{alternation(roles['base_before'])})\s+(?:the\s+)?[\[(]?\s*$", ci),
+        base_lead_re=re.compile(
+            rf"\b(?:{alternation(roles['base_lead'])})\b(?P<between>(?:\s+[a-z'’-]+){{0,4}}?)\s+[\[(]?\s*$", ci
+        ),
         delta_before_re=re.compile(rf"\b(?:{alternation(roles['delta_before'])})\s+[\[(]?\s*$", ci),
         change_after_re=re.compile(
             rf"^[\s\])]*(?:(?P<cmp>{_spaced_alternation(change['comparisons'])})\b)?"
@@ -255,6 +325,23 @@ def _build(words: Words) -> Lexicon:
             rf"(?:(?:{alternation(scope['move_determiners'])})\s+)?(?P<seg>[^,.;:!?]{{1,60}}?)\s*(?:[,.;:!?]|$)",
             ci,
         ),
+        name_move_re=re.compile(
+            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['name_moves'])})\s+"
+            rf"(?:(?:{alternation(scope['move_determiners'])})\s+)?(?P<seg>(?-i:[A-Z])[^,.;:!?]{{0,59}}?)\s*(?:[,.;:!?]|$)",
+            ci,
+        ),
+        conversion_re=re.compile(rf"\b(?:{alternation(roles['conversions'])})(?:\s+[A-Za-z.]+){{0,3}}\s*[\[(]?\s*$", ci),
+        # a capitalised name of one to three words opening the sentence, then a verb
+        subject_re=re.compile(
+            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*"
+            rf"(?P<name>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){{0,2}})\s+(?:also\s+|again\s+|further\s+)?"
+            rf"(?:{alternation(link['subject_verbs'])})\b",
+            ci,
+        ),
+        continuation_re=re.compile(
+            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(link['continuations'])})\b", ci
+        ),
+        compared_re=re.compile(rf"\b(?:{alternation(raw['period']['compared'])})\b[^,;]*$", ci),
         slide_re=re.compile(
             rf"\b(?:{alternation(scope['slides'])})\s+(?:number\s+)?(?:\d+|(?:{alternation(scope['slide_numbers'])})\b)",
             ci,

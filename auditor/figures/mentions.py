@@ -45,6 +45,7 @@ class MetricMention:
     end: int
     text: str
     company: str | None = None
+    of_change: int = 0  # "revenue growth", "EBITDA decline": names the metric's change (+1 / -1)
 
     @property
     def key(self) -> tuple[str, str | None, bool]:
@@ -62,6 +63,10 @@ def _segment_after(text: str, end: int, lex: Lexicon) -> tuple[str | None, int]:
     m = lex.segment_link_re.match(text[end:])
     if not m:
         return None, end
+    first = list(_WORD_RE.finditer(text, end + m.end(), end + m.end() + 30))[:2]
+    hit = [w for w in first if w.group(0).lower() in lex.company_words]
+    if hit:
+        return None, hit[0].end()  # "EBIT margin for the group": the company's, the phrase included
     rest_start = end + m.end()
     if lex.periodish_re.match(text[rest_start:].lower()):
         return None, end
@@ -133,8 +138,17 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[MetricMention]:
     lex = lex or load_lexicon()
     out: list[MetricMention] = []
     for m in lex.alias_re.finditer(text):
+        of_change = 0
         if lex.modifier_re.match(text, m.end()):
-            continue  # "revenue growth", "revenue scale": the metric names another noun, not a figure
+            noun = lex.change_noun_re.match(text, m.end())
+            if noun is None:
+                continue  # "revenue scale", "sales team": the metric names another noun, not a figure
+            of_change = -1 if noun.group("noun").lower() in lex.down else 1
+            out.append(MetricMention(
+                lex.alias_of[m.group(0).lower()], None, bool(lex.adjust_re.search(text[max(0, m.start() - 14) : m.start()])),
+                m.start(), noun.end(), text[m.start() : noun.end()], None, of_change,
+            ))
+            continue
         metric = lex.alias_of[m.group(0).lower()]
         adjusted = bool(lex.adjust_re.search(text[max(0, m.start() - 14) : m.start()]))
         segment, end = None, m.end()
@@ -143,7 +157,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[MetricMention]:
             segment, end = _segment_after(text, m.end(), lex)
             if segment is None and not company:
                 segment = _segment_before(text, m.start(), lex)
-        out.append(MetricMention(metric, segment, adjusted, m.start(), end, text[m.start() : end], company))
+        out.append(MetricMention(metric, segment, adjusted, m.start(), end, text[m.start() : end], company, of_change))
     return out
 
 
@@ -161,6 +175,8 @@ class CallPeriod:
         """'current', 'prior_year', 'prior_quarter', 'year:<year>' or 'other' for an explicit period."""
         if p.kind == "year":
             return self.full_year(p.year)
+        if p.kind == "half" and p.number in (1, 2):
+            return self.part_of_year(f"half:{p.number}", p.year)
         if p.kind != "quarter" or p.number is None:
             return "other"
         return self.quarter_id(p.number, p.year)
@@ -169,6 +185,19 @@ class CallPeriod:
         """The period id of a full (fiscal) year: 'year:2024'; the call's year when none is named."""
         year = year if year is not None else self.year
         return f"year:{year}" if year is not None else "year:?"
+
+    def part_of_year(self, kind: str, year: int | None) -> str:
+        """The period id of a half or the first nine months ('half:1:2024', '9m:2024')."""
+        year = year if year is not None else self.year
+        return f"{kind}:{year if year is not None else '?'}"
+
+    def relative(self, kind: str) -> str:
+        """The period id of a relative phrase's kind (from the lexicon: 'year', 'half:1', '9m' ...)."""
+        if kind == "year":
+            return self.full_year(None)
+        if kind.startswith(("half:", "9m")):
+            return self.part_of_year(kind, None)
+        return kind
 
     def quarter_id(self, number: int, year: int | None) -> str:
         """The period id of quarter `number` of `year` relative to the call's quarter."""
@@ -214,11 +243,25 @@ def call_period(transcript: Transcript) -> CallPeriod:
                     bare[p.number] += 1
                     order.setdefault(p.number, len(order))
     if counts:
-        best = max(counts, key=lambda k: (counts[k], -order[k]))
-        return CallPeriod(best[0], best[1])
-    quarter = max(bare, key=lambda k: (bare[k], -order[k])) if bare else None
+        by_number: Counter[int] = Counter()
+        for (number, _), n in counts.items():
+            by_number[number] += n
+        quarter = max(by_number, key=lambda k: (by_number[k], -min(order[q] for q in counts if q[0] == k)))
+        # the call's year: of the two years most named with that quarter, the later (a call names
+        # the same quarter a year earlier as often as its own)
+        top = sorted((k for k in counts if k[0] == quarter), key=lambda k: (-counts[k], order[k]))[:2]
+        return CallPeriod(quarter, max(k[1] for k in top))
+    bare_quarter = max(bare, key=lambda k: (bare[k], -order[k])) if bare else None
+    if not years:
+        # "results for 2021", "in fiscal 2021": a year named alone
+        texts = [t for _, t in transcript.preamble] + [p.text for p in transcript.paragraphs[:12]]
+        lex = load_lexicon(transcript.words)
+        for text in texts:
+            for m in lex.bare_year_re.finditer(text):
+                years[int(m.group("year"))] += 1
+                order.setdefault(-int(m.group("year")), len(order))
     year = max(years, key=lambda k: (years[k], -order[-k])) if years else None
-    return CallPeriod(quarter, year)
+    return CallPeriod(bare_quarter, year)
 
 
 def explicit_periods(paragraph: Paragraph, start: int, end: int) -> list[PeriodMention]:
@@ -242,15 +285,39 @@ def periods_in(
         number = int(n) if n.isdigit() else lex.quarter_numbers.index(n) + 1
         if not any(a <= m.start() < b for a, b, _ in found):
             found.append((m.start(), m.end(), call.quarter_id(number, None)))
-    for m in _BARE_YEAR_RE.finditer(text):
+    for m in lex.bare_year_re.finditer(text):
         if not any(a <= m.start("year") < b for a, b, _ in found):
             found.append((m.start("year"), m.end("year"), call.full_year(int(m.group("year")))))
     for m in lex.period_re.finditer(text):
-        if not any(a <= m.start() < b for a, b, _ in found):
-            kind = lex.period_of[m.group(0).lower()]
-            found.append((m.start(), m.end(), call.full_year(None) if kind == "year" else kind))
-    return sorted(found, key=lambda f: (f[0], f[2]))
+        if any(a <= m.start() < b for a, b, _ in found):
+            continue
+        kind, end = lex.period_of[m.group(0).lower()], m.end()
+        year = _OF_YEAR_RE.match(text, m.end())
+        if year and kind.startswith(("year", "half:", "9m")):
+            # "first nine months of 2021": the year belongs to the phrase
+            end = year.end()
+            found = [f for f in found if not m.end() <= f[0] < end]
+            found.append((m.start(), end, f"{kind}:{year.group('year')}" if kind != "year" else f"year:{year.group('year')}"))
+            continue
+        found.append((m.start(), end, call.relative(kind)))
+    found.sort(key=lambda f: (f[0], f[2]))
+    # "the first nine months of the Q3", "first half through Q2": the quarter ends the longer period
+    out: list[tuple[int, int, str]] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev[2].startswith(("9m", "half:", "year:")) and f[2] in ("current", "prior_quarter", "other")
+            and lex.period_ends_re.fullmatch(text[prev[1] : f[0]])
+        ):
+            out[-1] = (prev[0], f[1], prev[2])
+            continue
+        out.append(f)
+    return out
 
 
-# "in 2024", "for fiscal 2024": a full year named by its number alone
-_BARE_YEAR_RE = re.compile(r"\b(?:in|for|during|of|fiscal|through|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*\d)")
+
+
+# "... of 2021", "... of fiscal 2021" right after a period phrase
+_OF_YEAR_RE = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b")
+
+

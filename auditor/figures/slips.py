@@ -16,6 +16,23 @@ from auditor.figures.lexicon import Lexicon, load_lexicon
 from auditor.quantities import Quantity
 
 
+def teen_readings(q: Quantity, lex: Lexicon | None = None) -> list[tuple[Decimal, str]]:
+    """The readings of `q` that undo a teen heard as a ten, or a ten heard as a teen ("seventy" for
+    "seventeen"): the confusion a speech recogniser makes most, and the only one that evidence as
+    thin as a list, a range, a vague word or a prior may point at."""
+    lex = lex or load_lexicon()
+    teens, tens = lex.teens, lex.tens  # 13..19 and 30..90
+    n = q.number
+    whole = int(n)
+    frac = n - whole
+    out: list[tuple[Decimal, str]] = []
+    if 13 <= whole <= 19:
+        out.append((Decimal((whole - 10) * 10) + frac, f"'{tens[whole - 13]}' misheard as '{teens[whole - 13]}'"))
+    if whole in (30, 40, 50, 60, 70, 80, 90):
+        out.append((Decimal(10 + whole // 10) + frac, f"'{teens[whole // 10 - 3]}' misheard as '{tens[whole // 10 - 3]}'"))
+    return [(value * q.scale, why) for value, why in out]
+
+
 def misreadings(q: Quantity, lex: Lexicon | None = None) -> list[tuple[Decimal, str]]:
     """Values a speech recogniser (or a typist) may have turned into the printed number, with why.
 
@@ -23,15 +40,8 @@ def misreadings(q: Quantity, lex: Lexicon | None = None) -> list[tuple[Decimal, 
     decimal point, two adjacent digits transposed. Values are in the units of `q.value`.
     """
     lex = lex or load_lexicon()
-    teens, tens = lex.teens, lex.tens  # 13..19 and 30..90
-    out: list[tuple[Decimal, str]] = []
     n = q.number
-    whole = int(n)
-    frac = n - whole
-    if 13 <= whole <= 19:
-        out.append((Decimal((whole - 10) * 10) + frac, f"'{teens[whole - 13]}' misheard as '{tens[whole - 13]}'"))
-    if whole in (30, 40, 50, 60, 70, 80, 90):
-        out.append((Decimal(10 + whole // 10) + frac, f"'{teens[whole // 10 - 3]}' misheard as '{tens[whole // 10 - 3]}'"))
+    out: list[tuple[Decimal, str]] = [(value / q.scale, why) for value, why in teen_readings(q, lex)]
     out.append((n / 10, "a misplaced decimal point"))
     out.append((n * 10, "a misplaced decimal point"))
     printed = _digits_of(q)
@@ -91,6 +101,8 @@ def slip(a: Quantity, b: Quantity, lex: Lexicon | None = None) -> str | None:
                 return why
     if a.number == b.number and a.scale != b.scale:
         return "the wrong scale word"
+    if a.kind not in ("money", "number"):
+        return None  # one digit of a rate changed is as likely another rate as a slip
     step = min(a.step, b.step)
     da, db = _as_digits(a.value, step), _as_digits(b.value, step)
     if da is None or db is None:

@@ -13,10 +13,12 @@ from auditor.figures import (
     build_model,
     change_claims,
     fmt,
+    fmt_money,
     misreadings,
     percent_change,
     word_change_claims,
 )
+from auditor.figures.evidence import DeltaClaim, delta_claims
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 
@@ -33,6 +35,12 @@ class ChangeClaimMismatch(TranscriptCheck):
     stands for an interval (half a unit of its last digit either way; "over"/"about" widen it), the
     interval is carried through the division, and only a rate outside the result is flagged.
     Percentage points are computed as differences, percentages as ratios; "doubled" allows 10%.
+    The claim's grammar: "by P from A to B", "B compared to A, an increase of P", "P to B, compared
+    to A", "to B from A, or P", "B, a P increase from last year's sales of A", "P to B, and A in
+    the prior quarter", "revenue growth of P"; and an amount with its change and rate ("B, up D or
+    P": P = D / (B - D)). No claim across metrics, on a range, or for a rate on another basis
+    (organic, constant currency). An error when a slip explains the printed rate, its direction is
+    wrong or it is far off; a near miss (unrounded figures may explain it) only at info.
     """
 
     id = "figures.change"
@@ -46,11 +54,74 @@ class ChangeClaimMismatch(TranscriptCheck):
         claims, unchecked = change_claims(model.figures, model.lexicon)
         self.stats["unchecked"] += len(unchecked)
         words = word_change_claims(model.figures, model.lexicon)
+        reported: set[int] = set()
         for claim in sorted(claims + words, key=lambda c: (c.line, c.result.quantity.start)):
             finding = self._verify(transcript, claim, model.lexicon)
             if finding is None:
                 continue
+            reported.add(id(claim.change))
             yield finding
+        for delta in delta_claims(model.figures):
+            if delta.rate is not None and id(delta.rate) in reported:
+                continue
+            finding = self._verify_delta(transcript, delta, model.lexicon)
+            if finding is not None:
+                yield finding
+
+    def _verify_delta(self, transcript: Transcript, c: DeltaClaim, lex: Lexicon) -> Finding | None:
+        """'US$946 million, up US$85 million or 9.9%': the rate is the change over the level before it
+        (the level less the change); 'US$946 million, up US$85 million from US$861 million': the two
+        levels differ by the change."""
+        level, delta = Interval.of(c.level.quantity), Interval.of(c.delta.quantity).scale(c.direction)
+        start = level - delta
+        if c.base is not None:
+            base = Interval.of(c.base.quantity)
+            if base.overlaps(start):
+                self.stats["verified"] += 1
+                return None
+            self.stats["contradicted"] += 1
+            point = c.level.quantity.value - c.delta.quantity.value * c.direction
+            return self.finding(
+                transcript, c.delta.line,
+                f"{printed(c.level)} {'up' if c.direction > 0 else 'down'} {printed(c.delta)} starts from "
+                f"{fmt(point / c.base.quantity.scale, Decimal('0.1'))}, not {printed(c.base)}.",
+                evidence_of(c.delta), severity=Severity.WARNING, confidence=0.7,
+                suggestion=f"check {printed(c.level)}, {printed(c.delta)} and {printed(c.base)}: they cannot all be right",
+            )
+        assert c.rate is not None
+        if start.lo <= 0:
+            self.stats["unchecked"] += 1
+            return None
+        computed = (delta / start).scale(100)
+        claimed = Interval.of(c.rate.quantity).scale(c.direction)
+        if claimed.overlaps(computed):
+            self.stats["verified"] += 1
+            return None
+        self.stats["contradicted"] += 1
+        q = c.rate.quantity
+        d = c.delta.quantity.value * c.direction
+        point = d / (c.level.quantity.value - d) * 100
+        step = pct_step(c.rate)
+        rate = q.value / 100 * c.direction
+        implied_level = d / rate + d if rate else None
+        candidates = [(v, why) for v, why in misreadings(q, lex) if computed.contains(v * c.direction)]
+        gap = claimed.distance(computed)
+        near = not candidates and gap <= max(Decimal(1), abs(point) / 10)
+        far = bool(candidates) or gap > max(Decimal(2), abs(point) / 4)
+        also = ""
+        if implied_level is not None:
+            also = f"; with that rate the level would be {fmt_money(c.level.quantity, implied_level, transcript.words)}"
+        suggestion = f"{fmt(abs(point), step)}%" + (f" ({candidates[0][1]})" if candidates else "")
+        return self.finding(
+            transcript, c.rate.line,
+            f"'{quoted(c.rate)}' does not follow from {printed(c.level)} and its change of {printed(c.delta)}: "
+            f"{printed(c.delta)} / ({printed(c.level)} {'-' if c.direction > 0 else '+'} {printed(c.delta)}) = "
+            f"{fmt(point, step)}%{also}.",
+            evidence_of(c.rate),
+            severity=Severity.INFO if near else Severity.ERROR if far else Severity.WARNING,
+            confidence=0.9 if far else 0.6 if near else 0.7,
+            suggestion=suggestion,
+        )
 
     def _verify(self, transcript: Transcript, claim: ChangeClaim, lex: Lexicon) -> Finding | None:
         base, result = Interval.of(claim.base.quantity), Interval.of(claim.result.quantity)

@@ -6,11 +6,50 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditor.check import TranscriptCheck
-from auditor.figures import HUNDRED, Figure, FigureModel, Interval, build_model, fmt, misreadings, series
+from auditor.figures import (
+    HUNDRED,
+    Figure,
+    FigureModel,
+    Interval,
+    Lexicon,
+    build_model,
+    fmt,
+    misreadings,
+    series,
+    teen_readings,
+)
+from auditor.figures.evidence import outside_prior, ranges, rate_lists, share_sets, vague_rates
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 
 from ._common import GROUPS, evidence_of, metric_name, printed, quoted, related_lines
+
+
+def _teens(f: Figure, lex: Lexicon) -> list[tuple[Decimal, str]]:
+    return teen_readings(f.quantity, lex)
+
+
+def _call_series(figures: list[Figure]) -> list[list[Figure]]:
+    """The rates of one metric stated across the call (its growth rates, or the levels of a ratio
+    metric), whatever their periods: three or more, each in its own sentence."""
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figures:
+        if f.quantity.kind != "percent" or f.approximate or f.mention is None or f.qualified:
+            continue
+        if (f.mention.segment or "").startswith("?") or f.role not in ("level", "change"):
+            continue
+        if f.role == "level" and not f.linked:
+            continue
+        near = f.sentence.start <= f.mention.start and 0 <= f.quantity.start - f.mention.end <= 40
+        if f.role == "change" and not near:
+            continue  # a rate far from its metric may be another metric's
+        groups.setdefault((f.role, f.key, f.direction), []).append(f)
+    out = []
+    for group in groups.values():
+        one_each = list({(f.paragraph.index, f.sentence.start): f for f in group}.values())
+        if len(one_each) >= 3:
+            out.append(one_each)
+    return out
 
 
 class MisheardFigure(TranscriptCheck):
@@ -25,6 +64,13 @@ class MisheardFigure(TranscriptCheck):
     corrected value is suggested; when the transcript's own figures imply that period's value
     (profit and revenue growth imply last year's margin), the arithmetic is shown. A value that no
     known confusion explains is left alone: it may be genuinely different.
+
+    Thinner evidence points only at a teen heard as a ten (or the reverse): a range whose ends it
+    inverts ("between 70% and 18%"), shares of one whole that sum past 100%, one rate out of line
+    with the rates listed with it or with the other statements of its metric in the call, a rate
+    next to a vague word it contradicts ("mid-teens" and 50%), and a level outside the plausible
+    range of its metric (`[priors]` of metrics.toml; reported at warning as a prior). A figure
+    stated twice for one period is figures.restatement's.
     """
 
     id = "figures.misheard"
@@ -35,12 +81,109 @@ class MisheardFigure(TranscriptCheck):
 
     def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
         model = build_model(transcript)
-        for s in series(model.figures):
-            finding = self._series(transcript, model, list(s.figures))
-            if finding is not None:
+        seen: set[tuple[int, int]] = set()
+        found: list[Finding | None] = [self._series(transcript, model, list(s.figures)) for s in series(model.figures)]
+        found += [self._list(transcript, model, run) for run in rate_lists(model.figures)]
+        found += [self._range(transcript, model.lexicon, r.low, r.high) for r in ranges(model.figures, model.lexicon)]
+        found += [self._shares(transcript, model.lexicon, group) for group in share_sets(model.figures)]
+        found += [self._vague(transcript, model.lexicon, *v) for v in vague_rates(model.figures, model.lexicon)]
+        found += [self._prior(transcript, model.lexicon, f) for f in model.figures]
+        found += [self._series(transcript, model, group, listed=True, across=True) for group in _call_series(model.figures)]
+        for finding in found:
+            if finding is not None and (finding.line, hash(finding.evidence)) not in seen:
+                seen.add((finding.line, hash(finding.evidence)))
                 yield finding
 
-    def _series(self, transcript: Transcript, model: FigureModel, figs: list[Figure]) -> Finding | None:
+    # -- evidence besides a series of periods ---------------------------------------------------
+
+    def _list(self, transcript: Transcript, model: FigureModel, run: list[Figure]) -> Finding | None:
+        """'up 15%, 16% and 70%': one item far out of line with the others of its list."""
+        if len({f.mention.key if f.mention else None for f in run}) > 1:
+            return None
+        return self._series(transcript, model, run, listed=True)
+
+    def _range(self, transcript: Transcript, lex: Lexicon, a: Figure, b: Figure) -> Finding | None:
+        """'between 70% and 18%': a range whose ends are inverted, put back in order by a mis-hearing."""
+        if a.quantity.value <= b.quantity.value:
+            return None
+        if a.quantity.kind != "percent":
+            return None
+        fixes = [(a, v, why) for v, why in _teens(a, lex) if v <= b.quantity.value]
+        fixes += [(b, v, why) for v, why in _teens(b, lex) if v >= a.quantity.value]
+        if not fixes:
+            return None
+        self.stats["contradicted"] += 1
+        g, value, why = fixes[0]
+        return self.finding(
+            transcript, g.line,
+            f"The range from {quoted(a)} to {quoted(b)} runs backwards; {why} would give {fmt(value, g.quantity.step)}% "
+            f"for '{quoted(g)}', which puts it in order.",
+            evidence_of(g), confidence=0.75, suggestion=f"{fmt(value, g.quantity.step)}%",
+        )
+
+    def _shares(self, transcript: Transcript, lex: Lexicon, group: list[Figure]) -> Finding | None:
+        """Shares of one whole that sum past 100%, back under it once one mis-hearing is undone."""
+        total = sum((f.quantity.value for f in group), Decimal(0))
+        slack = sum((f.quantity.step / 2 for f in group), Decimal(0))
+        if total - slack <= HUNDRED:
+            self.stats["verified"] += 1
+            return None
+        self.stats["contradicted"] += 1
+        whole = metric_name(group[0], "the whole") if group[0].whole is None else group[0].whole.text
+        for f in sorted(group, key=lambda g: -g.quantity.value):
+            rest = total - f.quantity.value
+            for value, why in misreadings(f.quantity, lex):
+                if value < f.quantity.value and rest + value - slack <= HUNDRED:
+                    return self.finding(
+                        transcript, f.line,
+                        f"The shares of {whole} stated here sum to {fmt(total, Decimal(1))}%: "
+                        f"{' + '.join(quoted(g) for g in group)}; {why} would give {fmt(value, f.quantity.step)}% for "
+                        f"'{quoted(f)}', and a sum under 100%.",
+                        evidence_of(f), confidence=0.7, suggestion=f"{fmt(value, f.quantity.step)}%",
+                        related=related_lines([g for g in group if g is not f], f.line),
+                    )
+        return None
+
+    def _vague(self, transcript: Transcript, lex: Lexicon, f: Figure, words: str, low: Decimal, high: Decimal) -> Finding | None:
+        """'mid-teens growth ... revenue grew 50%': the rate outside the vague words, inside once undone."""
+        if low <= f.quantity.value <= high:
+            return None
+        fits = [(v, why) for v, why in _teens(f, lex) if low <= v <= high]
+        if not fits:
+            return None
+        self.stats["contradicted"] += 1
+        value, why = fits[0]
+        return self.finding(
+            transcript, f.line,
+            f"'{quoted(f)}' sits next to '{words}', which it is not; {why} would give {fmt(value, f.quantity.step)}%.",
+            evidence_of(f), confidence=0.7, suggestion=f"{fmt(value, f.quantity.step)}%",
+        )
+
+    def _prior(self, transcript: Transcript, lex: Lexicon, f: Figure) -> Finding | None:
+        """A level outside the plausible range of its metric that a mis-hearing brings inside: a prior."""
+        prior = outside_prior(f, lex)
+        if prior is None:
+            return None
+        low, high = prior
+        fits = [(v, why) for v, why in _teens(f, lex) if low <= v <= high]
+        if not fits:
+            return None
+        self.stats["contradicted"] += 1
+        value, why = fits[0]
+        name = metric_name(f, "the ratio")
+        return self.finding(
+            transcript, f.line,
+            f"{name[0].upper() + name[1:]} of {quoted(f)} is outside what is usual for it "
+            f"({fmt(prior[0], Decimal(1))}% to {fmt(prior[1], Decimal(1))}%; a prior, not a fact of this call); "
+            f"{why} would give {fmt(value, f.quantity.step)}%.",
+            evidence_of(f), severity=Severity.WARNING, confidence=0.55, suggestion=f"{fmt(value, f.quantity.step)}%?",
+        )
+
+    def _series(
+        self, transcript: Transcript, model: FigureModel, figs: list[Figure], listed: bool = False, across: bool = False
+    ) -> Finding | None:
+        """One value of a series out of line with the others, brought back in line by a mis-hearing
+        (a list of rates side by side: by a teen heard as a ten only)."""
         for o in figs:
             others = [f for f in figs if f is not o]
             values = sorted(f.quantity.value for f in others)
@@ -52,20 +195,33 @@ class MisheardFigure(TranscriptCheck):
             if not (abs(v - median) > 10 and (v > median * Decimal("2.5") or v < median * Decimal("0.4"))):
                 continue
             tolerance = max(Decimal(3), median * Decimal("0.2"))
-            fits = [(value, why) for value, why in misreadings(o.quantity, model.lexicon) if low - tolerance <= value <= high + tolerance]
+            alternatives = _teens(o, model.lexicon) if listed else misreadings(o.quantity, model.lexicon)
+            fits = [(value, why) for value, why in alternatives if low - tolerance <= value <= high + tolerance]
             if not fits:
                 self.stats["unchecked"] += 1
                 return None
             self.stats["contradicted"] += 1
-            return self._report(transcript, model, o, others, fits[0])
+            return self._report(transcript, model, o, others, fits[0], listed, across)
         self.stats["verified"] += 1
         return None
 
     def _report(
-        self, transcript: Transcript, model: FigureModel, o: Figure, others: list[Figure], fit: tuple[Decimal, str]
+        self, transcript: Transcript, model: FigureModel, o: Figure, others: list[Figure], fit: tuple[Decimal, str],
+        listed: bool = False, across: bool = False,
     ) -> Finding:
         value, why = fit
-        name = metric_name(o, "the ratio")
+        name = metric_name(o, "the rate")
+        if listed:
+            context = " and ".join(quoted(f) for f in others)
+            where = (
+                f"the other statements of {'the change of ' if o.role == 'change' else ''}{name} in this call"
+                if across else "the rates listed with it"
+            )
+            message = f"'{quoted(o)}' is out of line with {where} ({context}); {why} would give {fmt(value, o.quantity.step)}%."
+            return self.finding(
+                transcript, o.line, message, evidence_of(o), severity=Severity.WARNING, confidence=0.65,
+                suggestion=f"about {fmt(value, o.quantity.step)}%", related=related_lines(others, o.line),
+            )
         context = " and ".join(f"{quoted(f)} {model.lexicon.period_name(f.period)}" for f in others)
         implied = self._implied(model, o)
         message = (

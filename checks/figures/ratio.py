@@ -6,7 +6,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from auditor.check import TranscriptCheck
-from auditor.figures import HUNDRED, Figure, FigureModel, Interval, build_model, fmt, share_claims
+from auditor.figures import (
+    HUNDRED,
+    Figure,
+    FigureModel,
+    Interval,
+    build_model,
+    fmt,
+    load_lexicon,
+    misreadings,
+    share_claims,
+)
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 
@@ -76,6 +86,9 @@ class RatioMismatch(TranscriptCheck):
     def _compare(
         self, transcript: Transcript, f: Figure, numerators: list[Figure], denominators: list[Figure], what: str
     ) -> Finding | None:
+        """Compare the stated ratio with part / whole. A whole stated far away (another paragraph)
+        without saying it is the company's ("total revenue") may be a business line's: against such
+        a whole only a difference a slip of the ratio explains is reported."""
         pairs = [
             (n, d) for n in numerators for d in denominators
             if n.quantity.unit == d.quantity.unit and Interval.of(d.quantity).lo > 0
@@ -88,18 +101,57 @@ class RatioMismatch(TranscriptCheck):
         if any(claimed.overlaps(r) for r, _, _ in results):
             self.stats["verified"] += 1
             return None
+        sure = [
+            r for r in results
+            if r[2].paragraph.index == f.paragraph.index
+            or (r[2].mention is not None and (r[2].mention.company or r[2].mention.segment is not None))
+        ]
+        lex = load_lexicon(transcript.words)
+        slipped = [
+            (r, why, value) for r in results for value, why in misreadings(f.quantity, lex) if r[0].contains(value)
+        ]
+        scaled = [
+            (r, n, d) for r, n, d in results for k in (Decimal(1000), Decimal("0.001")) if claimed.overlaps(r.scale(k))
+        ]
+        if scaled:
+            # "261 million euros / 1,390,000 euros" against 18.8%: a scale word slipped (million heard as thousand)
+            self.stats["contradicted"] += 1
+            _, n, d = scaled[0]
+            return self.finding(
+                transcript,
+                f.line,
+                f"The {what} of {quoted(f)} matches {printed(n)} / {printed(d)} only if one of them has another "
+                f"scale word (thousand/million/billion): as printed the ratio is off by a factor of 1,000.",
+                evidence_of(f),
+                severity=Severity.WARNING,
+                confidence=0.7,
+                suggestion=f"check the scale word of {printed(d)} and {printed(n)}",
+                related=related_lines([n, d], f.line),
+            )
+        if not sure and not slipped:
+            self.stats["unchecked"] += 1
+            return None
         self.stats["contradicted"] += 1
-        computed, n, d = results[0]
+        computed, n, d = slipped[0][0] if slipped else sure[0]
         step = pct_step(f)
         far = computed.distance(claimed) > max(Decimal(1), computed.mid / 10)
+        point = n.quantity.value / d.quantity.value * HUNDRED
+        note = f"; the printed {quoted(f)} looks like {slipped[0][1]}" if slipped else ""
+        others = [
+            (x, y) for _, x, y in results
+            if x is n and not y.quantity.same_value(d.quantity) and y.paragraph.index != d.paragraph.index
+        ][:1]
+        for x, y in others:
+            other = x.quantity.value / y.quantity.value * HUNDRED
+            note += f"; with {printed(y)} (line {y.line}) it is {fmt(other, step / 10)}%"
         return self.finding(
             transcript,
             f.line,
             f"The {what} of {quoted(f)} does not match its figures: {printed(n)} / {printed(d)} = "
-            f"{fmt(computed.mid, step / 10)}% ({value_range(computed, step)} within rounding).",
+            f"{fmt(point, step / 10)}% ({value_range(computed, step)} within rounding){note}.",
             evidence_of(f),
             severity=Severity.WARNING,
-            confidence=0.85 if far else 0.65,
-            suggestion=f"{fmt(computed.mid, step)}%",
-            related=related_lines([n, d], f.line),
+            confidence=0.85 if far or slipped else 0.65,
+            suggestion=f"{fmt(point, step)}%",
+            related=related_lines([n, d] + [y for _, y in others], f.line),
         )

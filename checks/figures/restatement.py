@@ -40,11 +40,12 @@ def _groups(figures: list[Figure]) -> list[list[Figure]]:
             continue  # a business line the text does not name: only itself
         if f.role == "level" and f.linked:
             groups.setdefault(("level", f.key, f.period, f.quantity.kind, f.quantity.unit), []).append(f)
-        elif (
-            f.role == "change" and f.direction and f.comparison and f.period == "current"
-            and f.quantity.kind == "percent" and not f.qualified
-        ):
-            groups.setdefault(("change", f.key, f.comparison, f.direction), []).append(f)
+        elif f.role == "change" and f.direction and f.quantity.kind in ("percent", "points", "bps"):
+            # a rate without its comparison is taken as year over year, the usual one; a rate on
+            # another basis (organic ...) only with rates on that basis
+            against = "qoq" if f.comparison == "qoq" else "yoy"
+            key = ("change", f.key, f.period, against, f.direction, f.qualified, f.quantity.kind)
+            groups.setdefault(key, []).append(f)
     return [g for _, g in sorted(groups.items(), key=lambda kv: (kv[1][0].line, kv[1][0].quantity.start))]
 
 
@@ -73,8 +74,47 @@ class Restatement(TranscriptCheck):
 
     def check_transcript(self, transcript: Transcript) -> Iterator[Finding]:
         model = build_model(transcript)
+        self._reported: set[tuple[int, int]] = set()
         for group in _groups(model.figures):
             yield from self._compare(transcript, group, model.lexicon)
+        yield from self._anchored(transcript, model.figures, model.lexicon)
+
+    def _anchored(self, transcript: Transcript, figures: list[Figure], lex: Lexicon) -> Iterator[Finding]:
+        """Two statements of one metric whose companion agrees ("US$22.1 million, up 94%" and
+        "US$22.2 million, up 94%"): the same figure even when the text names no period for them,
+        unless it names two different ones."""
+        companions: dict[tuple[int, int], list[Figure]] = {}
+        for f in figures:
+            companions.setdefault((f.paragraph.index, f.sentence.start), []).append(f)
+        statements = [
+            f for f in figures
+            if f.key is not None and f.mention is not None and not (f.mention.segment or "").startswith("?")
+            and not f.approximate
+            and ((f.role == "level" and f.linked) or (f.role == "change" and f.direction and not f.qualified))
+        ]
+        for i, f in enumerate(statements):
+            for g in statements[:i]:
+                if g.role != f.role or g.key != f.key or g.line == f.line or (f.line, f.quantity.start) in self._reported:
+                    continue
+                if f.comparable_period and g.comparable_period and f.period != g.period:
+                    continue
+                why = slip(g.quantity, f.quantity, lex)
+                if why is None or not self._same_companion(f, g, companions):
+                    continue
+                self._reported.add((f.line, f.quantity.start))
+                self.stats["contradicted"] += 1
+                yield self._report(transcript, [f], [g], why)
+
+    @staticmethod
+    def _same_companion(f: Figure, g: Figure, companions: dict[tuple[int, int], list[Figure]]) -> bool:
+        def of(x: Figure) -> list[Figure]:
+            other = "change" if x.role == "level" else "level"
+            return [
+                c for c in companions[(x.paragraph.index, x.sentence.start)]
+                if c.role == other and c.key == x.key and not c.approximate
+            ]
+
+        return any(a.quantity.kind == b.quantity.kind and a.quantity.same_value(b.quantity) for a in of(f) for b in of(g))
 
     def _compare(self, transcript: Transcript, figs: list[Figure], lex: Lexicon) -> Iterator[Finding]:
         clusters: list[list[Figure]] = []
@@ -104,6 +144,7 @@ class Restatement(TranscriptCheck):
                 if why is None:
                     continue
                 reported.add(id(odd))
+                self._reported.update((f.line, f.quantity.start) for f in odd)
                 self.stats["contradicted"] += 1
                 yield self._report(transcript, odd, other, why)
 
