@@ -195,7 +195,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
     m = people["mentions"]
     hon = name_rules(words).honorific_pattern
     # spoken hesitations between the words ("from the line of, uh, Helen Cho")
-    fillers = rf"(?:{alternation(ann['fillers'])}[,.…]*[ \t]+)*"
+    fillers = rf"(?:{alternation(ann['fillers'])}[,.…]*[ \t]+|\[[a-z]{{1,20}}\][ \t]+)*"
     # a false start ("to Di- Diego Ramos", "our CE- our CEO") is skipped
     restart = r"(?:[A-Za-z]{1,8}-[ \t]+)?"
     not_after = rf"(?![ \t]+{alternation(ann['not_after_name'])}\b)"
@@ -229,14 +229,15 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         rf"{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))[ \t]+{person}",
         rf"{person}{not_possessive}",
     )
-    handovers = [rf"{o}[ \t]+to[ \t]+{fillers}{t}" for o in openings for t in targets]
+    # "hand it over t- to you, Mark": a false start before "to", the person after "you,"
+    handovers = [rf"{o}[ \t]+(?:\w{{1,3}}-[ \t]+)?to[ \t]+{fillers}(?:you,[ \t]+)?{t}" for o in openings for t in targets]
     question = (
         rf"\b{_capitalisable(ann['question_nouns'])}(?:['’]s)?(?:[ \t]+{alternation(ann['question_fillers'], spaced=True)})?"
-        rf"(?:[ \t]+{alternation(ann['question_verbs'], spaced=True)})?,?[ \t]+{fillers}"
+        rf",?(?:[ \t]+{alternation(ann['question_verbs'], spaced=True)})?,?[ \t]+{fillers}"
         # "comes from the English line, from the line of ...": the language line first
         rf"(?:(?:from|on|in)[ \t]+the[ \t]+[A-Z]\w+[ \t]+line,?[ \t]+)?"
     )
-    line = rf"(?:(?:(?:from|in|on)[ \t]+)?(?:(?:the|a)[ \t]+)?line[ \t]+of,?[ \t]+{fillers}|from[ \t]+)"
+    line = rf"(?:(?:(?:from|in|on)[ \t]+)?(?:(?:the|a)[ \t]+)?line[ \t]+of,?[ \t]+{fillers}|from[ \t]+(?:from[ \t]+)?)"
     routing = _capitalisable(ann["routing_verbs"])
     pronoun = rf"\b(?:[Ii]t|[Tt]hat|[Tt]his)(?:['’]s|[ \t]+(?:{alternation(ann['question_verbs'], spaced=True)}))[ \t]+"
     patterns: list[tuple[str, str]] = [
@@ -256,6 +257,12 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         *(("handover", h) for h in handovers),
         ("handover", rf"(?:^|(?<=[.?!,])[ \t]+){person},?[ \t]+{fillers}{go_ahead}\b"),
         ("handover", rf"\b{go_ahead},?[ \t]+{person}[ \t]*(?:[,.!?]|$)"),
+        # "Now, Mr. Fujita will present the results."
+        (
+            "handover",
+            rf"(?:^|(?<=[.?!])[ \t]+)(?:(?:[Nn]ow|[Ss]o|[Aa]nd)[ \t,]+)?(?!(?:He|She|They|We|It|You|I)\b){person}[ \t]+will[ \t]+"
+            rf"(?:now[ \t]+)?{routing}\b",
+        ),
         # management routing a question: "I'll let Hannes answer", "Javier, maybe you can add ..."
         ("handover", rf"\b(?:I['’]ll|I will|[Ll]et me)[ \t]+let[ \t]+{person}[ \t]+{routing}\b"),
         ("handover", rf"\b[Ll]et[ \t]+{person}[ \t]+(?:to[ \t]+)?{routing}\b"),

@@ -82,6 +82,8 @@ class Announcement:
     placed: bool = True
     stand_in: bool = False
     sentence: str = ""
+    #: where the announced name starts in its line: the order of several announcements in one paragraph
+    offset: int = 0
 
 
 @dataclass(eq=False)

@@ -54,7 +54,7 @@ def _plausible_name(name: str, words: Words) -> bool:
     """A run of capitalised words that can be a person's name (not "Thank You", "Operator" or "Chief Officer")."""
     patterns = mention_patterns(words)
     tokens = name_tokens(name, words)
-    return bool(tokens) and not any(
+    return any(len(w) > 1 for w in tokens) and not any(  # an initial alone ("C.") names nobody
         w in patterns.not_names or w in patterns.address_titles or w in patterns.title_words for w in tokens
     )
 
@@ -92,7 +92,7 @@ def build_roster(transcript: Transcript) -> Roster:
             _collect_introductions(roster, paragraph)
         following = transcript.turns[turn.index + 1] if turn.index + 1 < len(transcript.turns) else None
         _collect_announcements(roster, turn, following)
-    roster.announcements.sort(key=lambda a: (a.line, a.name))
+    roster.announcements.sort(key=lambda a: (a.line, a.offset))
     for paragraph in transcript.paragraphs:
         _collect_mentions(roster, paragraph)
         for m in _CAPITALISED.finditer(paragraph.text):
@@ -247,7 +247,10 @@ def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -
                 if person is not None and len(paragraph.text) - m.end() <= patterns.closing_tail:
                     stand_in = _stands_in(opening["next"], person.name, roster.words)
                     roster.announcements.append(
-                        Announcement(paragraph.line, person.name, None, turn.index, m.group(0), "handover", True, stand_in)
+                        Announcement(
+                            paragraph.line, person.name, None, turn.index, m.group(0), "handover", True, stand_in,
+                            offset=m.start("title"),
+                        )
                     )
 
 
@@ -300,7 +303,7 @@ def _announce(
     name, firm, kind = what
     sentence = _sentence(paragraph.text, m.start(), m.end())
     roster.announcements.append(
-        Announcement(paragraph.line, name, firm, turn.index, m.group(0), kind, placed, stand_in, sentence)
+        Announcement(paragraph.line, name, firm, turn.index, m.group(0), kind, placed, stand_in, sentence, m.start("name"))
     )
     if len(name_tokens(name, roster.words)) < 2:
         return  # "hand over to Rainer": the turn will say who Rainer is

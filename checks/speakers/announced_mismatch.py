@@ -28,8 +28,11 @@ class AnnouncedSpeakerMismatch(TranscriptCheck):
     ("Speaker 3", the source's convention), company labels, a company executive answering before
     an announced questioner speaks, a colleague standing in ("Hi, it's Dan on for Helen"), and the
     same person written another way (nickname, initials, name order, one part of a double or
-    hyphenated surname). A label that only misspells the announced name is left to
-    speakers.header_name and speakers.near_miss.
+    hyphenated surname), a next turn that speaks to the announced person ("Helen, are you
+    there?"), an announcing sentence that also names the labelled speaker ("Bob, maybe you can
+    start and then hand over to Glen"), and a speaker who gives only a first name the call does
+    not know. A label that only misspells the announced name is left to speakers.header_name and
+    speakers.near_miss.
     """
 
     id = "speakers.announced_mismatch"
@@ -70,9 +73,15 @@ class AnnouncedSpeakerMismatch(TranscriptCheck):
         words = transcript.words
         label = f"{announcement.name} - {announcement.firm}" if announcement.firm else announcement.name
         related = [(announcement.line, transcript.line_text(announcement.line))]
-        said = {"question": "announced", "handover": "handed over to", "self": "introduces themselves as"}[announcement.kind]
+        said = {
+            "question": f"Line {announcement.line} announces {announcement.name} as the next questioner",
+            "handover": f"Line {announcement.line} hands over to {announcement.name}",
+            "self": f"The speaker says '{announcement.text.strip()}' on line {announcement.line}",
+        }[announcement.kind]
         if announcement.stand_in:
             return None
+        if announcement.kind == "self" and len(name_tokens(announcement.name, words)) < 2 and roster.find(announcement.name) is None:
+            return None  # "it's Jo here": a first name the call does not know says little
         if not turn.is_person:
             # "Unidentified Analyst" is reported; "Speaker 3", "Operator", "Company Representative" are not
             if turn.label_kind != "unidentified":
@@ -80,14 +89,12 @@ class AnnouncedSpeakerMismatch(TranscriptCheck):
             return self.finding(
                 transcript,
                 turn.header_line,
-                f"Line {announcement.line} {said} {announcement.name}, but the turn is labelled '{turn.speaker}'.",
+                f"{said}, but the turn is labelled '{turn.speaker}'.",
                 turn.speaker,
                 confidence=0.85,
                 suggestion=f"Label the turn '{label}'.",
                 related=related,
             )
-        if announcement.kind == "self" and len(name_tokens(announcement.name, words)) < 2 and roster.find(announcement.name) is None:
-            return None  # "it's Jo here": a first name the call does not know says little
         if _addressed(turn.speaker, announcement, transcript):
             return None  # "Bob, maybe you can start, and then hand over to Glen": Bob speaks next
         speaker = roster.find(turn.speaker)
@@ -107,7 +114,7 @@ class AnnouncedSpeakerMismatch(TranscriptCheck):
         return self.finding(
             transcript,
             turn.header_line,
-            f"Line {announcement.line} {said} {announcement.name}, but the turn is labelled {turn.speaker}.",
+            f"{said}, but the turn is labelled {turn.speaker}.",
             transcript.line_text(turn.header_line),
             confidence=confidence,
             suggestion=f"Check who speaks here; if it is {announcement.name}, label the turn '{label}'.",
