@@ -95,14 +95,14 @@ def clean_label(label: str) -> str:
     return text.strip(" :—–-").strip()
 
 
-def _covers(label: str, mention: MetricMention, lex: Lexicon, vocab: Vocabulary) -> bool:
+def _covers(label: str, mention: MetricMention, lex: Lexicon, vocab: Vocabulary, per_share: bool = False) -> bool:
     """Whether the label names the metric and nothing else (besides total/net, footnotes, the
     adjustment prefix and the mention's own segment)."""
     rest = label[: mention.start] + " " + label[mention.end :]
     allowed = set(vocab.ignore_words) | {w for p in lex.adjust_prefixes for w in p.split()}
     if mention.segment:
         allowed |= set(mention.segment.split()) | set(lex.filler)
-    if vocab.per_share_re.search(label):
+    if per_share or vocab.per_share_re.search(label):
         allowed |= vocab.per_share_words
     return all(w.lower() in allowed for w in _WORD_RE.findall(rest))
 
@@ -110,7 +110,14 @@ def _covers(label: str, mention: MetricMention, lex: Lexicon, vocab: Vocabulary)
 def row_mention(label: str, section: MetricMention | None, lex: Lexicon, vocab: Vocabulary) -> MetricMention | None:
     """The metric (with segment and adjusted flag) a row label names, helped by its section header."""
     found = find_mentions(label, lex)
-    if len(found) == 1 and _covers(label, found[0], lex, vocab):
+    per_share = bool(vocab.per_share_re.search(label))
+    if not found and per_share:
+        # the figure model reads "net income per share" as no metric of its own (an amount per share
+        # is not the metric's level); a release row so labelled is the metric's per-share row, so the
+        # per-share words are blanked (offsets kept) and the label read again
+        label = vocab.per_share_re.sub(lambda m: " " * len(m.group(0)), label)
+        found = find_mentions(label, lex)
+    if len(found) == 1 and _covers(label, found[0], lex, vocab, per_share):
         return found[0]
     if found or section is None:
         return None
