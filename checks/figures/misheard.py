@@ -18,7 +18,17 @@ from auditor.figures import (
     series,
     teen_readings,
 )
-from auditor.figures.evidence import outside_prior, ranges, rate_lists, share_sets, vague_rates
+from auditor.figures.evidence import rate_lists, share_sets, vague_rates
+from auditor.figures.slip_arithmetic import change_hints, points_hints
+from auditor.figures.slip_hints import SlipHint
+from auditor.figures.slip_text import (
+    back_reference_hints,
+    basis_hints,
+    direction_hints,
+    inside_range_hints,
+    range_hints,
+    remaining_hints,
+)
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 
@@ -27,6 +37,17 @@ from ._common import GROUPS, evidence_of, metric_name, printed, quoted, related_
 
 def _teens(f: Figure, lex: Lexicon) -> list[tuple[Decimal, str]]:
     return teen_readings(f.quantity, lex)
+
+
+def _outside_prior(f: Figure, lex: Lexicon) -> tuple[Decimal, Decimal] | None:
+    """The plausible range of f's ratio metric when every value f may stand for lies outside it
+    ('a little over 70%' for a tax rate is outside 0-50% whatever its last digit)."""
+    if f.role != "level" or f.key is None or f.quantity.kind != "percent":
+        return None
+    prior = lex.priors.get(f.key[0])
+    if prior is None or Interval.of(f.quantity).overlaps(Interval(*prior)):
+        return None
+    return prior
 
 
 def _call_series(figures: list[Figure]) -> list[list[Figure]]:
@@ -84,7 +105,9 @@ class MisheardFigure(TranscriptCheck):
         seen: set[tuple[int, int]] = set()
         found: list[Finding | None] = [self._series(transcript, model, list(s.figures)) for s in series(model.figures)]
         found += [self._list(transcript, model, run) for run in rate_lists(model.figures)]
-        found += [self._range(transcript, model.lexicon, r.low, r.high) for r in ranges(model.figures, model.lexicon)]
+        hints = change_hints(model) + points_hints(model) + range_hints(model) + inside_range_hints(model)
+        hints += remaining_hints(model) + back_reference_hints(model) + direction_hints(model) + basis_hints(model)
+        found += [self._hint(transcript, h) for h in hints]
         found += [self._shares(transcript, model.lexicon, group) for group in share_sets(model.figures)]
         found += [self._vague(transcript, model.lexicon, *v) for v in vague_rates(model.figures, model.lexicon)]
         found += [self._prior(transcript, model.lexicon, f) for f in model.figures]
@@ -102,23 +125,16 @@ class MisheardFigure(TranscriptCheck):
             return None
         return self._series(transcript, model, run, listed=True)
 
-    def _range(self, transcript: Transcript, lex: Lexicon, a: Figure, b: Figure) -> Finding | None:
-        """'between 70% and 18%': a range whose ends are inverted, put back in order by a mis-hearing."""
-        if a.quantity.value <= b.quantity.value:
-            return None
-        if a.quantity.kind != "percent":
-            return None
-        fixes = [(a, v, why) for v, why in _teens(a, lex) if v <= b.quantity.value]
-        fixes += [(b, v, why) for v, why in _teens(b, lex) if v >= a.quantity.value]
-        if not fixes:
-            return None
+    def _hint(self, transcript: Transcript, h: SlipHint) -> Finding:
+        """A figure that breaks what its own sentence says about it, restored by one slip: an error
+        when the relation is exact arithmetic of the transcript's figures, else a warning."""
         self.stats["contradicted"] += 1
-        g, value, why = fixes[0]
+        f, step = h.figure, h.figure.quantity.step
+        value = fmt(h.value, step)
         return self.finding(
-            transcript, g.line,
-            f"The range from {quoted(a)} to {quoted(b)} runs backwards; {why} would give {fmt(value, g.quantity.step)}% "
-            f"for '{quoted(g)}', which puts it in order.",
-            evidence_of(g), confidence=0.75, suggestion=f"{fmt(value, g.quantity.step)}%",
+            transcript, f.line, f"{h.evidence[0].upper() + h.evidence[1:]}; {h.why} would give {value}% for '{quoted(f)}'.",
+            evidence_of(f), severity=Severity.ERROR if h.strong else Severity.WARNING, confidence=h.confidence,
+            suggestion=f"{value}%", related=related_lines(list(h.related), f.line),
         )
 
     def _shares(self, transcript: Transcript, lex: Lexicon, group: list[Figure]) -> Finding | None:
@@ -161,7 +177,7 @@ class MisheardFigure(TranscriptCheck):
 
     def _prior(self, transcript: Transcript, lex: Lexicon, f: Figure) -> Finding | None:
         """A level outside the plausible range of its metric that a mis-hearing brings inside: a prior."""
-        prior = outside_prior(f, lex)
+        prior = _outside_prior(f, lex)
         if prior is None:
             return None
         low, high = prior

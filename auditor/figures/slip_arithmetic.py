@@ -1,0 +1,150 @@
+"""Mis-heard figures the arithmetic of their own sentence gives away.
+
+Why: "revenue was 15.3 billion, compared to 18.3 billion a year ago, a reduction of about 60%"
+states both ends of a change and its rate: the ends give 16%, and "sixty" is how "sixteen" is
+mis-heard. "Operating expenses reached 40.5% of GMV, up from 8.6% a year ago ... a 5.9 percentage
+point rise" gives 14.5% for the first. These relations are exact arithmetic of the transcript's
+own figures, so a slip that restores one (a teen heard as a ten, a misplaced decimal point,
+transposed digits) is strong evidence. Change claims the figure model already pairs
+(`claims.change_claims`) are left to figures.change, which verifies them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from auditor.figures.claims import change_claims
+from auditor.figures.extraction import Figure
+from auditor.figures.intervals import Interval, percent_change
+from auditor.figures.model import FigureModel
+from auditor.figures.slip_hints import SlipHint, group_by_sentence, plain_percent, reading_interval, short
+from auditor.figures.slips import misreadings, teen_readings
+
+_PRIOR = ("prior_year", "prior_quarter")
+
+
+def _amount(f: Figure) -> bool:
+    """An amount a change can run between: money, or a number with a scale word ('15.3 billion')."""
+    q = f.quantity
+    if f.role not in ("level", "base") or q.qualifier in ("over", "under", "at_least", "at_most") or q.value <= 0:
+        return False
+    return q.kind == "money" or (q.kind == "number" and q.scale >= 1000)
+
+
+def _earlier(f: Figure) -> bool:
+    return f.role == "base" or f.period in _PRIOR
+
+
+def _change_of(a: Figure, b: Figure, direction: int) -> Interval | None:
+    """The rate of change between two amounts of one unit, larger over smaller (up) or the fall
+    from the larger (down), in percent; None when they are not one comparison."""
+    qa, qb = a.quantity, b.quantity
+    if qa.kind != qb.kind or qa.unit != qb.unit or _earlier(a) == _earlier(b):
+        return None
+    if a.key is not None and b.key is not None and a.key != b.key:
+        return None
+    big, small = (a, b) if qa.value >= qb.value else (b, a)
+    if big.quantity.value > small.quantity.value * 20:
+        return None
+    base, result = (small, big) if direction > 0 else (big, small)
+    change = percent_change(Interval.of(base.quantity), Interval.of(result.quantity))
+    return change if direction > 0 else change.scale(-1)
+
+
+def change_hints(model: FigureModel) -> list[SlipHint]:
+    """A change rate that its two stated ends contradict, and one slip of it agrees with."""
+    claimed = {id(c.change) for c in change_claims(model.figures, model.lexicon)[0] if c.change is not None}
+    out: list[SlipHint] = []
+    groups = group_by_sentence(model.figures)
+    for gi, figs in enumerate(groups):
+        amounts = [f for f in figs if _amount(f)]
+        if gi and not any(not _earlier(f) for f in amounts) and groups[gi - 1][0].paragraph is figs[0].paragraph:
+            # "Revenue was 15.3 billion. Compared to 18.3 billion a year ago, a reduction of 16%"
+            amounts = [f for f in groups[gi - 1] if _amount(f) and not _earlier(f)][-1:] + amounts
+        for c in figs:
+            if c.role != "change" or not c.direction or not plain_percent(c) or id(c) in claimed:
+                continue
+            pairs = [(a, b) for i, a in enumerate(amounts) for b in amounts[i + 1 :]]
+            rates = [(a, b, iv) for a, b in pairs if (iv := _change_of(a, b, c.direction)) is not None]
+            stated = Interval.of(c.quantity)
+            if not rates or any(iv.overlaps(stated) for _, _, iv in rates):
+                continue
+            fits = [
+                (value, why, a, b, iv) for value, why in misreadings(c.quantity, model.lexicon)
+                for a, b, iv in rates if iv.overlaps(reading_interval(c, value))
+            ]
+            if len({v for v, *_ in fits}) != 1:
+                continue
+            value, why, a, b, iv = fits[0]
+            older, newer = (a, b) if _earlier(a) else (b, a)
+            out.append(SlipHint(
+                c, value, why,
+                f"from '{short(older)}' to '{short(newer)}' is a change of {_pct(iv)}, not '{short(c)}'",
+                (older, newer), 0.9, strong=True,
+            ))
+    return out
+
+
+def points_hints(model: FigureModel) -> list[SlipHint]:
+    """A ratio, the ratio it changed from and the change in points that do not add up, and do once
+    one of the two ratios is read as its teen/ten ('70%, up 90 basis points from 16.1%')."""
+    out: list[SlipHint] = []
+    groups = group_by_sentence(model.figures)
+    for gi, figs in enumerate(groups):
+        levels = [f for f in figs if plain_percent(f) and f.role == "level" and f.period not in _PRIOR and not f.quantity.qualifier]
+        bases = [f for f in figs if plain_percent(f) and _earlier(f) and not f.quantity.qualifier]
+        moves = [f for f in figs if f.quantity.kind in ("points", "bps")]
+        following = groups[gi + 1] if gi + 1 < len(groups) else []
+        if not moves and following and following[0].paragraph is figs[0].paragraph:
+            if all(f.quantity.kind in ("points", "bps") for f in following):
+                moves = following
+        if not moves:
+            continue
+        for x in levels:
+            for y in bases:
+                if y.quantity.start < x.quantity.start or (x.key and y.key and x.key != y.key):
+                    continue
+                hint = _points(model, x, y, moves)
+                if hint is not None:
+                    out.append(hint)
+    return out
+
+
+def _points_iv(m: Figure) -> Interval:
+    iv = Interval.of(m.quantity)
+    return iv.scale(Decimal("0.01")) if m.quantity.kind == "bps" else iv
+
+
+def _moved(x: Interval, y: Interval, m: Figure) -> bool:
+    """Whether x and y (in percent) differ by the points of m, in m's direction when it has one."""
+    diff = x - y
+    step = _points_iv(m)
+    if m.direction:
+        return diff.overlaps(step.scale(m.direction))
+    return diff.overlaps(step) or diff.overlaps(step.scale(-1))
+
+
+def _points(model: FigureModel, x: Figure, y: Figure, moves: list[Figure]) -> SlipHint | None:
+    xi, yi = Interval.of(x.quantity), Interval.of(y.quantity)
+    if any(_moved(xi, yi, m) for m in moves):
+        return None
+    fixes = []
+    for g, other in ((x, y), (y, x)):
+        for value, why in teen_readings(g.quantity, model.lexicon):
+            gi = reading_interval(g, value)
+            pair = (gi, yi) if g is x else (xi, gi)
+            fixes += [(g, value, why, m) for m in moves if _moved(*pair, m)]
+    if len({(id(g), v) for g, v, *_ in fixes}) != 1:
+        return None
+    g, value, why, m = fixes[0]
+    return SlipHint(
+        g, value, why,
+        f"'{short(x)}' and '{short(y)}' before it are {_pct(xi - yi, ' points')} apart, not the '{short(m)}' stated",
+        (x if g is y else y, m), 0.85, strong=True,
+    )
+
+
+def _pct(iv: Interval, unit: str = "%") -> str:
+    mid = iv.mid
+    return f"{mid:.1f}{unit}" if abs(mid) < 100 else f"{mid:.0f}{unit}"
+
