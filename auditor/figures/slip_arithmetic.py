@@ -11,14 +11,18 @@ transposed digits) is strong evidence. Change claims the figure model already pa
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import cache
 
 from auditor.figures.claims import change_claims
 from auditor.figures.extraction import Figure
-from auditor.figures.intervals import Interval, percent_change
+from auditor.figures.intervals import HUNDRED, Interval, percent_change
+from auditor.figures.lexicon import alternation
 from auditor.figures.model import FigureModel
 from auditor.figures.slip_hints import SlipHint, group_by_sentence, plain_percent, reading_interval, short
 from auditor.figures.slips import misreadings, teen_readings
+from auditor.words import Words
 
 _PRIOR = ("prior_year", "prior_quarter")
 
@@ -95,9 +99,10 @@ def points_hints(model: FigureModel) -> list[SlipHint]:
         bases = [f for f in figs if plain_percent(f) and _earlier(f) and not f.quantity.qualifier]
         moves = [f for f in figs if f.quantity.kind in ("points", "bps")]
         following = groups[gi + 1] if gi + 1 < len(groups) else []
-        if not moves and following and following[0].paragraph is figs[0].paragraph:
-            if all(f.quantity.kind in ("points", "bps") for f in following):
-                moves = following
+        if not moves and following and following[0].paragraph is figs[0].paragraph and all(
+            f.quantity.kind in ("points", "bps") for f in following
+        ):
+            moves = following
         if not moves:
             continue
         for x in levels:
@@ -129,7 +134,7 @@ def _points(model: FigureModel, x: Figure, y: Figure, moves: list[Figure]) -> Sl
     if any(_moved(xi, yi, m) for m in moves):
         return None
     fixes = []
-    for g, other in ((x, y), (y, x)):
+    for g in (x, y):
         for value, why in teen_readings(g.quantity, model.lexicon):
             gi = reading_interval(g, value)
             pair = (gi, yi) if g is x else (xi, gi)
@@ -139,7 +144,7 @@ def _points(model: FigureModel, x: Figure, y: Figure, moves: list[Figure]) -> Sl
     g, value, why, m = fixes[0]
     return SlipHint(
         g, value, why,
-        f"'{short(x)}' and '{short(y)}' before it are {_pct(xi - yi, ' points')} apart, not the '{short(m)}' stated",
+        f"'{short(x)}' and the '{short(y)}' it is compared with are {_pct(xi - yi, ' points')} apart, not the '{short(m)}' stated",
         (x if g is y else y, m), 0.85, strong=True,
     )
 
@@ -148,3 +153,51 @@ def _pct(iv: Interval, unit: str = "%") -> str:
     mid = iv.mid
     return f"{mid:.1f}{unit}" if abs(mid) < 100 else f"{mid:.0f}{unit}"
 
+
+
+@cache
+def _ratio_words(words: Words) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = words.table("slips")["ratio"]
+    return (
+        re.compile(rf"(?<![\w-])(?:{alternation(data['before'])})\s+$", re.IGNORECASE),
+        re.compile(rf"^\s*(?:{alternation(data['after'])})(?![\w-])", re.IGNORECASE),
+    )
+
+
+def ratio_hints(model: FigureModel) -> list[SlipHint]:
+    """'Net income ... to $8.8 million, a return on revenue of 80%' with revenue of $49.3 million
+    just before: a ratio that no two amounts stated with it give, and its teen/ten reading does."""
+    before, after = _ratio_words(model.transcript.words)
+    out: list[SlipHint] = []
+    groups = group_by_sentence(model.figures)
+    for gi, figs in enumerate(groups):
+        text = figs[0].text
+        prev = groups[gi - 1] if gi and groups[gi - 1][0].paragraph is figs[0].paragraph else []
+        for p in figs:
+            q = p.quantity
+            if not plain_percent(p) or q.qualifier or p.role not in ("level", "share", "none"):
+                continue
+            if not (before.search(text[max(0, q.start - 40) : q.start]) or after.match(text[q.end : q.end + 30])):
+                continue
+            amounts = [f for f in prev + figs if _amount(f) and not _earlier(f) and (f in prev or f.quantity.end <= q.start)]
+            ratios = [
+                (a, b, (Interval.of(a.quantity) / Interval.of(b.quantity)).scale(HUNDRED))
+                for a in amounts for b in amounts
+                if a is not b and a.quantity.kind == b.quantity.kind and a.quantity.unit == b.quantity.unit
+                and a.quantity.value < b.quantity.value
+            ]
+            stated = Interval.of(q)
+            if not ratios or any(iv.overlaps(stated) for *_, iv in ratios):
+                continue
+            fits = [
+                (value, why, a, b, iv) for value, why in teen_readings(q, model.lexicon)
+                for a, b, iv in ratios if iv.overlaps(reading_interval(p, value))
+            ]
+            if len(fits) != 1:
+                continue
+            value, why, a, b, iv = fits[0]
+            out.append(SlipHint(
+                p, value, why, f"'{short(a)}' over '{short(b)}', stated with it, is {_pct(iv)}, not '{short(p)}'",
+                (a, b), 0.7,
+            ))
+    return out

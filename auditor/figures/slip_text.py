@@ -14,6 +14,7 @@ the phrases are data (`slips.toml`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -73,7 +74,7 @@ class TextRange:
     high: Figure
 
 
-def _teen_fits(f: Figure, model: FigureModel, fits) -> list[tuple[Decimal, str]]:  # type: ignore[no-untyped-def]
+def _teen_fits(f: Figure, model: FigureModel, fits: Callable[[Decimal], bool]) -> list[tuple[Decimal, str]]:
     return [(v, why) for v, why in teen_readings(f.quantity, model.lexicon) if fits(v)]
 
 
@@ -154,7 +155,7 @@ def inside_range_hints(model: FigureModel) -> list[SlipHint]:
             span = Interval(r.low.quantity.value, r.high.quantity.value)
             if span.lo > span.hi or Interval.of(f.quantity).distance(span) <= 1:
                 continue
-            fits = _teen_fits(f, model, lambda v, span=span: span.contains(v))
+            fits = _teen_fits(f, model, span.contains)
             if fits:
                 value, why = fits[0]
                 out.append(SlipHint(f, value, why, f"'{short(f)}' is said to be in the range of '{short(r.low)}' to "
@@ -238,7 +239,7 @@ def back_reference_hints(model: FigureModel) -> list[SlipHint]:
             continue
         near = [f for f in window[-4:] if plain_percent(f) and not f.quantity.qualifier]
         for f in reversed(near):
-            fits = _teen_fits(f, model, lambda v, ref=ref: v == ref.quantity.value)
+            fits = [(v, why) for v, why in teen_readings(f.quantity, model.lexicon) if v == ref.quantity.value]
             if fits:
                 value, why = fits[0]
                 out.append(SlipHint(f, value, why, f"'the {short(ref)}' said later refers back to a rate that nothing before "

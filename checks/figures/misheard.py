@@ -19,7 +19,7 @@ from auditor.figures import (
     teen_readings,
 )
 from auditor.figures.evidence import rate_lists, share_sets, vague_rates
-from auditor.figures.slip_arithmetic import change_hints, points_hints
+from auditor.figures.slip_arithmetic import change_hints, points_hints, ratio_hints
 from auditor.figures.slip_hints import SlipHint
 from auditor.figures.slip_text import (
     back_reference_hints,
@@ -105,7 +105,7 @@ class MisheardFigure(TranscriptCheck):
         seen: set[tuple[int, int]] = set()
         found: list[Finding | None] = [self._series(transcript, model, list(s.figures)) for s in series(model.figures)]
         found += [self._list(transcript, model, run) for run in rate_lists(model.figures)]
-        hints = change_hints(model) + points_hints(model) + range_hints(model) + inside_range_hints(model)
+        hints = change_hints(model) + points_hints(model) + ratio_hints(model) + range_hints(model) + inside_range_hints(model)
         hints += remaining_hints(model) + back_reference_hints(model) + direction_hints(model) + basis_hints(model)
         found += [self._hint(transcript, h) for h in hints]
         found += [self._shares(transcript, model.lexicon, group) for group in share_sets(model.figures)]
