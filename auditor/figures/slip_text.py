@@ -40,6 +40,7 @@ class _Patterns:
     direction: re.Pattern[str]
     change_word: re.Pattern[str]
     basis: re.Pattern[str]
+    guidance: re.Pattern[str]
 
 
 @cache
@@ -61,6 +62,7 @@ def _patterns(words: Words) -> _Patterns:
             rf"(?<![\w-])(?P<word>{alternation(w for w in directions['up'] + directions['down'] if w not in ambiguous)})"
             rf"(?:\s+(?:{gap}))*\s+from\s+$", ci,
         ),
+        guidance=re.compile(rf"(?<![\w-])(?:{alternation(data['range_guidance'])})(?![\w-])", ci),
         basis=re.compile(rf"(?<![\w-])(?:{alternation(data['basis'])})(?![\w-])", ci),
         change_word=re.compile(rf"(?<![\w-])(?:{alternation(directions['up'] + directions['down'])})(?![\w-])", ci),
     )
@@ -122,6 +124,9 @@ def range_hints(model: FigureModel) -> list[SlipHint]:
                                     (r.high if g is r.low else r.low,), 0.75))
             continue
         if lo <= 0 or hi < lo * Decimal("2.5"):
+            continue
+        sentence = r.low.text[r.low.sentence.start : r.low.sentence.end]
+        if not _patterns(model.transcript.words).guidance.search(sentence):
             continue
 
         def narrow(a: Decimal, b: Decimal) -> bool:
@@ -234,9 +239,9 @@ def back_reference_hints(model: FigureModel) -> list[SlipHint]:
         text = ref.text
         if ref.quantity.qualifier or not p.back_reference.search(text[max(0, ref.quantity.start - 15) : ref.quantity.start]):
             continue
+        if any(f.quantity.value == ref.quantity.value for f in figures[:j]):
+            continue  # stated before, anywhere in the call: the reference has its antecedent
         window = [f for f in figures[:j] if f.paragraph.turn == ref.paragraph.turn and ref.paragraph.index - f.paragraph.index <= 1]
-        if any(f.quantity.value == ref.quantity.value for f in window):
-            continue
         near = [f for f in window[-4:] if plain_percent(f) and not f.quantity.qualifier]
         for f in reversed(near):
             fits = [(v, why) for v, why in teen_readings(f.quantity, model.lexicon) if v == ref.quantity.value]
