@@ -263,7 +263,7 @@ def _counts_from_to(f: Figure, figs: list[Figure], i: int, text: str, lex: Lexic
     if f.quantity.kind != "percent":
         return None
     for a, b in ((i - 2, i - 1), (i + 1, i + 2)):
-        if not (0 <= a and b < len(figs)):
+        if a < 0 or b >= len(figs):
             continue
         base, result = figs[a], figs[b]
         if not (_bare(base) and _bare(result) and base.role == "base" and result.role == "level"):

@@ -243,11 +243,11 @@ def call_period(transcript: Transcript) -> CallPeriod:
     parsed here; the paragraphs' periods are the ones the model parsed already.
     """
     lex = load_lexicon(transcript.words)
-    preamble = [find_periods(t, "en") for _, t in transcript.preamble]
-    mentions: list[Iterable[PeriodMention]] = preamble + [_reported_periods(p, lex) for p in transcript.paragraphs[:12]]
+    preamble: list[Iterable[PeriodMention]] = [find_periods(t, "en") for _, t in transcript.preamble]
+    mentions = preamble + [_reported_periods(p, lex) for p in transcript.paragraphs[:12]]
     if not any(p.kind == "quarter" and p.number and p.relative is None for found in mentions for p in found):
         # a call that names quarters only in its outlook: those are all it has
-        mentions = preamble + [p.periods for p in transcript.paragraphs[:12]]
+        mentions = preamble + [list(p.periods) for p in transcript.paragraphs[:12]]
     counts: Counter[tuple[int, int]] = Counter()
     bare: Counter[int] = Counter()
     years: Counter[int] = Counter()
