@@ -351,7 +351,13 @@ def _build(words: Words) -> Lexicon:
         continuation_re=re.compile(
             rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(link['continuations'])})\b", ci
         ),
-        compared_re=re.compile(rf"\b(?:{alternation(raw['period']['compared'])})\b[^,;]*$", ci),
+        # a strong comparison word anywhere in the clause before the period; a weak one only up to
+        # three words before it
+        compared_re=re.compile(
+            rf"\b(?:{alternation(set(raw['period']['compared']) - set(raw['period']['compared_near']))})\b[^,;]*$"
+            rf"|\b(?:{alternation(raw['period']['compared_near'])})\s+(?:[^\s,;]+\s+){{0,3}}$",
+            ci,
+        ),
         slide_re=re.compile(
             rf"\b(?:{alternation(scope['slides'])})\s+(?:number\s+)?(?:\d+|(?:{alternation(scope['slide_numbers'])})\b)",
             ci,
