@@ -225,12 +225,14 @@ class ContextReader:
     # -- period ---------------------------------------------------------------------------------
 
     def setters(self, p: Paragraph, start: int, end: int) -> list[str]:
-        """The periods a span sets for what follows: its own periods, comparisons left out."""
+        """The periods a span sets for what follows: its own periods, comparisons left out, and a
+        period that only qualifies a change ("The first nine months growth exceeded 21%. Our
+        EBITDA reached ...": the nine months are the growth's, not the EBITDA's)."""
         out: list[str] = []
-        for a, _, kind in periods_in(p, start, end, self.call, self.lex):
+        for a, b, kind in periods_in(p, start, end, self.call, self.lex):
             if kind in ("prior_year", "prior_quarter", "local"):
                 continue
-            if self.compared(p, start + a, start):
+            if self.compared(p, start + a, start) or self.lex.change_noun_re.match(p.text, start + b):
                 continue
             out.append(kind)
         return out

@@ -287,8 +287,8 @@ def _build(words: Words) -> Lexicon:
         # "EBIT margin before special items", "EBIT before special amo... items": the metric's usual basis,
         # named after it (one garbled word may stand between)
         basis_after_re=re.compile(
-            rf"\s+(?:{alternation(raw['mention']['basis']['leads'])})\s+(?:{alternation(raw['mention']['basis']['kinds'])})"
-            rf"\s+(?:\S+\s+)?(?:{alternation(raw['mention']['basis']['nouns'])})\b",
+            rf"\s+(?:(?:{alternation(raw['mention']['basis']['leads'])})\s+(?:{alternation(raw['mention']['basis']['kinds'])})"
+            rf"\s+(?:\S+\s+)?(?:{alternation(raw['mention']['basis']['nouns'])})|{_spaced_alternation(raw['mention']['basis']['phrases'])})\b",
             ci,
         ),
         per_share_re=re.compile(rf"^[\s\])]*(?:{alternation(raw['mention']['per_share'])})\b", ci),

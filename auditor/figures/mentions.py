@@ -138,6 +138,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[MetricMention]:
     lex = lex or load_lexicon()
     out: list[MetricMention] = []
     for m in lex.alias_re.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue  # inside the phrase before ("free cash flow before dividends")
         of_change = 0
         if lex.modifier_re.match(text, m.end()):
             noun = lex.change_noun_re.match(text, m.end())
