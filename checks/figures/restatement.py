@@ -46,9 +46,11 @@ class Restatement(TranscriptCheck):
     Only figures whose metric phrase directly governs them are compared, never across metrics,
     business lines, adjusted/unadjusted bases or periods (a quarter, a full year, nine months, a
     forecast); a figure without a period of its own or from its speaker is compared with nothing.
-    A difference is reported only when a slip explains it (a teen heard as a ten, a decimal point,
-    transposed digits, the scale word, one digit of a long number): two values no slip connects are
-    more likely two figures the text did not tell apart. The finding points at the statement that
+    Two prints of one precision that differ are two values, even one unit apart (EUR623 million and
+    EUR624 million). A difference is reported only when a slip explains it (a teen heard as a ten, a
+    decimal point, transposed digits, the scale word, one digit of a long number, or of any value of
+    two or more digits, not of a growth rate): two values no slip connects are more likely two
+    figures the text did not tell apart. The finding points at the statement that
     disagrees with the others, and at both when there are two.
     """
 
