@@ -31,6 +31,7 @@ from auditor.figures.intervals import HUNDRED, Interval, fmt, fmt_money, percent
 from auditor.figures.lexicon import Lexicon, MetricDef, load_lexicon
 from auditor.figures.mentions import CallPeriod, MetricMention, call_period, find_mentions, periods_in
 from auditor.figures.model import FigureModel, build_model
+from auditor.figures.restated import agree, restated_slip
 from auditor.figures.slips import misreadings, slip, teen_readings
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "MetricDef",
     "MetricMention",
     "Series",
+    "agree",
     "ShareClaim",
     "breakdowns",
     "build_model",
@@ -58,6 +60,7 @@ __all__ = [
     "misreadings",
     "percent_change",
     "periods_in",
+    "restated_slip",
     "round_to_step",
     "series",
     "share_claims",

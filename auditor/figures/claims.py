@@ -89,7 +89,10 @@ def change_claims(figures: list[Figure], lex: Lexicon | None = None) -> tuple[li
                 continue
             claim = None
             if not f.qualified and not _in_range(f, sentence_figs, i, text):
-                claim = _claim_after(f, sentence_figs, i, text, lex) or _claim_before(f, sentence_figs, i, text, lex)
+                claim = (
+                    _claim_after(f, sentence_figs, i, text, lex) or _claim_before(f, sentence_figs, i, text, lex)
+                    or _counts_from_to(f, sentence_figs, i, text, lex)
+                )
             if claim is not None and not (
                 _same_metric(f, claim.base) and _same_metric(f, claim.result) and not _other_metric_between(f, claim, lex)
             ):
@@ -245,6 +248,38 @@ def _claim_before(f: Figure, figs: list[Figure], i: int, text: str, lex: Lexicon
     if _base_like(p1) and len(between) <= 70 and lex.compare_re.search(between) and _pair(p1, p2):
         return ChangeClaim(f, None, p1, p2, f.direction)
     return _claim_nearest(f, figs, before, text, lex)
+
+
+def _bare(g: Figure) -> bool:
+    """A number printed without a unit or scale that is no year ('from 3.50 to 4 Krona')."""
+    q = g.quantity
+    return q.kind == "number" and q.scale == 1 and not (q.value == q.value.to_integral_value() and 1900 <= q.value <= 2100)
+
+
+def _counts_from_to(f: Figure, figs: list[Figure], i: int, text: str, lex: Lexicon) -> ChangeClaim | None:
+    """'from 3.50 to 4 Krona, which is an increase of 14%', 'up 14% from 3.50 to 4': two bare numbers
+    in an explicit 'from A to B' right next to the rate (a unit the parser does not know, a count):
+    the rate is their ratio whatever they count."""
+    if f.quantity.kind != "percent":
+        return None
+    for a, b in ((i - 2, i - 1), (i + 1, i + 2)):
+        if a < 0 or b >= len(figs):
+            continue
+        base, result = figs[a], figs[b]
+        if not (_bare(base) and _bare(result) and base.role == "base" and result.role == "level"):
+            continue
+        if not _FROM_RE.search(text[max(0, base.quantity.start - 8) : base.quantity.start]):
+            continue
+        if not re.fullmatch(r"\s*to\s*", _gap(base, result, text)):
+            continue
+        near = _gap(result, f, text) if b < i else _gap(f, base, text)
+        if len(near) > 40 or re.search(r"\d", near) or (b < i and not set(re.findall(r"[a-z]+", near.lower())) & (lex.up | lex.down)):
+            continue
+        return ChangeClaim(f, None, base, result, f.direction)
+    return None
+
+
+_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
 def _claim_nearest(f: Figure, figs: list[Figure], before: list[int], text: str, lex: Lexicon) -> ChangeClaim | None:

@@ -119,6 +119,22 @@ def _move_scope(text: str, lex: Lexicon) -> tuple[str | None, bool]:
     return segment_name(kept, lex), strong
 
 
+#: how far into a sentence its subject may start ("Overall, in Q3, Paycell revenues increased ...")
+_SUBJECT_REACH = 40
+
+
+def _named_line(previous: list[MetricMention], start: int) -> str | None:
+    """The business line the previous sentence of the paragraph is about, when its subject (a
+    metric near its start) names one and none of its metrics is the company's ("Paycell revenues
+    increased by 53%. EBITDA margin was 46%"): the figures right after it are that line's, unless
+    they say otherwise. A business line named later in it ("... driven by equipment sales") is no
+    subject."""
+    if not previous or any(m.segment is None for m in previous) or previous[0].start - start > _SUBJECT_REACH:
+        return None
+    segment = previous[0].segment
+    return None if segment is None or segment.startswith(UNNAMED) or segment.endswith("per share") else segment
+
+
 class ContextReader:
     """Reads the transcript in order and keeps, per speaker, the last period and business line set."""
 
@@ -138,9 +154,12 @@ class ContextReader:
             analyst = "analyst" in (p.role or "").lower()
             organic = bool(lex.qualifier_re.search(p.text))
             last: list[MetricMention] = []
+            last_start = 0
             for s in p.sentences:
                 body = p.text[s.start : s.end]
                 scope = self._sentence_scope(speaker, body, p.index)
+                if scope is None and not (lex.company_scope_re.search(body) or lex.slide_re.search(body)):
+                    scope = _named_line(last, last_start)
                 qs = _mend([q for q in p.quantities if s.start <= q.start < s.end], p.text)
                 mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex)]
                 forward = analyst or bool(set(words_of(body)) & lex.forward)
@@ -151,7 +170,7 @@ class ContextReader:
                 if lex.continuation_re.match(body):
                     ctx.previous = last
                 out.append(ctx)
-                last = mentions
+                last, last_start = mentions, s.start
                 self._set_period(speaker, p, s, forward)
         return out
 
@@ -206,12 +225,14 @@ class ContextReader:
     # -- period ---------------------------------------------------------------------------------
 
     def setters(self, p: Paragraph, start: int, end: int) -> list[str]:
-        """The periods a span sets for what follows: its own periods, comparisons left out."""
+        """The periods a span sets for what follows: its own periods, comparisons left out, and a
+        period that only qualifies a change ("The first nine months growth exceeded 21%. Our
+        EBITDA reached ...": the nine months are the growth's, not the EBITDA's)."""
         out: list[str] = []
-        for a, _, kind in periods_in(p, start, end, self.call, self.lex):
+        for a, b, kind in periods_in(p, start, end, self.call, self.lex):
             if kind in ("prior_year", "prior_quarter", "local"):
                 continue
-            if self.compared(p, start + a, start):
+            if self.compared(p, start + a, start) or self.lex.change_noun_re.match(p.text, start + b):
                 continue
             out.append(kind)
         return out

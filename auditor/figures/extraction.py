@@ -344,6 +344,9 @@ class FigureExtractor:
         tail = [w for w in words_of(before) if w not in self.lex.fillers][-4:]
         if tail and tail[-1] == "to":
             return "level", 0, None, None
+        if tail and tail[-1] == "at" and not set(tail) & (lex.up | lex.down):
+            # "margin came in at 17.6% below the prior year quarter": the level, then a comparison
+            return "level", 0, None, None
         if tail and tail[-1] == "by" and q.kind == "percent":
             # "increased our dividend by 12.5%", "an increase of EBITDA by 1.6%": a change
             first_after = re.split(r"[,;]|\band\b", after, maxsplit=1)[0]

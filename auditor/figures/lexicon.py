@@ -76,6 +76,7 @@ class Lexicon:
     up: frozenset[str]
     down: frozenset[str]
     forward: frozenset[str]
+    outlook: frozenset[str]  # forward words that speak of a later period, not of a hypothesis
     breakdown_openers: tuple[str, ...]
     breakdown_inline: tuple[str, ...]
     breakdown_complete: tuple[str, ...]
@@ -110,6 +111,7 @@ class Lexicon:
     adjust_re: re.Pattern[str] = field(repr=False)
     # patterns compiled from the phrase lists (see metrics.toml for what each list means)
     modifier_re: re.Pattern[str] = field(repr=False)
+    basis_after_re: re.Pattern[str] = field(repr=False)
     change_noun_re: re.Pattern[str] = field(repr=False)
     rate_of_re: re.Pattern[str] = field(repr=False)
     per_share_re: re.Pattern[str] = field(repr=False)
@@ -239,6 +241,7 @@ def _build(words: Words) -> Lexicon:
         up=frozenset(directions["up"]),
         down=frozenset(directions["down"]),
         forward=frozenset(raw["forward"]["words"]),
+        outlook=frozenset(raw["forward"]["outlook"]),
         breakdown_openers=tuple(raw["breakdown"]["openers"]),
         breakdown_inline=_lower(raw["breakdown"]["inline"]),
         breakdown_complete=tuple(raw["breakdown"]["complete"]),
@@ -281,6 +284,13 @@ def _build(words: Words) -> Lexicon:
         period_re=re.compile(rf"(?<![\w-])(?:{alternation(period_of)})(?![\w-])", ci),
         adjust_re=re.compile(rf"(?<![\w-])(?:{alternation(prefixes)})\s+$", ci),
         modifier_re=re.compile(rf"\s+(?:{alternation(raw['mention']['modifiers'])})\b", ci),
+        # "EBIT margin before special items", "EBIT before special amo... items": the metric's usual basis,
+        # named after it (one garbled word may stand between)
+        basis_after_re=re.compile(
+            rf"\s+(?:(?:{alternation(raw['mention']['basis']['leads'])})\s+(?:{alternation(raw['mention']['basis']['kinds'])})"
+            rf"\s+(?:\S+\s+)?(?:{alternation(raw['mention']['basis']['nouns'])})|{_spaced_alternation(raw['mention']['basis']['phrases'])})\b",
+            ci,
+        ),
         per_share_re=re.compile(rf"^[\s\])]*(?:{alternation(raw['mention']['per_share'])})\b", ci),
         # "a 75% decrease in net income", "59.3% year-over-year decline of revenues": the metric after a rate
         rate_of_re=re.compile(
@@ -341,7 +351,13 @@ def _build(words: Words) -> Lexicon:
         continuation_re=re.compile(
             rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(link['continuations'])})\b", ci
         ),
-        compared_re=re.compile(rf"\b(?:{alternation(raw['period']['compared'])})\b[^,;]*$", ci),
+        # a strong comparison word anywhere in the clause before the period; a weak one only up to
+        # three words before it
+        compared_re=re.compile(
+            rf"\b(?:{alternation(set(raw['period']['compared']) - set(raw['period']['compared_near']))})\b[^,;]*$"
+            rf"|\b(?:{alternation(raw['period']['compared_near'])})\s+(?:[^\s,;]+\s+){{0,3}}$",
+            ci,
+        ),
         slide_re=re.compile(
             rf"\b(?:{alternation(scope['slides'])})\s+(?:number\s+)?(?:\d+|(?:{alternation(scope['slide_numbers'])})\b)",
             ci,

@@ -138,6 +138,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[MetricMention]:
     lex = lex or load_lexicon()
     out: list[MetricMention] = []
     for m in lex.alias_re.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue  # inside the phrase before ("free cash flow before dividends")
         of_change = 0
         if lex.modifier_re.match(text, m.end()):
             noun = lex.change_noun_re.match(text, m.end())
@@ -152,9 +154,18 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[MetricMention]:
         metric = lex.alias_of[m.group(0).lower()]
         adjusted = bool(lex.adjust_re.search(text[max(0, m.start() - 14) : m.start()]))
         segment, end = None, m.end()
+        basis = lex.basis_after_re.match(text, m.end())
+        if basis is not None:
+            # "EBIT before special items was ...": the basis is part of the phrase; no segment follows
+            company = _company_before(text, m.start(), m.group(0), lex)
+            segment = None if company else _segment_before(text, m.start(), lex) if lex.metrics[metric].segmentable else None
+            out.append(MetricMention(metric, segment, adjusted, m.start(), basis.end(), text[m.start() : basis.end()], company))
+            continue
         company = _company_before(text, m.start(), m.group(0), lex)
         if lex.metrics[metric].segmentable:
             segment, end = _segment_after(text, m.end(), lex)
+            if segment is None and end > m.end():
+                company = text[m.end() : end].split()[-1].lower()  # "EBIT margin for the group"
             if segment is None and not company:
                 segment = _segment_before(text, m.start(), lex)
         out.append(MetricMention(metric, segment, adjusted, m.start(), end, text[m.start() : end], company, of_change))
@@ -215,15 +226,30 @@ class CallPeriod:
         return "prior_quarter" if (number, year) == prev else "other"
 
 
+def _reported_periods(paragraph: Paragraph, lex: Lexicon) -> list[PeriodMention]:
+    """The periods a paragraph names outside forward-looking sentences: "our guidance for the fourth
+    quarter", "we expect Q4 to ..." name the quarter after the call's, not the call's."""
+    forward = [
+        (s.start, s.end) for s in paragraph.sentences
+        if set(re.findall(r"[a-z]+", paragraph.text[s.start : s.end].lower())) & lex.outlook
+    ]
+    return [p for p in paragraph.periods if not any(a <= p.start < b for a, b in forward)]
+
+
 def call_period(transcript: Transcript) -> CallPeriod:
-    """The most-named quarter with a year (ties: the first named) is the quarter of the call; without
-    one, the most-named quarter, and the most-named year of any period (a half, a fiscal year).
+    """The most-named quarter (with or without a year; ties: the first named) is the quarter of the
+    call, outside forward-looking sentences; its year is the later of the two years most named with
+    it, else the most-named year of any period (a half, a fiscal year).
 
     The preamble (title lines before the first speaker) is no paragraph, so its few lines are
     parsed here; the paragraphs' periods are the ones the model parsed already.
     """
-    mentions: list[Iterable[PeriodMention]] = [find_periods(t, "en") for _, t in transcript.preamble]
-    mentions += [p.periods for p in transcript.paragraphs[:12]]
+    lex = load_lexicon(transcript.words)
+    preamble: list[Iterable[PeriodMention]] = [find_periods(t, "en") for _, t in transcript.preamble]
+    mentions = preamble + [_reported_periods(p, lex) for p in transcript.paragraphs[:12]]
+    if not any(p.kind == "quarter" and p.number and p.relative is None for found in mentions for p in found):
+        # a call that names quarters only in its outlook: those are all it has
+        mentions = preamble + [list(p.periods) for p in transcript.paragraphs[:12]]
     counts: Counter[tuple[int, int]] = Counter()
     bare: Counter[int] = Counter()
     years: Counter[int] = Counter()
@@ -242,20 +268,27 @@ def call_period(transcript: Transcript) -> CallPeriod:
                 else:
                     bare[p.number] += 1
                     order.setdefault(p.number, len(order))
-    if counts:
-        by_number: Counter[int] = Counter()
-        for (number, _), n in counts.items():
-            by_number[number] += n
-        quarter = max(by_number, key=lambda k: (by_number[k], -min(order[q] for q in counts if q[0] == k)))
-        # the call's year: of the two years most named with that quarter, the later (a call names
-        # the same quarter a year earlier as often as its own)
+    # the call's quarter is the one named most, with or without a year: a call names its own
+    # quarter bare ("the third quarter") far more often than the next quarter it guides for or the
+    # quarter of a later event, which it names with their year ("fourth quarter 2021")
+    by_number: Counter[int] = Counter(bare)
+    for (number, _), n in counts.items():
+        by_number[number] += n
+
+    def first(k: int) -> int:
+        return min([order[q] for q in counts if q[0] == k] + ([order[k]] if k in bare else []))
+
+    if by_number:
+        quarter = max(by_number, key=lambda k: (by_number[k], -first(k)))
         top = sorted((k for k in counts if k[0] == quarter), key=lambda k: (-counts[k], order[k]))[:2]
-        return CallPeriod(quarter, max(k[1] for k in top))
-    bare_quarter = max(bare, key=lambda k: (bare[k], -order[k])) if bare else None
+        if top:
+            # the call's year: of the two years most named with that quarter, the later (a call
+            # names the same quarter a year earlier as often as its own)
+            return CallPeriod(quarter, max(k[1] for k in top))
+    bare_quarter = max(by_number, key=lambda k: (by_number[k], -first(k))) if by_number else None
     if not years:
         # "results for 2021", "in fiscal 2021": a year named alone
         texts = [t for _, t in transcript.preamble] + [p.text for p in transcript.paragraphs[:12]]
-        lex = load_lexicon(transcript.words)
         for text in texts:
             for m in lex.bare_year_re.finditer(text):
                 years[int(m.group("year"))] += 1

@@ -37,7 +37,8 @@ class ChangeClaimMismatch(TranscriptCheck):
     Percentage points are computed as differences, percentages as ratios; "doubled" allows 10%.
     The claim's grammar: "by P from A to B", "B compared to A, an increase of P", "P to B, compared
     to A", "to B from A, or P", "B, a P increase from last year's sales of A", "P to B, and A in
-    the prior quarter", "revenue growth of P"; and an amount with its change and rate ("B, up D or
+    the prior quarter", "revenue growth of P", "from A to B, an increase of P" with two bare numbers
+    (a unit the parser does not know, a count; never years); and an amount with its change and rate ("B, up D or
     P": P = D / (B - D)). No claim across metrics, on a range, or for a rate on another basis
     (organic, constant currency). An error when a slip explains the printed rate, its direction is
     wrong or it is far off; a near miss (unrounded figures may explain it) only at info.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.check import TranscriptCheck
-from auditor.figures import Figure, Lexicon, build_model, slip
+from auditor.figures import Figure, Lexicon, agree, build_model, restated_slip
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 
@@ -13,20 +13,6 @@ from ._common import GROUPS, evidence_of, metric_name, quoted
 
 # more distinct values than this in one group: the text mixes figures it does not tell apart
 _MAX_VALUES = 3
-
-
-def _truncation(a: Figure, b: Figure) -> bool:
-    """Whether the less precise of two figures is the more precise one cut short (728.7 -> 728)."""
-    coarse, fine = (a, b) if a.quantity.step >= b.quantity.step else (b, a)
-    step = coarse.quantity.step
-    if step <= 0:
-        return False
-    cut = (fine.quantity.value / step).to_integral_value(rounding="ROUND_DOWN") * step
-    return cut == coarse.quantity.value
-
-
-def _agree(a: Figure, b: Figure) -> bool:
-    return a.quantity.same_value(b.quantity) or _truncation(a, b)
 
 
 def _groups(figures: list[Figure]) -> list[list[Figure]]:
@@ -60,9 +46,11 @@ class Restatement(TranscriptCheck):
     Only figures whose metric phrase directly governs them are compared, never across metrics,
     business lines, adjusted/unadjusted bases or periods (a quarter, a full year, nine months, a
     forecast); a figure without a period of its own or from its speaker is compared with nothing.
-    A difference is reported only when a slip explains it (a teen heard as a ten, a decimal point,
-    transposed digits, the scale word, one digit of a long number): two values no slip connects are
-    more likely two figures the text did not tell apart. The finding points at the statement that
+    Two prints of one precision that differ are two values, even one unit apart (EUR623 million and
+    EUR624 million). A difference is reported only when a slip explains it (a teen heard as a ten, a
+    decimal point, transposed digits, the scale word, one digit of a long number, or of any value of
+    two or more digits, not of a growth rate): two values no slip connects are more likely two
+    figures the text did not tell apart. The finding points at the statement that
     disagrees with the others, and at both when there are two.
     """
 
@@ -98,7 +86,7 @@ class Restatement(TranscriptCheck):
                     continue
                 if f.comparable_period and g.comparable_period and f.period != g.period:
                     continue
-                why = slip(g.quantity, f.quantity, lex)
+                why = restated_slip(g.quantity, f.quantity, lex, f.role == "level")
                 if why is None or not self._same_companion(f, g, companions):
                     continue
                 self._reported.add((f.line, f.quantity.start))
@@ -119,7 +107,7 @@ class Restatement(TranscriptCheck):
     def _compare(self, transcript: Transcript, figs: list[Figure], lex: Lexicon) -> Iterator[Finding]:
         clusters: list[list[Figure]] = []
         for f in figs:
-            home = next((c for c in clusters if any(_agree(f, g) for g in c)), None)
+            home = next((c for c in clusters if any(agree(f, g) for g in c)), None)
             if home is None:
                 clusters.append([f])
             else:
@@ -140,17 +128,25 @@ class Restatement(TranscriptCheck):
                     continue  # two statements: point at the later one, with the earlier one related
                 if {(f.paragraph.index, f.sentence.start) for f in odd} == {(f.paragraph.index, f.sentence.start) for f in other}:
                     continue
-                why = slip(odd[0].quantity, other[0].quantity, lex)
-                if why is None:
+                # the statement the odd one is a slip of: the first of the others a slip explains
+                found = next(
+                    ((w, g) for g in other if (w := restated_slip(odd[0].quantity, g.quantity, lex, g.role == "level")) is not None),
+                    None,
+                )
+                if found is None:
                     continue
+                why, anchor = found
                 reported.add(id(odd))
                 self._reported.update((f.line, f.quantity.start) for f in odd)
                 self.stats["contradicted"] += 1
-                yield self._report(transcript, odd, other, why)
+                yield self._report(transcript, odd, other, why, anchor)
 
-    def _report(self, transcript: Transcript, odd: list[Figure], other: list[Figure], why: str) -> Finding:
+    def _report(
+        self, transcript: Transcript, odd: list[Figure], other: list[Figure], why: str, anchor: Figure | None = None
+    ) -> Finding:
+        """`anchor`: the statement of `other` the slip is measured against (the first by default)."""
         f = odd[-1]
-        anchor = other[0]
+        anchor = anchor or other[0]
         name = metric_name(f, "the figure")
         what = "growth rate" if f.role == "change" else "value"
         lines = sorted({g.line for g in other})
