@@ -48,7 +48,8 @@ class MentionPatterns:
     honorific: re.Pattern[str]
     #: person-referring contexts without an honorific; each captures `name`
     contexts: tuple[re.Pattern[str], ...]
-    #: what follows a mention that makes it a third-person reference to someone's speech
+    #: what follows a mention that makes it a third-person reference to someone's speech; this and
+    #: `affiliation` are matched where the mention ends (`.match(text, end)`, no copy of the rest)
     speech_noun: re.Pattern[str]
     #: what precedes such a mention ("on behalf of", "translating for")
     speech_prefix: re.Pattern[str]
@@ -79,6 +80,10 @@ class MentionPatterns:
     c_suite_abbreviations: dict[str, str]
 
 
+#: the most words a job title before a name has ("Executive Vice President and Chief Financial Officer")
+_TITLE_WORDS = 16
+
+
 @cache
 def mention_patterns(words: Words) -> MentionPatterns:
     """Compile the patterns of a vocabulary (once: the roster of every transcript reuses them)."""
@@ -88,8 +93,11 @@ def mention_patterns(words: Words) -> MentionPatterns:
     not_hon = rf"(?!{hon}\b)"
     m, roles, intro = people["mentions"], people["roles"], people["introductions"]
 
-    title = rf"(?:[A-Z][\w&\-]*|{alternation(roles['title_connectives'])})"
-    title = rf"{title}(?:[ \t]+{title})*"
+    word = rf"(?:[A-Z][\w&\-]*|{alternation(roles['title_connectives'])})"
+    title = rf"{word}(?:[ \t]+{word})*"
+    # a title a name follows is a few words: unbounded, "the the the ..." (or any run of capitalised
+    # words) was tried at every "the" to the end of the paragraph, quadratic in its length
+    bounded_title = rf"{word}(?:[ \t]+{word}){{0,{_TITLE_WORDS - 1}}}"
     pronouns = people["pronouns"]
     leading = [p.capitalize() for p in pronouns["leading"]]
     interpretation = speakers["interpretation"]
@@ -115,11 +123,11 @@ def mention_patterns(words: Words) -> MentionPatterns:
             re.compile(rf"(?<![\w.])(?P<name>{NAME})['’]s[ \t]+{alternation(m['possessed_speech'])}"),
         ),
         speech_noun=re.compile(
-            rf"^['’]s[ \t]+(?:{alternation(m['speech_modifiers'])}[ \t]+)?(?P<noun>{alternation(m['speech_nouns'])})\b"
+            rf"['’]s[ \t]+(?:{alternation(m['speech_modifiers'])}[ \t]+)?(?P<noun>{alternation(m['speech_nouns'])})\b"
         ),
         speech_prefix=re.compile(rf"{_wildcard(m['on_behalf'])}[ \t]+$", re.IGNORECASE),
         intro_title_name=re.compile(
-            rf"\b{alternation(intro['before_title'])}[ \t]+(?:company['’]s[ \t]+)?(?:new[ \t]+)?(?P<title>{title})"
+            rf"\b{alternation(intro['before_title'])}[ \t]+(?:company['’]s[ \t]+)?(?:new[ \t]+)?(?P<title>{bounded_title})"
             rf"(?:,[ \t]+(?:(?P<hon>{hon})\.?[ \t]+)?|[ \t]+(?P<hon2>{hon})\.?[ \t]+)(?P<name>{NAME})"
         ),
         intro_name_title=re.compile(
@@ -144,7 +152,7 @@ def mention_patterns(words: Words) -> MentionPatterns:
         leading_pronoun=re.compile(rf"^\s*(?P<p>{alternation(leading)})[ \t]+[a-z]"),
         male_pronouns=frozenset(str(p).lower() for p in pronouns["male"]),
         affiliation=re.compile(
-            rf"^,?[ \t]+(?:{alternation(m['affiliation'])}[ \t]+(?:the[ \t]+)?\w"
+            rf",?[ \t]+(?:{alternation(m['affiliation'])}[ \t]+(?:the[ \t]+)?\w"
             rf"|{alternation(m['affiliation_capitalised'])}[ \t]+(?:the[ \t]+)?[A-Z])"
         ),
         interpreted=re.compile(

@@ -148,7 +148,7 @@ def _record(
         honorific=hon if kind != "title" else None,
         person=person,
         speech_noun=_speech_noun(paragraph.text, text_start, end, roster.words),
-        affiliated=mention_patterns(roster.words).affiliation.match(paragraph.text[end:]) is not None,
+        affiliated=mention_patterns(roster.words).affiliation.match(paragraph.text, end) is not None,
     )
     roster.mentions.append(mention)
     return mention
@@ -157,7 +157,7 @@ def _record(
 def _speech_noun(text: str, start: int, end: int, words: Words) -> str | None:
     """'answer' when the mention is a third-person reference to someone's speech."""
     patterns = mention_patterns(words)
-    after = patterns.speech_noun.match(text[end:])
+    after = patterns.speech_noun.match(text, end)
     if after:
         return after.group("noun")
     if patterns.speech_prefix.search(text[max(0, start - 40) : start]):

@@ -11,10 +11,11 @@ inside it instead of parsing its text again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditor.dates import PeriodMention, find_periods
 from auditor.figures.lexicon import Lexicon, load_lexicon
@@ -298,8 +299,34 @@ def call_period(transcript: Transcript) -> CallPeriod:
 
 
 def explicit_periods(paragraph: Paragraph, start: int, end: int) -> list[PeriodMention]:
-    """The explicit periods of the paragraph ("third quarter of 2024") that start in [start, end)."""
-    return [p for p in paragraph.periods if p.relative is None and start <= p.start < end]
+    """The explicit periods of the paragraph ("third quarter of 2024") that start in [start, end),
+    in the paragraph's order.
+
+    Found by bisection in an index of the paragraph's starts, built once: the figure model asks
+    this of a span per figure, and a scan of every period of the paragraph per question made a
+    paragraph dense with figures and periods quadratic.
+    """
+    starts, order = _explicit_index(paragraph)
+    picked = order[bisect_left(starts, start) : bisect_left(starts, end)]
+    periods = paragraph.periods
+    return [periods[i] for i in sorted(picked)]
+
+
+def _explicit_index(paragraph: Paragraph) -> tuple[list[int], list[int]]:
+    """The starts of the paragraph's explicit periods, sorted, and the index of each in `periods`."""
+    cache = _paragraph_cache(paragraph)
+    if "explicit" not in cache:
+        keyed = sorted((p.start, i) for i, p in enumerate(paragraph.periods) if p.relative is None)
+        cache["explicit"] = ([s for s, _ in keyed], [i for _, i in keyed])
+    index: tuple[list[int], list[int]] = cache["explicit"]
+    return index
+
+
+def _paragraph_cache(paragraph: Paragraph) -> dict[str, Any]:
+    """What this module derives from one (annotated, hence final) paragraph, kept with it as its
+    cached properties are: the index of its explicit periods and the answer of `periods_in` per span."""
+    cache: dict[str, Any] = vars(paragraph).setdefault("_figure_periods", {})
+    return cache
 
 
 def periods_in(
@@ -309,34 +336,68 @@ def periods_in(
     relative ("last quarter"), in order; offsets are relative to `start`.
 
     Explicit periods are read from the paragraph (parsed once), relative ones matched in the span.
+    Why the answer is kept per span: the figure model asks it of a figure's whole sentence for
+    every figure of that sentence, so a long sentence dense with figures was read once per figure
+    (quadratic in its length); each distinct span is now read once, in time linear in its length.
     """
-    lex = lex or load_lexicon()
+    lex = lex or load_lexicon()  # lexicons are cached for the process: id() names one for good
+    spans: dict[tuple[int, int, CallPeriod, int], list[tuple[int, int, str]]]
+    spans = _paragraph_cache(paragraph).setdefault("spans", {})
+    key = (start, end, call, id(lex))
+    if key not in spans:
+        spans[key] = _periods_in(paragraph, start, end, call, lex)
+    return list(spans[key])
+
+
+def _periods_in(paragraph: Paragraph, start: int, end: int, call: CallPeriod, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """`periods_in` computed. A phrase is kept unless it starts inside one kept before it (explicit
+    periods first, then quarter numbers, bare years, relative phrases); a relative phrase that takes
+    the year after it ("first half of 2021") drops the phrases that started in that year."""
     text = paragraph.text[start:end]
     found = [(p.start - start, p.end - start, call.resolve(p)) for p in explicit_periods(paragraph, start, end)]
+    # how many kept phrases cover each character, and the kept phrases by start: each match is
+    # looked up where it starts instead of against every phrase found (quadratic on dense text)
+    cover = _Coverage(len(text))
+    for f in found:
+        cover.add(f[0], f[1])
     for m in lex.quarter_number_re.finditer(text):
         n = m.group("n").lower()
         number = int(n) if n.isdigit() else lex.quarter_numbers.index(n) + 1
-        if not any(a <= m.start() < b for a, b, _ in found):
+        if not cover.covered(m.start()):
             found.append((m.start(), m.end(), call.quarter_id(number, None)))
+            cover.add(m.start(), m.end())
     for m in lex.bare_year_re.finditer(text):
-        if not any(a <= m.start("year") < b for a, b, _ in found):
+        if not cover.covered(m.start("year")):
             found.append((m.start("year"), m.end("year"), call.full_year(int(m.group("year")))))
+            cover.add(m.start("year"), m.end("year"))
+    by_start: dict[int, list[int]] = {}
+    for i, f in enumerate(found):
+        by_start.setdefault(f[0], []).append(i)
+    dropped: set[int] = set()
     for m in lex.period_re.finditer(text):
-        if any(a <= m.start() < b for a, b, _ in found):
+        if cover.covered(m.start()):
             continue
-        kind, end = lex.period_of[m.group(0).lower()], m.end()
+        kind, stop = lex.period_of[m.group(0).lower()], m.end()
         year = _OF_YEAR_RE.match(text, m.end())
         if year and kind.startswith(("year", "half:", "9m")):
-            # "first nine months of 2021": the year belongs to the phrase
-            end = year.end()
-            found = [f for f in found if not m.end() <= f[0] < end]
-            found.append((m.start(), end, f"{kind}:{year.group('year')}" if kind != "year" else f"year:{year.group('year')}"))
-            continue
-        found.append((m.start(), end, call.relative(kind)))
-    found.sort(key=lambda f: (f[0], f[2]))
+            # "first nine months of 2021": the year belongs to the phrase (the windows of two such
+            # phrases never overlap, so this look-up is linear in the text over all phrases)
+            stop = year.end()
+            for at in range(m.end(), stop):
+                for i in by_start.pop(at, ()):
+                    dropped.add(i)
+                    cover.remove(found[i][0], found[i][1])
+            period = f"{kind}:{year.group('year')}" if kind != "year" else f"year:{year.group('year')}"
+        else:
+            period = call.relative(kind)
+        by_start.setdefault(m.start(), []).append(len(found))
+        found.append((m.start(), stop, period))
+        cover.add(m.start(), stop)
+    kept = [f for i, f in enumerate(found) if i not in dropped]
+    kept.sort(key=lambda f: (f[0], f[2]))
     # "the first nine months of the Q3", "first half through Q2": the quarter ends the longer period
     out: list[tuple[int, int, str]] = []
-    for f in found:
+    for f in kept:
         prev = out[-1] if out else None
         if (
             prev is not None and prev[2].startswith(("9m", "half:", "year:")) and f[2] in ("current", "prior_quarter", "other")
@@ -348,6 +409,23 @@ def periods_in(
     return out
 
 
+class _Coverage:
+    """How many kept phrases cover each character of a text: phrases are short (a few words, the
+    spaces between them at most), so adding and removing them costs little more than their length."""
+
+    def __init__(self, size: int) -> None:
+        self._count = [0] * (size + 1)
+
+    def covered(self, at: int) -> bool:
+        return self._count[at] > 0
+
+    def add(self, a: int, b: int) -> None:
+        for i in range(max(a, 0), min(b, len(self._count))):
+            self._count[i] += 1
+
+    def remove(self, a: int, b: int) -> None:
+        for i in range(max(a, 0), min(b, len(self._count))):
+            self._count[i] -= 1
 
 
 # "... of 2021", "... of fiscal 2021" right after a period phrase

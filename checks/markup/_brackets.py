@@ -23,6 +23,18 @@ CLOSERS = {v: k for k, v in OPENERS.items()}
 _SHAPE = {"(": "(", "（": "(", "[": "[", "【": "[", "［": "["}
 # "a)", "2)", "iv)" in a list, and ":)" are not brackets that need a partner
 _ENUMERATOR_RE = re.compile(r"(?:^|[\s,;:])(?:[A-Za-z]|[0-9]{1,2}|[ivx]{1,4})$|[:;]-?$")
+# the longest text the enumerator pattern can match (a separator and four letters): it is matched in
+# the last characters before a closer only, not in the whole line before it (quadratic in "a)a)a)")
+_ENUMERATOR_REACH = 5
+# an unclosed bracket's content runs to the end of its sentence, quoted at most this long
+_UNCLOSED_REACH = 80
+_SENTENCE_END_RE = re.compile(r"[.;!?。；！？]")
+_NON_SPACE_RE = re.compile(r"\S")
+#: The longest bracket content read whole. A marker, a figure or a name the transcriber was unsure
+#: of is a few words; a longer content is a passage, or brackets nested in brackets, where reading
+#: each group whole would be quadratic in the line: it is never a marker or a figure, and findings
+#: quote its start.
+LONG = 400
 
 
 @dataclass(frozen=True)
@@ -68,12 +80,36 @@ class Group:
         """Opened with a full-width bracket and closed with a half-width one, or the reverse."""
         return self.close_char is not None and OPENERS[self.char] != self.close_char
 
+    @property
+    def long(self) -> bool:
+        """Closed, with more than LONG characters inside: a passage, never read whole."""
+        return self.close is not None and self.close - self.open - 1 > LONG
+
     def inner(self, text: str) -> str:
+        """The content: up to the closer, or for an unclosed bracket up to the end of its sentence
+        (at most 80 characters, looked for in those only)."""
         if self.close is not None:
             return text[self.open + 1 : self.close]
-        rest = text[self.open + 1 :]
-        stop = re.search(r"[.;!?。；！？]|$", rest)
-        return rest[: stop.start() if stop else len(rest)][:80]
+        reach = min(len(text), self.open + 1 + _UNCLOSED_REACH)
+        stop = _SENTENCE_END_RE.search(text, self.open + 1, reach)
+        return text[self.open + 1 : stop.start() if stop else reach]
+
+    def blank(self, text: str) -> bool:
+        """Nothing but spaces inside (found without copying the content: groups nest)."""
+        end = self.close if self.close is not None else self.open + 1 + len(self.inner(text))
+        return _NON_SPACE_RE.search(text, self.open + 1, end) is None
+
+    def shown(self, text: str) -> str:
+        """The content as a finding quotes it, stripped: whole, or its first LONG characters and
+        an ellipsis when the group is long."""
+        if not self.long:
+            return self.inner(text).strip()
+        return text[self.open + 1 : self.open + 1 + LONG].strip() + "…"
+
+    def span_end(self) -> int:
+        """Where a quotation of the group ends: after its closer, or LONG characters in when long."""
+        assert self.close is not None
+        return self.open + 1 + LONG if self.long else self.close + 1
 
 
 @dataclass(frozen=True)
@@ -89,22 +125,28 @@ class Scan:
 def scan_brackets(text: str) -> Scan:
     """Pair every bracket of `text`; an opener without partner and a closer without one are kept."""
     stack: list[tuple[int, str]] = []
+    # where each shape's openers stand in `stack`, innermost last: a closer finds its partner at
+    # once instead of walking a stack of the other shape ("(a]" repeated was quadratic)
+    depths: dict[str, list[int]] = {"(": [], "[": []}
     groups: list[Group] = []
     stray: list[int] = []
     for i, ch in enumerate(text):
         if ch in OPENERS:
+            depths[_SHAPE[ch]].append(len(stack))
             stack.append((i, ch))
         elif ch in CLOSERS:
             shape = _SHAPE[CLOSERS[ch]]
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if _SHAPE[stack[k][1]] == shape), None)
-            if depth is None:
+            if not depths[shape]:
                 # "a)" or "2)" numbers a list item; with an opener before it, it closes it ("(Tier 1)")
-                if not (ch == ")" and _ENUMERATOR_RE.search(text[:i])):
+                if not (ch == ")" and _ENUMERATOR_RE.search(text, max(0, i - _ENUMERATOR_REACH), i)):
                     stray.append(i)
                 continue
+            depth = depths[shape][-1]
             for pos, och in stack[depth + 1 :]:
                 groups.append(Group(pos, None, och))
+                depths[_SHAPE[och]].pop()
             pos, och = stack[depth]
+            depths[shape].pop()
             del stack[depth:]
             groups.append(Group(pos, i, och, ch))
     groups += [Group(pos, None, och) for pos, och in stack]

@@ -59,22 +59,26 @@ class EditorialMarker(TranscriptCheck):
         for scanned in bracket_lines(transcript, with_translation=False):
             line, text = scanned.line, scanned.text
             for group in scanned.scan.groups:
-                inner = group.inner(text).strip()
-                marker = marker_for(inner, words)
-                quoted = snippet(text, group.open, group.open + len(inner) + 2, 60)
+                # a long group (a passage, or brackets nested in brackets) is no marker nor figure
+                # and is never read whole: reading each of them whole is quadratic in the line
+                inner = "" if group.long else group.inner(text).strip()
+                marker = None if group.long else marker_for(inner, words)
                 if marker is not None and marker.kind == "language":
                     language.append((line, snippet(text, group.open, group.open + len(inner) + 2, 40)))
                 elif marker is not None and marker.kind == "loss":
                     self.stats["missing_words"] += 1
                     shown = text[group.open : (group.close + 1) if group.close is not None else group.open + len(inner) + 1]
                     entry = groups.setdefault(marker.label, _Group(marker.label, shown))
-                    entry.occurrences.append((line, quoted))
-                elif marker is None and group.char in "[【" and group.close is not None and inner and not is_figure(inner):
+                    entry.occurrences.append((line, snippet(text, group.open, group.open + len(inner) + 2, 60)))
+                elif (
+                    marker is None and group.char in "[【" and group.close is not None
+                    and (not group.blank(text) if group.long else inner and not is_figure(inner))
+                ):
                     self.stats["bracketed_text"] += 1
                     yield self.finding(
                         transcript, line,
-                        f"'[{inner}]' is bracketed: the transcriber was unsure of it; verify the spelling.",
-                        snippet(text, group.open, group.close + 1, 60),
+                        f"'[{group.shown(text)}]' is bracketed: the transcriber was unsure of it; verify the spelling.",
+                        snippet(text, group.open, group.span_end(), 60),
                         confidence=0.7,
                     )
         for entry in sorted(groups.values(), key=lambda g: g.occurrences[0][0]):

@@ -51,12 +51,16 @@ class UnbalancedBracket(TranscriptCheck):
                 )
             for group in scan.groups:
                 if group.mixed_width and group.close is not None:
+                    # a long group (a passage, or nested brackets) is quoted by its start only
+                    fix = (
+                        f"replace the '{text[group.close]}' with '{OPENERS[group.char]}'" if group.long
+                        else f"{group.char}{group.inner(text)}{OPENERS[group.char]}"
+                    )
                     yield self.finding(
                         transcript, line,
                         f"'{group.char}' is closed by '{text[group.close]}': the brackets are of mixed widths.",
-                        snippet(text, group.open, group.close + 1, 40),
-                        severity=Severity.INFO, confidence=0.5,
-                        suggestion=f"{group.char}{group.inner(text)}{OPENERS[group.char]}",
+                        snippet(text, group.open, group.span_end(), 40),
+                        severity=Severity.INFO, confidence=0.5, suggestion=fix,
                     )
             for pos in scan.stray_closers:
                 yield self.finding(

@@ -33,7 +33,7 @@ class UncertainFigure(TranscriptCheck):
         for scanned in bracket_lines(transcript, with_translation=False):
             line, text = scanned.line, scanned.text
             for group in scanned.scan.groups:
-                if group.char not in "[【" or group.close is None:
+                if group.char not in "[【" or group.close is None or group.long:
                     continue
                 inner = group.inner(text).strip()
                 if not is_figure(inner) or marker_for(inner, words) is not None:
