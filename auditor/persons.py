@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from auditor.mentions import mention_patterns
 from auditor.names import Pairing, align, name_tokens, pair_names, surname_positions
+from auditor.person_index import PersonIndex
 from auditor.words import Words, default_words
 
 __all__ = ["Announcement", "GenderEvidence", "Mention", "NearMiss", "Person", "Roster", "c_suite_roles"]
@@ -169,10 +170,13 @@ class Roster:
     spellings: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict, repr=False)
     #: The vocabulary of the transcript the roster was read from.
     words: Words = field(default_factory=default_words, repr=False, compare=False)
+    #: The persons by name word: a lookup aligns a name with the few persons it can name, not all.
+    _index: PersonIndex = field(default_factory=PersonIndex, init=False, repr=False, compare=False)
 
     def find(self, name: str) -> Person | None:
         """The unique person `name` refers to, or None when it names nobody or several people."""
-        hits = [p for p in self.persons if p.matches(name)]
+        self._index.sync(self.persons)
+        hits = [p for p in self._index.named(name) if p.matches(name)]
         if len(hits) == 1:
             return hits[0]
         tokens = frozenset(name_tokens(name, self.words))
@@ -192,13 +196,15 @@ class Roster:
         tokens = name_tokens(name, self.words)
         if not tokens:
             return None
-        others = [p for p in self.persons if p is not exclude]
-        if any(p.matches(name) for p in others):
+        self._index.sync(self.persons)
+        if any(p.matches(name) for p in self._index.named(name) if p is not exclude):
             return None
         whole = sum(1 for t in tokens if len(t) > 1)
         lenient = addressed or whole > 1 or whole < len(tokens)  # an initial before a word addresses it too
         hits: list[NearMiss] = []
-        for person in others:
+        for person in self._index.resembling(tokens, self.words, min_ratio, lenient):
+            if person is exclude:
+                continue
             pairing = pair_names(tokens, person.ordered_tokens, min_ratio, self.words, lenient=lenient)
             if pairing is None or pairing.exact:
                 continue
@@ -245,7 +251,8 @@ class Roster:
         return hit.person if hit is not None else None
 
     def add(self, name: str, line: int, role: str | None = None, *, header: bool = False) -> Person:
-        person = next((p for p in self.persons if p.tokens == frozenset(name_tokens(name, self.words))), None)
+        self._index.sync(self.persons)
+        person = self._index.spelt(frozenset(name_tokens(name, self.words)))
         if person is None and not header:
             person = self.find(name)
         if person is None:
