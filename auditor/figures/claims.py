@@ -8,6 +8,7 @@ function reads the figures of the model (`FigureModel.figures`) and the lexicon'
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -174,14 +175,25 @@ def _pair(base: Figure, result: Figure, explicit: bool = False) -> bool:
 
 
 def _near(figs: list[Figure], i: int, step: int) -> list[int]:
-    """Indices of the figures before (step -1) or after (step 1) figs[i] a claim may use, nearest first."""
-    out = []
-    j = i + step
-    while 0 <= j < len(figs):
-        if not _aside(figs[j]):
-            out.append(j)
-        j += step
-    return out
+    """Indices of the figures before (step -1) or after (step 1) figs[i] a claim may use, nearest first.
+
+    The figures no claim uses are found once per sentence, not once per figure of it: a sentence
+    of thousands of figures costs one pass and a list slice per figure."""
+    kept = _kept(figs)
+    if step > 0:
+        return kept[bisect_right(kept, i) :]
+    return kept[: bisect_left(kept, i)][::-1]
+
+
+#: the sentence `_kept` answered last (change_claims reads one sentence's figures at a time)
+_KEPT: list[tuple[list[Figure], int, list[int]]] = []
+
+
+def _kept(figs: list[Figure]) -> list[int]:
+    """The indices of the figures of `figs` that are no aside, in order (remembered for the last list)."""
+    if not _KEPT or _KEPT[0][0] is not figs or _KEPT[0][1] != len(figs):
+        _KEPT[:] = [(figs, len(figs), [j for j, g in enumerate(figs) if not _aside(g)])]
+    return _KEPT[0][2]
 
 
 def _from_to(between: str, lex: Lexicon) -> bool:
