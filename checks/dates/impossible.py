@@ -5,12 +5,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.check import TranscriptCheck
-from auditor.dates import days_in_month
+from auditor.dates import DateMention, days_in_month
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
 from auditor.textutil import snippet
+from auditor.words import Words
 
 from ._dated import Dated, all_dates, cue_kind, render, years_compatible
+
+
+class _ValidDates:
+    """The valid dates of a transcript a date that does not exist is compared with, by month.
+
+    Why: every impossible date ("June 31") looks for the valid dates of its month; a transcript
+    with thousands of them must not read every date for each. The answer depends only on the
+    month, the year and the kind of cue, so it is found once for each of those."""
+
+    def __init__(self, dated: list[Dated], words: Words) -> None:
+        self._words = words
+        self._by_month: dict[int, list[Dated]] = {}
+        for o in dated:
+            if o.date.is_valid and o.date.day is not None:
+                self._by_month.setdefault(o.date.month, []).append(o)
+        self._answers: dict[tuple[int, int | None, str | None], tuple[list[Dated], Dated | None]] = {}
+
+    def of(self, d: DateMention) -> tuple[list[Dated], Dated | None]:
+        """The first three valid dates of d's month and a compatible year (in file order), and the
+        one to suggest: the first with d's kind of cue ("as of"), else the first."""
+        kind = cue_kind(d.cue, self._words) if d.cue else None
+        key = (d.month, d.year, kind)
+        if key not in self._answers:
+            same_month = [o for o in self._by_month.get(d.month, []) if years_compatible(o.date, d)]
+            same_cue = next(
+                (o for o in same_month if kind is not None and o.date.cue and cue_kind(o.date.cue, self._words) == kind), None
+            )
+            self._answers[key] = same_month[:3], same_cue or (same_month[0] if same_month else None)
+        return self._answers[key]
 
 
 class ImpossibleDate(TranscriptCheck):
@@ -33,23 +63,14 @@ class ImpossibleDate(TranscriptCheck):
         words = transcript.words
         dated = all_dates(transcript)
         reported_translation: set[tuple[int, int, int | None]] = set()
+        valid_dates = _ValidDates(dated, words)
         for item in dated:
             d = item.date
             if d.is_valid or d.day is None:
                 continue
             if item.line != item.paragraph.line and (item.line, d.month, d.day) in reported_translation:
                 continue
-            valid_same_month = [
-                o for o in dated
-                if o.date.is_valid and o.date.day is not None and o.date.month == d.month and years_compatible(o.date, d)
-            ]
-            # prefer a valid date with the same cue ("as of"), then any; in file order
-            same_cue = [
-                o for o in valid_same_month
-                if o.date.cue and d.cue and cue_kind(o.date.cue, words) == cue_kind(d.cue, words)
-            ]
-            candidates = same_cue or valid_same_month
-            anchor: Dated | None = candidates[0] if candidates else None
+            valid_same_month, anchor = valid_dates.of(d)
             end_line = None
             mirrored = ""
             if item.line == item.paragraph.line and item.paragraph.translation_line:
@@ -65,7 +86,7 @@ class ImpossibleDate(TranscriptCheck):
                 fixed_day = days_in_month(d.month, d.year)
                 suggestion = f"{render(d, fixed_day)} (the last day of the month)"
                 confidence = 0.9
-            related = [(o.line, snippet(o.text, o.date.start, o.date.end, 60)) for o in valid_same_month[:3]]
+            related = [(o.line, snippet(o.text, o.date.start, o.date.end, 60)) for o in valid_same_month]
             month_days = days_in_month(d.month, d.year)
             yield self.finding(
                 transcript,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
+from decimal import Decimal
 
 from auditor.check import TranscriptCheck
 from auditor.figures import Figure, Lexicon, agree, build_model, restated_slip
@@ -33,6 +35,51 @@ def _groups(figures: list[Figure]) -> list[list[Figure]]:
             key = ("change", f.key, f.period, against, f.direction, f.qualified, f.quantity.kind)
             groups.setdefault(key, []).append(f)
     return [g for _, g in sorted(groups.items(), key=lambda kv: (kv[1][0].line, kv[1][0].quantity.start))]
+
+
+def _companions_of(x: Figure, companions: dict[tuple[int, int], list[Figure]]) -> list[Figure]:
+    """The figures of x's sentence that accompany it: its growth rate for a level, its level for a
+    growth rate ("US$22.1 million, up 94%"), of x's metric and stated exactly."""
+    other = "change" if x.role == "level" else "level"
+    return [
+        c for c in companions[(x.paragraph.index, x.sentence.start)]
+        if c.role == other and c.key == x.key and not c.approximate
+    ]
+
+
+class _Companions:
+    """The statements read so far by the intervals of their companions' values, per role and metric.
+
+    Why: `_anchored` pairs a statement with an earlier one whose companion can be the same value
+    (`Quantity.same_value`: the intervals overlap, of one kind); asking every earlier statement
+    makes a call of thousands of figures of one metric quadratic. The intervals sorted by their
+    lower end, and the widest of each list, bound the search to those that can overlap."""
+
+    def __init__(self) -> None:
+        self._sorted: dict[tuple[object, ...], list[tuple[Decimal, Decimal, int]]] = {}
+        self._widest: dict[tuple[object, ...], Decimal] = {}
+
+    def add(self, at: int, key: tuple[object, ...], companions: list[Figure]) -> None:
+        for c in companions:
+            lo, hi = c.quantity.interval()
+            bucket = (*key, c.quantity.kind)
+            insort(self._sorted.setdefault(bucket, []), (lo, hi, at), key=lambda t: t[0])
+            self._widest[bucket] = max(self._widest.get(bucket, Decimal(0)), hi - lo)
+
+    def agreeing(self, key: tuple[object, ...], companions: list[Figure]) -> list[int]:
+        """In order, the statements added under `key` with a companion of the kind and an
+        interval overlapping that of one of `companions`."""
+        found: set[int] = set()
+        for c in companions:
+            bucket = (*key, c.quantity.kind)
+            intervals = self._sorted.get(bucket)
+            if not intervals:
+                continue
+            lo, hi = c.quantity.interval()
+            first = bisect_left(intervals, lo - self._widest[bucket], key=lambda t: t[0])
+            last = bisect_right(intervals, hi, key=lambda t: t[0])
+            found.update(at for b_lo, b_hi, at in intervals[first:last] if b_lo <= hi and lo <= b_hi)
+        return sorted(found)
 
 
 class Restatement(TranscriptCheck):
@@ -80,29 +127,23 @@ class Restatement(TranscriptCheck):
             and not f.approximate
             and ((f.role == "level" and f.linked) or (f.role == "change" and f.direction and not f.qualified))
         ]
+        earlier = _Companions()
         for i, f in enumerate(statements):
-            for g in statements[:i]:
-                if g.role != f.role or g.key != f.key or g.line == f.line or (f.line, f.quantity.start) in self._reported:
-                    continue
-                if f.comparable_period and g.comparable_period and f.period != g.period:
-                    continue
-                why = restated_slip(g.quantity, f.quantity, lex, f.role == "level")
-                if why is None or not self._same_companion(f, g, companions):
-                    continue
-                self._reported.add((f.line, f.quantity.start))
-                self.stats["contradicted"] += 1
-                yield self._report(transcript, [f], [g], why)
-
-    @staticmethod
-    def _same_companion(f: Figure, g: Figure, companions: dict[tuple[int, int], list[Figure]]) -> bool:
-        def of(x: Figure) -> list[Figure]:
-            other = "change" if x.role == "level" else "level"
-            return [
-                c for c in companions[(x.paragraph.index, x.sentence.start)]
-                if c.role == other and c.key == x.key and not c.approximate
-            ]
-
-        return any(a.quantity.kind == b.quantity.kind and a.quantity.same_value(b.quantity) for a in of(f) for b in of(g))
+            mine = _companions_of(f, companions)
+            if (f.line, f.quantity.start) not in self._reported:
+                # only the earlier statements of f's role and metric with a companion of f's value
+                for j in earlier.agreeing((f.role, f.key), mine):
+                    g = statements[j]
+                    if g.line == f.line or (f.comparable_period and g.comparable_period and f.period != g.period):
+                        continue
+                    why = restated_slip(g.quantity, f.quantity, lex, f.role == "level")
+                    if why is None:
+                        continue
+                    self._reported.add((f.line, f.quantity.start))
+                    self.stats["contradicted"] += 1
+                    yield self._report(transcript, [f], [g], why)
+                    break
+            earlier.add(i, (f.role, f.key), mine)
 
     def _compare(self, transcript: Transcript, figs: list[Figure], lex: Lexicon) -> Iterator[Finding]:
         clusters: list[list[Figure]] = []
