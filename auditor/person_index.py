@@ -6,8 +6,8 @@ took time quadratic in its length (issue 14, item 6). This index gives each look
 persons that can pass `auditor.names.pair_names` at all; the lookups then run that same pairing on
 them, in roster order, so every answer is what the full scan gave.
 
-The guarantee rests on one necessary condition of `pair_names`: its first whole written word
-pairs with some word of the person, which is one of
+The guarantee rests on one necessary condition of `pair_names`: each whole written word pairs
+with some word of the person, which is one of
   - a word `same_token` accepts: equal, equal without hyphens, one part of a hyphenated name,
     or a nickname of the written word;
   - an initial of the person with the written word's first letter (the weak pairing it allows);
@@ -100,38 +100,45 @@ class PersonIndex:
         A person reads the name with their own vocabulary (honorifics, nicknames)."""
         found: set[int] = set(self._aliases.get(name.strip().lower(), ()))
         for words in self._vocabularies.values():
-            first = _first_whole(name_tokens(name, words))
-            if first is not None:
-                self._keyed(first, words, found)
+            whole = _whole_words(name_tokens(name, words))
+            if whole:
+                found |= set.intersection(*(self._keyed(t, words) for t in whole))
         return self._ordered(found)
 
     def resembling(self, tokens: tuple[str, ...], words: Words, min_ratio: float, lenient: bool) -> list[Person]:
         """In roster order, every person `pair_names(tokens, person.ordered_tokens, min_ratio,
-        words, lenient=lenient)` can pair with (and a few more)."""
-        first = _first_whole(tokens)
-        if first is None:
+        words, lenient=lenient)` can pair with (and a few more): each whole written word pairs
+        with a word of theirs, so a person is returned when every whole word may."""
+        whole = _whole_words(tokens)
+        if not whole:
             return []
-        found: set[int] = set()
-        self._keyed(first, words, found)
+        return self._ordered(set.intersection(*(self._resembled(t, words, min_ratio, lenient) for t in whole)))
+
+    def _resembled(self, token: str, words: Words, min_ratio: float, lenient: bool) -> set[int]:
+        """The persons with a word `token` names, whose initial it may stand for, or that it resembles."""
+        found = self._keyed(token, words)
         for text, _, _ in process.extract(
-            first, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=min_ratio, limit=None
+            token, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=min_ratio, limit=None
         ):
             found.update(self._by_word[text])
         if lenient:
             for text, _, _ in process.extract(
-                first, self._choices, scorer=Levenshtein.distance, processor=None, score_cutoff=2, limit=None
+                token, self._choices, scorer=Levenshtein.distance, processor=None, score_cutoff=2, limit=None
             ):
                 found.update(self._by_word[text])
-        return self._ordered(found)
+        return found
 
-    def _keyed(self, first: str, words: Words, found: set[int]) -> None:
-        for key in _query_keys(first, words):
+    def _keyed(self, token: str, words: Words) -> set[int]:
+        """The persons with a word `same_token` accepts for `token`, or an initial it may stand for."""
+        found: set[int] = set()
+        for key in _query_keys(token, words):
             found.update(self._by_key.get(key, ()))
+        return found
 
     def _ordered(self, positions: set[int]) -> list[Person]:
         return [self._persons[at] for at in sorted(positions)]
 
 
-def _first_whole(tokens: tuple[str, ...]) -> str | None:
-    """The first whole word (not an initial) of a written name: `pair_names` pairs it or fails."""
-    return next((text for text, initial in _items(tokens) if not initial), None)
+def _whole_words(tokens: tuple[str, ...]) -> list[str]:
+    """The whole words (not initials) of a written name: `pair_names` pairs each or fails."""
+    return [text for text, initial in _items(tokens) if not initial]
