@@ -37,48 +37,71 @@ def _groups(figures: list[Figure]) -> list[list[Figure]]:
     return [g for _, g in sorted(groups.items(), key=lambda kv: (kv[1][0].line, kv[1][0].quantity.start))]
 
 
-def _companions_of(x: Figure, companions: dict[tuple[int, int], list[Figure]]) -> list[Figure]:
-    """The figures of x's sentence that accompany it: its growth rate for a level, its level for a
-    growth rate ("US$22.1 million, up 94%"), of x's metric and stated exactly."""
+#: a companion's value: its kind and the interval of true values it stands for
+_Value = tuple[str, Decimal, Decimal]
+
+
+def _companion_values(
+    x: Figure, companions: dict[tuple[int, int], list[Figure]], known: dict[tuple[object, ...], frozenset[_Value]]
+) -> frozenset[_Value]:
+    """The values of the figures of x's sentence that accompany it: its growth rate for a level,
+    its level for a growth rate ("US$22.1 million, up 94%"), of x's metric and stated exactly.
+    Found once per sentence, role and metric (`known`), not once per statement of a sentence."""
     other = "change" if x.role == "level" else "level"
-    return [
-        c for c in companions[(x.paragraph.index, x.sentence.start)]
-        if c.role == other and c.key == x.key and not c.approximate
-    ]
+    key = (x.paragraph.index, x.sentence.start, other, x.key)
+    if key not in known:
+        known[key] = frozenset(
+            (c.quantity.kind, *c.quantity.interval()) for c in companions[(x.paragraph.index, x.sentence.start)]
+            if c.role == other and c.key == x.key and not c.approximate
+        )
+    return known[key]
 
 
 class _Companions:
-    """The statements read so far by the intervals of their companions' values, per role and metric.
+    """The statements read so far by the intervals of their companions' values, per role and
+    metric, and by line.
 
-    Why: `_anchored` pairs a statement with an earlier one whose companion can be the same value
-    (`Quantity.same_value`: the intervals overlap, of one kind); asking every earlier statement
-    makes a call of thousands of figures of one metric quadratic. The intervals sorted by their
-    lower end, and the widest of each list, bound the search to those that can overlap."""
+    Why: `_anchored` pairs a statement with an earlier one on another line whose companion can be
+    the same value (`Quantity.same_value`: the intervals overlap, of one kind); asking every
+    earlier statement makes a call of thousands of figures of one metric quadratic. The distinct
+    intervals sorted by their lower end, and the widest of each list, bound the search to those
+    that can overlap; the statements of one interval are kept by line, so those of the asking
+    statement's own line (a sentence of a hundred figures) are never read."""
 
     def __init__(self) -> None:
-        self._sorted: dict[tuple[object, ...], list[tuple[Decimal, Decimal, int]]] = {}
+        self._sorted: dict[tuple[object, ...], list[tuple[Decimal, Decimal]]] = {}
         self._widest: dict[tuple[object, ...], Decimal] = {}
+        self._lines: dict[tuple[object, ...], dict[tuple[Decimal, Decimal], dict[int, list[int]]]] = {}
 
-    def add(self, at: int, key: tuple[object, ...], companions: list[Figure]) -> None:
-        for c in companions:
-            lo, hi = c.quantity.interval()
-            bucket = (*key, c.quantity.kind)
-            insort(self._sorted.setdefault(bucket, []), (lo, hi, at), key=lambda t: t[0])
-            self._widest[bucket] = max(self._widest.get(bucket, Decimal(0)), hi - lo)
+    def add(self, at: int, line: int, key: tuple[object, ...], values: frozenset[_Value]) -> None:
+        for kind, lo, hi in values:
+            interval = (lo, hi)
+            bucket = (*key, kind)
+            lines = self._lines.setdefault(bucket, {})
+            if interval not in lines:
+                lines[interval] = {}
+                insort(self._sorted.setdefault(bucket, []), interval, key=lambda iv: iv[0])
+                self._widest[bucket] = max(self._widest.get(bucket, Decimal(0)), interval[1] - interval[0])
+            statements = lines[interval].setdefault(line, [])
+            if not statements or statements[-1] != at:
+                statements.append(at)
 
-    def agreeing(self, key: tuple[object, ...], companions: list[Figure]) -> list[int]:
-        """In order, the statements added under `key` with a companion of the kind and an
-        interval overlapping that of one of `companions`."""
+    def agreeing(self, line: int, key: tuple[object, ...], values: frozenset[_Value]) -> list[int]:
+        """In order, the statements added under `key` on other lines than `line` with a companion
+        of the kind and an interval overlapping that of one of `values`."""
         found: set[int] = set()
-        for c in companions:
-            bucket = (*key, c.quantity.kind)
+        for kind, lo, hi in values:
+            bucket = (*key, kind)
             intervals = self._sorted.get(bucket)
             if not intervals:
                 continue
-            lo, hi = c.quantity.interval()
-            first = bisect_left(intervals, lo - self._widest[bucket], key=lambda t: t[0])
-            last = bisect_right(intervals, hi, key=lambda t: t[0])
-            found.update(at for b_lo, b_hi, at in intervals[first:last] if b_lo <= hi and lo <= b_hi)
+            first = bisect_left(intervals, lo - self._widest[bucket], key=lambda iv: iv[0])
+            last = bisect_right(intervals, hi, key=lambda iv: iv[0])
+            for interval in intervals[first:last]:
+                if interval[0] <= hi and lo <= interval[1]:
+                    for other, statements in self._lines[bucket][interval].items():
+                        if other != line:
+                            found.update(statements)
         return sorted(found)
 
 
@@ -128,13 +151,14 @@ class Restatement(TranscriptCheck):
             and ((f.role == "level" and f.linked) or (f.role == "change" and f.direction and not f.qualified))
         ]
         earlier = _Companions()
+        known: dict[tuple[object, ...], frozenset[_Value]] = {}
         for i, f in enumerate(statements):
-            mine = _companions_of(f, companions)
+            mine = _companion_values(f, companions, known)
             if (f.line, f.quantity.start) not in self._reported:
                 # only the earlier statements of f's role and metric with a companion of f's value
-                for j in earlier.agreeing((f.role, f.key), mine):
+                for j in earlier.agreeing(f.line, (f.role, f.key), mine):
                     g = statements[j]
-                    if g.line == f.line or (f.comparable_period and g.comparable_period and f.period != g.period):
+                    if f.comparable_period and g.comparable_period and f.period != g.period:
                         continue
                     why = restated_slip(g.quantity, f.quantity, lex, f.role == "level")
                     if why is None:
@@ -143,7 +167,7 @@ class Restatement(TranscriptCheck):
                     self.stats["contradicted"] += 1
                     yield self._report(transcript, [f], [g], why)
                     break
-            earlier.add(i, (f.role, f.key), mine)
+            earlier.add(i, f.line, (f.role, f.key), mine)
 
     def _compare(self, transcript: Transcript, figs: list[Figure], lex: Lexicon) -> Iterator[Finding]:
         clusters: list[list[Figure]] = []
