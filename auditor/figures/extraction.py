@@ -14,7 +14,6 @@ only reads the words around them (the phrase lists of `auditor.figures.lexicon`)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from auditor.figures.context import ContextReader, SentenceContext, words_of
 from auditor.figures.intervals import Interval
 from auditor.figures.lexicon import Lexicon, load_lexicon
 from auditor.figures.mentions import CallPeriod, MetricMention, call_period, periods_in, segment_name
+from auditor.figures.per_sentence import SentenceCache, clause_tail, period_spans
 from auditor.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -33,9 +33,6 @@ _TO_AFTER_RE = re.compile(r"^[\s\])]*(?:in [^,.;]{0,40}?)?\s*to\s+[\[(]?\s*$")
 _OF_AFTER_RE = re.compile(r"^[\s\])]*of\s+", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+[\[(]?\s*$")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
-# the words `words_of` finds (auditor.figures.context), and how much of a clause before a figure is read
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_TAIL_WORDS, _TAIL_CHARS = 24, 200
 # "RMB34 .6 million": a number broken by a space before its decimal point
 _BROKEN_AFTER_RE = re.compile(r"^ \.\d")
 
@@ -192,7 +189,7 @@ class FigureExtractor:
             if _broken(text, q, self.lex):
                 out.append(Figure(q, ctx.paragraph, ctx.sentence, None, "none", "unknown", False))
                 continue
-            clause_before = self._clause_tail(ctx, q)
+            clause_before = clause_tail(_sentence_cache(self), ctx, q)
             if self.lex.conversion_re.search(before):
                 # "RMB1.4 billion, equivalent to US$260 million": the amount before, restated
                 out.append(Figure(q, ctx.paragraph, ctx.sentence, None, "none", "unknown", False))
@@ -220,26 +217,6 @@ class FigureExtractor:
             )
             self._previous = out[-1]
         return _restated_changes(out, text, self.lex)
-
-    def _clause_tail(self, ctx: SentenceContext, q: Quantity) -> str:
-        """The sentence before `q` as far as its readers look: the last 60 characters and the
-        last 10 words (`_rate_role`, `_share_whole`); kept to at least 200 characters and 24 words.
-
-        Why not the whole sentence before `q`: a sentence of thousands of figures copied and
-        split into words once per figure takes time quadratic in its length. The tail starts
-        where a word of the sentence starts, so the words found in it are the sentence's own
-        (and the last of them, cut at `q`, is cut the same way)."""
-        key = ("word_starts", ctx.paragraph.index, ctx.sentence.start, ctx.sentence.end)
-        cache = _sentence_cache(self)
-        starts = cache.get(key)
-        if starts is None:
-            starts = [m.start() for m in _WORD_RE.finditer(ctx.paragraph.text, ctx.sentence.start, ctx.sentence.end)]
-            cache[key] = starts
-        assert isinstance(starts, list)
-        before = bisect_left(starts, q.start)  # words starting before q
-        cut = starts[before - _TAIL_WORDS] if before >= _TAIL_WORDS else starts[0] if before else q.start
-        cut = max(ctx.sentence.start, min(cut, q.start - _TAIL_CHARS))
-        return ctx.paragraph.text[cut : q.start]
 
     def _qualified(self, ctx: SentenceContext, before: str, after: str) -> bool:
         """A rate on another basis: a qualifier in its own clause ("up 10% organically", "organic
@@ -478,7 +455,7 @@ class FigureExtractor:
     def _other_year_of(self, ctx: SentenceContext) -> bool:
         start, end = ctx.sentence.start, ctx.sentence.end
         chars = list(ctx.paragraph.text[start:end])
-        for a, b in _period_spans_from(self, ctx.paragraph, start, end):  # period phrases blanked out
+        for a, b in period_spans(_sentence_cache(self), ctx.paragraph, start, end):  # period phrases blanked out
             chars[a - start : b - start] = " " * (min(b, end) - a)
         text = "".join(chars)
         years = {
@@ -488,23 +465,9 @@ class FigureExtractor:
         return bool(years and (self.call.year is None or years - {self.call.year}))
 
 
-def _sentence_cache(extractor: FigureExtractor) -> dict[tuple[object, ...], object]:
-    """Answers about a whole sentence (or paragraph) that its figures share, kept per extractor."""
-    cache: dict[tuple[object, ...], object] | None = getattr(extractor, "_per_sentence", None)
+def _sentence_cache(extractor: FigureExtractor) -> SentenceCache:
+    """The answers about whole sentences this extractor has found (made on first use)."""
+    cache: SentenceCache | None = getattr(extractor, "_per_sentence", None)
     if cache is None:
-        cache = {}
-        extractor._per_sentence = cache  # type: ignore[attr-defined]
+        cache = extractor._per_sentence = {}  # type: ignore[attr-defined]
     return cache
-
-
-def _period_spans_from(extractor: FigureExtractor, paragraph: Paragraph, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the paragraph's period phrases that start in [start, end), found by bisection
-    in the paragraph's phrases sorted once (a paragraph of many sentences is not scanned per sentence)."""
-    cache = _sentence_cache(extractor)
-    key = ("periods", paragraph.index)
-    spans = cache.get(key)
-    if spans is None:
-        spans = sorted((p.start, p.end) for p in paragraph.periods)
-        cache[key] = spans
-    assert isinstance(spans, list)
-    return spans[bisect_left(spans, (start, -1)) : bisect_left(spans, (end, -1))]
