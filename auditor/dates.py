@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from auditor.textutil import to_halfwidth
+from auditor.textutil import Spans, to_halfwidth
 from auditor.words import Words, default_words
 
 
@@ -278,11 +278,11 @@ def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[
     if lang.startswith("zh"):
         return _find_dates_zh(text, cal)
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for rx in (cal.en_date_mdy, cal.en_date_dmy, EN_DATE_ISO):
         for m in rx.finditer(text):
             start = m.start()
-            if any(a < m.end() and start < b for a, b in taken):
+            if taken.overlaps(start, m.end()):
                 continue
             month_txt = m.group("month")
             month = int(month_txt) if month_txt.isdigit() else cal.months[month_txt.lower().rstrip(".")]
@@ -308,7 +308,7 @@ def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[
                     cue=cue.lower() if cue else None,
                 )
             )
-            taken.append((start, m.end()))
+            taken.add(start, m.end())
     found.sort(key=lambda d: d.start)
     return found
 

@@ -29,6 +29,7 @@ from auditor.quantity import (
     parse_decimal,
     powers_of_ten,
 )
+from auditor.textutil import Spans
 from auditor.words import Words, default_words
 
 __all__ = ["INF", "Quantity", "by_word", "digit_step", "format_decimal", "longest_first", "parse_decimal",
@@ -109,11 +110,11 @@ def parse_english(text: str, masked: list[tuple[int, int]] | None = None, words:
     found: list[Quantity] = []
     if _ANY_DIGIT.search(text) is None:
         return found  # every quantity has a digit (_EN_NUMBER): the pattern would be tried at every character for none
-    masked = masked or []
+    covered = Spans(masked or [])
     for m in vocab.pattern.finditer(text):
         num = m.group("num")
         start, end = m.start(), m.end()
-        if any(a <= m.start("num") < b for a, b in masked):
+        if covered.covers(m.start("num")):
             continue
         # a number glued to letters is a name (H20, B330A, 2Q25), not a quantity
         if end < len(text) and text[end].isalpha() and not (m.group("unit") or m.group("scale")):

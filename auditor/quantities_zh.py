@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from auditor.quantity import Quantity, by_word, digit_step, longest_first, parse_decimal, powers_of_ten
-from auditor.textutil import to_halfwidth
+from auditor.textutil import Spans, to_halfwidth
 from auditor.words import Words, default_words
 
 _ZH_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -144,14 +144,14 @@ def parse_chinese(text: str, masked: list[tuple[int, int]] | None = None, words:
     """
     vocab = chinese_vocabulary(words or default_words())
     norm = to_halfwidth(text)
-    masked = masked or []
+    covered = Spans(masked or [])
     found: list[Quantity] = []
     for m in vocab.pattern.finditer(norm):
         if m.group(0).strip() == "":
             continue
         start, end = m.start(), m.end()
         num_start = next(m.start(g) for g in ("pct_num", "num", "cn") if m.group(g))
-        if any(a <= num_start < b for a, b in masked):
+        if covered.covers(num_start):
             continue
         if any(norm.endswith(p, 0, num_start) for p in vocab.ordinal_prefixes):
             continue

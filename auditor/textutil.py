@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -135,3 +137,39 @@ def original_offset(removed: list[int], offset: int) -> int:
         else:
             break
     return offset
+
+
+class Spans:
+    """Character spans [start, end) of a line, asked whether they cover a position or overlap a span.
+
+    Why not a list scanned per question: the parsers ask once per match (every number, every
+    date), so a line of thousands of dates or numbers took time quadratic in its length. The
+    union of the spans is kept as sorted, disjoint runs and answered by bisection (an empty span
+    covers nothing and is not kept)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Cover [start, end) too (an empty span covers nothing)."""
+        if start >= end:
+            return
+        lo = bisect_left(self._ends, start)  # the first run that ends at or after start
+        hi = bisect_right(self._starts, end)  # the runs that start at or before end
+        if lo < hi:  # merge the runs [start, end) touches
+            start, end = min(start, self._starts[lo]), max(end, self._ends[hi - 1])
+        self._starts[lo:hi] = [start]
+        self._ends[lo:hi] = [end]
+
+    def covers(self, position: int) -> bool:
+        """Whether some span has start <= position < end."""
+        at = bisect_right(self._starts, position) - 1
+        return at >= 0 and position < self._ends[at]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether the non-empty span [start, end) shares a position with some span."""
+        at = bisect_left(self._starts, end) - 1  # the last run that starts before end
+        return at >= 0 and start < self._ends[at]

@@ -26,6 +26,7 @@ from auditor.api import audit_text
 from auditor.figures.lexicon import Lexicon, load_lexicon
 from auditor.figures.mentions import _OF_YEAR_RE, CallPeriod, periods_in
 from auditor.model import Paragraph
+from auditor.textutil import Spans
 from tests.linear_inputs import PATHOLOGICAL, audit_cpu, transcript_of, warm_up
 
 FACTOR = 4
@@ -215,3 +216,19 @@ def test_a_long_bracketed_passage_is_quoted_by_its_start(audit_string) -> None:
     [finding] = [f for f in audit_string(text, checks=["markup.editorial_marker"]).findings]
     assert len(finding.message) < LONG + 120
     assert finding.message.startswith("'[word word") and "…]'" in finding.message
+
+
+# --- Spans: the parsers' overlap questions answered by bisection ---------------------------------
+
+_SPAN = st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans=st.lists(_SPAN, max_size=12), questions=st.lists(_SPAN, min_size=1, max_size=12))
+def test_spans_answer_as_the_scan_of_every_span(spans: list[tuple[int, int]], questions: list[tuple[int, int]]) -> None:
+    covered = Spans(spans)
+    for start, end in questions:
+        assert covered.covers(start) == any(a <= start < b for a, b in spans)
+        if start < end:
+            # an empty span is ignored (the date parser adds none): it covers nothing
+            assert covered.overlaps(start, end) == any(a < end and start < b for a, b in spans if a < b)
