@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import time
+from types import SimpleNamespace
 
 import pytest
 from auditor.checks.markup._brackets import CLOSERS, LONG, OPENERS, Group, scan_brackets
@@ -24,8 +25,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.api import audit_text
+from auditor.figures.context import words_of
 from auditor.figures.lexicon import Lexicon, load_lexicon
 from auditor.figures.mentions import _OF_YEAR_RE, CallPeriod, periods_in
+from auditor.figures.per_sentence import clause_tail
 from auditor.model import Paragraph
 from auditor.textutil import Spans
 from tests.linear_inputs import PATHOLOGICAL, audit_cpu, transcript_of, warm_up
@@ -239,3 +242,20 @@ def test_spans_answer_as_the_scan_of_every_span(spans: list[tuple[int, int]], qu
         if start < end:
             # an empty span is ignored (the date parser adds none): it covers nothing
             assert covered.overlaps(start, end) == any(a < end and start < b for a, b in spans if a < b)
+
+
+# --- the clause before a figure: a tail of the sentence that reads as the whole of it -------------
+
+_CLAUSE = st.text(alphabet="ab-' ,.1$%", max_size=400)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_CLAUSE, cuts=st.tuples(st.integers(0, 400), st.integers(0, 400), st.integers(0, 400)))
+def test_the_clause_tail_has_the_words_and_characters_of_the_whole_clause(text: str, cuts: tuple[int, ...]) -> None:
+    start, at, end = sorted(min(c, len(text)) for c in cuts)
+    ctx = SimpleNamespace(paragraph=SimpleNamespace(text=text, index=0), sentence=SimpleNamespace(start=start, end=end))
+    whole = text[start:at]
+    tail = clause_tail({}, ctx, SimpleNamespace(start=at))  # type: ignore[arg-type]
+    assert whole.endswith(tail)
+    assert tail[-60:] == whole[-60:]
+    assert words_of(tail)[-10:] == words_of(whole)[-10:]
