@@ -17,6 +17,7 @@ import shutil
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Protocol
@@ -50,7 +51,8 @@ def report_names(files: Sequence[str], extension: str) -> dict[str, str]:
     stems = [PurePath(f).stem for f in files]
     counts = Counter(stems)
     for f, stem in zip(files, stems, strict=True):
-        base = stem if counts[stem] == 1 else "__".join(PurePath(f).parts).replace(".", "_").lstrip("_/")
+        parts = PurePath(f.split("://", 1)[1]).parts if "://" in f else PurePath(f).parts  # no "s3:" in a name
+        base = stem if counts[stem] == 1 else "__".join(parts).replace(".", "_").lstrip("_/")
         name, n = f"{base}.{extension}", 2
         while name in taken:
             name, n = f"{base}-{n}.{extension}", n + 1
@@ -65,6 +67,7 @@ class LocalFolder:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
         self.staging = self.folder / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
+        self.created = not self.folder.exists()  # a cancelled run removes the folder it made
 
     def write(self, name: str, text: str) -> None:
         write_atomic(self.staging / name, text)
@@ -91,6 +94,9 @@ class LocalFolder:
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+        if self.created:
+            with suppress(OSError):
+                self.folder.rmdir()  # only if still empty: it may have been published into
 
 
 class FsspecFolder:
@@ -121,12 +127,18 @@ class FsspecFolder:
         final = staging.rsplit("/", 1)[0]
         for path in fs.ls(staging, detail=False):
             fs.mv(path, f"{final}/{path.rsplit('/', 1)[-1]}")
-        fs.rm(staging, recursive=True)
+        self._remove(fs, staging)
 
     def abort(self) -> None:
         fs, staging = self._fs()
-        if fs.exists(staging):
-            fs.rm(staging, recursive=True)
+        self._remove(fs, staging)
+
+    @staticmethod
+    def _remove(fs: Any, staging: str) -> None:
+        """Remove the staging folder; on object stores a folder vanishes with its last file."""
+        with suppress(FileNotFoundError):
+            if fs.exists(staging):
+                fs.rm(staging, recursive=True)
 
 
 def report_folder(location: str) -> ReportFolder:
