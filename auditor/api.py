@@ -153,8 +153,7 @@ def audit(
     rules = rule_infos(classes)
     context = RunContext(
         rules, tuple(in_scope(baseline, every_name)) if baseline is not None else None,
-        per_file.render if per_file else None, per_file.folder if per_file else None, skip_non_transcripts,
-        views_from_model=engine == "dask")
+        per_file.render if per_file else None, per_file.folder if per_file else None, skip_non_transcripts)
     names = report_names(every_name + [path for path, _ in scan.errors], per_file.extension) if per_file else None
     collector = Collector()
     transcripts: dict[str, Transcript] = {}

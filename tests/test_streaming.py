@@ -192,3 +192,8 @@ def test_a_run_with_a_baseline_reports_the_same_stale_entries_from_its_totals(ar
     assert runs[0].stdout == runs[1].stdout
     summary = json.loads(runs[0].stdout)["summary"]
     assert summary["baseline"]["suppressed"] > 0 and [e["fingerprint"] for e in summary["baseline"]["stale"]] == ["0" * 24]
+
+
+def test_scheduler_needs_the_dask_engine(archive: Path):
+    result = CliRunner().invoke(cli, ["audit", str(archive), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2 and "--engine dask" in result.stderr

@@ -86,8 +86,6 @@ class RunContext:
     render: Callable[[Report], str] | None = None
     output: ReportFolder | None = None
     skip_non_transcripts: bool = False
-    #: per-file HTML pages show the parsed model (a worker cannot read a remote file again by name)
-    views_from_model: bool = False
     _index: dict[str, list[int]] | None = field(default=None, repr=False)
 
     @property
@@ -156,7 +154,8 @@ def finish_file(result: FileResult, transcript: Transcript | None, context: RunC
         totals.coverage[check] = Counter(counts)
     totals.severities = Counter(e.finding.severity.value for e in rank(shown_findings, result.weights))
     if context.output is not None and context.render is not None and report_name and not result.error:
-        views = {result.file: transcript} if context.views_from_model and transcript is not None else None
+        # a page shows the transcript read again by name; a URL cannot be, so it shows the parsed model
+        views = {result.file: transcript} if transcript is not None and "://" in result.file else None
         entries = context.entries_for(result.file) if context.baseline is not None else None
         single = build_report([result], views, rules=context.rules, baseline=entries)
         context.output.write(report_name, context.render(single))
