@@ -197,3 +197,45 @@ def test_a_run_with_a_baseline_reports_the_same_stale_entries_from_its_totals(ar
 def test_scheduler_needs_the_dask_engine(archive: Path):
     result = CliRunner().invoke(cli, ["audit", str(archive), "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2 and "--engine dask" in result.stderr
+
+
+def _synthetic_report(files: int):
+    from auditor.findings import Finding, Related, Severity
+    from auditor.report import Report
+    from auditor.runner import Excerpt
+
+    results = []
+    for i in range(files):
+        name = f"archive/call_{i:05d}.txt"
+        finding = Finding("dates.impossible", Severity.ERROR, 0.9, name, 3, "'June 31' is not a date.", "as of June 31",
+                          related=(Related(2, "June 30"),))
+        results.append(FileResult(file=name, findings=[finding], layout="english", paragraphs=3,
+                                  excerpts={3: Excerpt(3, "as of June 31", 4, "截至6月31日"), 2: Excerpt(2, "June 30")}))
+    return Report.build(results)
+
+
+class CountingList(list):
+    """A list that counts how often it is iterated from the start."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        self.passes = 0
+
+    def __iter__(self):
+        self.passes += 1
+        return super().__iter__()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "html", "sarif", "csv", "concise"])
+def test_reporting_reads_the_files_and_findings_a_fixed_number_of_times(fmt: str):
+    """No quadratic step: a format passes over the files and the ranked findings a few times in all,
+    never once per finding (an excerpt looked up by scanning every file's results) or once per file
+    (a file's findings picked out of all findings)."""
+    from auditor.reports import render
+
+    report = _synthetic_report(200)
+    report.results = CountingList(report.results)
+    ranked = CountingList(report.ranked())
+    report.ranked = lambda: ranked  # type: ignore[method-assign]
+    render(report, fmt)
+    assert report.results.passes <= 12 and ranked.passes <= 12, (report.results.passes, ranked.passes)
