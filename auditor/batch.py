@@ -65,7 +65,7 @@ def _die_with_parent() -> None:
 def _init_worker(model: str | None, context: RunContext) -> None:
     """Load spaCy and the checks once per worker (the parent has already checked that `model` loads).
 
-    Under "fork" the parent has loaded them already (`_preload`) and this finds them in place;
+    Under "fork" the parent has loaded them already (`preload`) and this finds them in place;
     under "spawn" or "forkserver" it is where each worker loads them.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
@@ -73,10 +73,10 @@ def _init_worker(model: str | None, context: RunContext) -> None:
     _die_with_parent()
     global _CONTEXT
     _CONTEXT = context
-    _preload(model)
+    preload(model)
 
 
-def _preload(model: str | None) -> None:
+def preload(model: str | None) -> None:
     """spaCy's pipelines and the checks, loaded in this process (cached: a second call is free)."""
     from auditor.errors import AuditorError
     from auditor.nlp import get_pipeline
@@ -142,7 +142,7 @@ def parallel_outcomes(
     window = max(2, workers * 4)
     context_ = multiprocessing.get_context()
     if context_.get_start_method() == "fork":
-        _preload(model)  # loaded once, before the fork: workers share the pages instead of each loading it
+        preload(model)  # loaded once, before the fork: workers share the pages instead of each loading it
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context_, initializer=_init_worker,
                                initargs=(model, context))
     finished = False

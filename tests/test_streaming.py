@@ -118,8 +118,8 @@ MEMORY_SCRIPT = textwrap.dedent("""
     import sys, tracemalloc
     from functools import partial
     from pathlib import Path
-    from auditor.batch import _preload
-    _preload(None)
+    from auditor.batch import preload
+    preload(None)
     import auditor
     from auditor.engines.outputs import LocalFolder, PerFileReports
     from auditor.reports import render

@@ -22,7 +22,7 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
-from auditor.batch import Source, _preload, audit_source, default_jobs, source_name
+from auditor.batch import Source, audit_source, default_jobs, preload, source_name
 from auditor.config import Config
 from auditor.engines.records import FileOutcome, RunContext, Totals, finish_file
 from auditor.reader import MAX_FILE_BYTES, describe_os_error
@@ -44,7 +44,7 @@ class WarmUp(WorkerPlugin):
         self.model = model
 
     def setup(self, worker: Any) -> None:
-        _preload(self.model)
+        preload(self.model)
 
 
 @dataclass
@@ -67,7 +67,7 @@ def _read_url(url: str) -> bytes:
 def audit_partition(items: Sequence[tuple[Item, str | None]], check_ids: Sequence[str], config: Config,
                     layout: str | None, model: str | None, context: RunContext) -> Partition:
     """Audit and finish each file of a partition on this worker; fold their totals."""
-    _preload(model)  # free when the plugin has warmed this worker; needed if it joined without it
+    preload(model)  # free when the plugin has warmed this worker; needed if it joined without it
     partition = Partition()
     for item, name in items:
         if isinstance(item, str):
