@@ -103,7 +103,8 @@ def audit_source(source: Source, check_ids: Sequence[str], config: Config, layou
 
 def _work(source: Source, check_ids: Sequence[str], config: Config, layout: str | None, model: str | None,
           report_name: str | None) -> FileOutcome:
-    assert _CONTEXT is not None, "the pool initializer sets the run's context"
+    if _CONTEXT is None:
+        raise RuntimeError("the pool's initializer did not run: no run context in this worker")
     return audit_source(source, check_ids, config, layout, model, _CONTEXT, report_name)[0]
 
 
@@ -140,10 +141,10 @@ def parallel_outcomes(
     """
     workers = effective_jobs(jobs, len(files))
     window = max(2, workers * 4)
-    context_ = multiprocessing.get_context()
-    if context_.get_start_method() == "fork":
+    mp_context = multiprocessing.get_context()
+    if mp_context.get_start_method() == "fork":
         preload(model)  # loaded once, before the fork: workers share the pages instead of each loading it
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context_, initializer=_init_worker,
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context, initializer=_init_worker,
                                initargs=(model, context))
     finished = False
 
