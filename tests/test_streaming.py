@@ -147,9 +147,11 @@ def test_memory_does_not_grow_with_the_number_of_files(tmp_path: Path):
     assert (small[0], large[0]) == (n, 4 * n)
     per_file_held = (large[1] - small[1]) / (3 * n)
     per_file_peak = (large[2] - small[2]) / (3 * n)
-    # a full result costs ~8 KiB per such file (coverage, weights); the compact record ~2 KiB
-    assert per_file_held < 4096, f"{per_file_held:.0f} bytes held per added file"
-    assert per_file_peak < 4096, f"{per_file_peak:.0f} bytes of peak per added file"
+    # held: a full result costs ~8.2 KB per such file (coverage counters, weights), the compact
+    # record ~2.6-3.3 KB (its findings and the lines they quote); peak: ~6 KB per file before, flat now
+    # at this size (the report's ranking adds ~1.5 KB per finding at larger ones)
+    assert per_file_held < 5120, f"{per_file_held:.0f} bytes held per added file"
+    assert per_file_peak < 5120, f"{per_file_peak:.0f} bytes of peak per added file"
     print(f"N={n}: held {small[1]} peak {small[2]}; 4N: held {large[1]} peak {large[2]}; "
           f"per added file: held {per_file_held:.0f} B, peak {per_file_peak:.0f} B")
 
