@@ -102,8 +102,10 @@ def _item_name(item: Item) -> str:
 def _connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster | None]:
     """A client of `scheduler`, else of a local cluster of `workers` single-threaded processes.
 
-    The local workers are started with SIGINT ignored (inherited through spawn): Ctrl-C reaches the
-    whole process group, and it is this process that decides to stop them, as the pool's do.
+    The local workers are started with SIGINT ignored (a disposition spawn keeps across exec):
+    Ctrl-C reaches the whole process group, and it is this process that decides to stop them, as
+    the pool's do. The price: a Ctrl-C in the seconds the cluster takes to start is lost (SIGTERM
+    is not).
     """
     if scheduler:
         return Client(scheduler, set_as_default=False), None
