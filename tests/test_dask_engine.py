@@ -116,6 +116,16 @@ def test_inputs_and_per_file_reports_through_fsspec_urls(archive: Path, schedule
             memory.rm("/out", recursive=True)
 
 
+def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path):
+    (tmp_path / "call.txt").write_text(small_call(1), encoding="utf-8")
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):  # Dask's own setting (default 30 s)
+        result = CliRunner().invoke(cli, ["audit", str(tmp_path / "call.txt"), "--engine", "dask",
+                                          "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr, result.stderr
+
+
 def test_a_url_input_needs_the_dask_engine():
     result = CliRunner().invoke(cli, ["audit", "memory://nowhere/calls"])
     assert result.exit_code == 2 and ("no such file" in result.stderr or "--engine dask" in result.stderr)

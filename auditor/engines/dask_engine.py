@@ -25,6 +25,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin
 from auditor.batch import Source, audit_source, default_jobs, preload, source_name
 from auditor.config import Config
 from auditor.engines.records import FileOutcome, RunContext, Totals, finish_file
+from auditor.errors import ConfigError
 from auditor.reader import MAX_FILE_BYTES, describe_os_error
 from auditor.runner import FileResult
 
@@ -108,11 +109,14 @@ def _connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster 
     is not).
     """
     if scheduler:
-        return Client(scheduler, set_as_default=False), None
+        try:
+            return Client(scheduler, set_as_default=False), None
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
     try:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+                               silence_logs=logging.CRITICAL)  # a worker torn down by a cancel logs no traceback
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -175,6 +179,7 @@ def dask_outcomes(
         if reduced is not None:
             totals.merge(reduced.result())
     finally:
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)  # a cancel's teardown is no error
         client.close(timeout=10)
         if cluster is not None:
             cluster.close(timeout=10)
