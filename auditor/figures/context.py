@@ -224,12 +224,26 @@ class ContextReader:
 
     # -- period ---------------------------------------------------------------------------------
 
+    def periods(self, p: Paragraph, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The period phrases of a span (`periods_in`), a full year named by its opening alone read
+        as such: "a solid start to the fiscal year" is the call's quarter in a first-quarter call,
+        and no period of its own in any other (the opening of the year is then the half or the
+        year to date, which the text does not say)."""
+        out: list[tuple[int, int, str]] = []
+        for a, b, kind in periods_in(p, start, end, self.call, self.lex):
+            if kind.startswith("year:") and self.lex.year_start_re.search(p.text[max(0, start + a - 40) : start + a]):
+                if self.call.quarter != 1:
+                    continue
+                kind = "current"
+            out.append((a, b, kind))
+        return out
+
     def setters(self, p: Paragraph, start: int, end: int) -> list[str]:
         """The periods a span sets for what follows: its own periods, comparisons left out, and a
         period that only qualifies a change ("The first nine months growth exceeded 21%. Our
         EBITDA reached ...": the nine months are the growth's, not the EBITDA's)."""
         out: list[str] = []
-        for a, b, kind in periods_in(p, start, end, self.call, self.lex):
+        for a, b, kind in self.periods(p, start, end):
             if kind in ("prior_year", "prior_quarter", "local"):
                 continue
             if self.compared(p, start + a, start) or self.lex.change_noun_re.match(p.text, start + b):
