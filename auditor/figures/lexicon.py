@@ -140,6 +140,8 @@ class Lexicon:
     continuation_re: re.Pattern[str] = field(repr=False)
     conversion_re: re.Pattern[str] = field(repr=False)
     subject_re: re.Pattern[str] = field(repr=False)
+    line_subject_re: re.Pattern[str] = field(repr=False)
+    line_nouns: tuple[str, ...]
     slide_re: re.Pattern[str] = field(repr=False)
     company_scope_re: re.Pattern[str] = field(repr=False)
     qualifier_re: re.Pattern[str] = field(repr=False)
@@ -355,6 +357,14 @@ def _build(words: Words) -> Lexicon:
             rf"(?:{alternation(link['subject_verbs'])})\b",
             ci,
         ),
+        # "And our downstream performed well also": a lower-case business line as the subject
+        line_subject_re=re.compile(
+            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['determiners'])})\s+"
+            rf"(?P<name>(?-i:[a-z])[\w&'-]*(?:\s+(?-i:[a-z])[\w&'-]*){{0,2}}?)\s+(?:also\s+|again\s+|further\s+)?"
+            rf"(?:{alternation(link['subject_verbs'])})\b",
+            ci,
+        ),
+        line_nouns=_lower(scope["nouns"]),
         continuation_re=re.compile(
             rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(link['continuations'])})\b", ci
         ),
