@@ -20,8 +20,8 @@ from auditor.figures.lexicon import Lexicon
 from auditor.figures.mentions import (
     UNNAMED,
     CallPeriod,
-    explicit_periods,
     MetricMention,
+    explicit_periods,
     find_mentions,
     periods_in,
     segment_name,
