@@ -127,6 +127,15 @@ def _alternation(phrases: Iterable[str], hyphen_is_space: bool = False) -> str:
     return "|".join(out)
 
 
+def _relative_anchor(table: dict[str, list[str]]) -> tuple[re.Pattern[str], int]:
+    """The anchor of the English relative-period pattern for `auditor.anchored`: the longest word of
+    each phrase ("quarter", "period", "sequentially"), one of which every match contains, and the
+    longest phrase (a match starts at most that far before its anchor)."""
+    longest = {max(re.split(r"[\s-]+", str(phrase)), key=len) for phrases in table.values() for phrase in phrases}
+    reach = max((len(str(phrase)) for phrases in table.values() for phrase in phrases), default=0)
+    return re.compile("|".join(re.escape(w) for w in sorted(longest, key=len, reverse=True)), re.IGNORECASE), reach
+
+
 def _relative_pattern(table: dict[str, list[str]], english: bool) -> re.Pattern[str]:
     """One named group per kind of relative period, in the table's order (current, previous, ...)."""
     edge = r"\b" if english else ""
@@ -154,6 +163,7 @@ class Calendar:
     en_quarter: re.Pattern[str]
     en_half: re.Pattern[str]
     en_relative: re.Pattern[str]
+    en_relative_anchor: tuple[re.Pattern[str], int]
     zh_quarter: re.Pattern[str]
     zh_half: re.Pattern[str]
     zh_relative: re.Pattern[str]
@@ -251,6 +261,7 @@ def calendar_words(words: Words) -> Calendar:
         en_quarter=en_quarter,
         en_half=en_half,
         en_relative=_relative_pattern(mentions["en"], english=True),
+        en_relative_anchor=_relative_anchor(mentions["en"]),
         zh_quarter=zh_quarter,
         zh_half=zh_half,
         zh_relative=_relative_pattern(mentions["zh"], english=False),
@@ -422,7 +433,8 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
     for m in EN_YEAR.finditer(text):
         fiscal = m.group("fiscal").lower().startswith(("fiscal", "fy"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "year", None, _year(m.group("year")), "en", fiscal))
-    for m in cal.en_relative.finditer(text):
+    anchor, reach = cal.en_relative_anchor
+    for m in anchored_finditer(cal.en_relative, anchor, text, (reach,)):  # tried only near "quarter", "year" ...
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", None, None, "en", False, m.lastgroup))
     out.sort(key=lambda p: p.start)
     return out

@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from auditor.anchored import anchored_finditer, window_start
 from auditor.dates import _DAY_AFTER_SPACE, _DAY_FIRST, calendar_words
-from auditor.nlp import ZH_SENTENCE_ENDS, chinese_sentence_spans, get_pipeline
+from auditor.nlp import (
+    ZH_SENTENCE_ENDS,
+    _make_doc,
+    _sentence_end_ids,
+    chinese_sentence_spans,
+    english_sentence_spans,
+    get_pipeline,
+)
 from auditor.quantities import _NUMBER_START, english_vocabulary
 from auditor.words import default_words
 
@@ -145,3 +152,41 @@ def test_dictionary_cache_is_built_once_and_skipped_when_it_cannot_be_written(tm
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("AUDITOR_CACHE_DIR", str(blocker / "cache"))
     assert dictcache.open_table("words", source, rows, lambda: {"total": 3}) is None
+
+
+_EN_SENTENCE_PIECES = ["Revenue", "was", "RMB1.2", "billion", ".", "Mr.", "Li", "!", "?", "...", "!?", "(", ")", "\"",
+                       "'", "-", "--", "U.S.", "e.g.", "5.5%", " ", "  ", "\n", "\t", "。", ";", ":", "x" * 70, "(" * 80]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EN_SENTENCE_PIECES), max_size=30).map(" ".join))
+def test_english_sentences_match_the_sentencizer(text: str) -> None:
+    nlp = get_pipeline("en")
+    expected = [(s.start_char, s.end_char) for s in nlp(_make_doc(nlp, text)).sents]
+    assert english_sentence_spans(_make_doc(nlp, text), _sentence_end_ids(nlp)) == expected
+
+
+_LAW_PIECES = ["Private", "PRİVATE", "prıvate", "Securities", "Security", "Litigation", "LİTİGATİON", "Reform", "Act",
+               "Exchange", "of", "1995", "1934", "the", "Section", "21E", "27A", "Forms", " ", "  ", "\n", ",", "Kelvin"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LAW_PIECES), max_size=20).map(" ".join))
+def test_law_titles_are_searched_only_where_they_can_match(text: str) -> None:
+    from auditor.boilerplate import _law_matches, load_boilerplate
+
+    bp = load_boilerplate()
+    expected = [(law.name, m.span()) for law in bp.laws for m in law.pattern.finditer(text)]
+    assert [(law.name, m.span()) for law, m in _law_matches(text, bp)] == expected
+
+
+_PERIOD_PIECES = ["same", "quarter", "QUARTER", "period", "of", "the", "prior", "previous", "year", "last", "year-over-year",
+                  "year-on", "-", " ", "a", "ago", "sequentially", "this", "current", "x", ",", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_PIECES), max_size=16).map(" ".join))
+def test_relative_periods_match_like_finditer(text: str) -> None:
+    cal = calendar_words(default_words())
+    anchor, reach = cal.en_relative_anchor
+    assert _spans(anchored_finditer(cal.en_relative, anchor, text, (reach,))) == _spans(cal.en_relative.finditer(text))
