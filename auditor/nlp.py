@@ -181,7 +181,9 @@ def english_sentence_spans(doc: Doc, sentence_ends: Any) -> list[tuple[int, int]
         return []
     arrays = doc.to_array([ORTH, IS_PUNCT, SENT_START, IDX, LENGTH]).astype(numpy.int64)
     orth = doc.to_array([ORTH]).reshape(-1)  # uint64 ids: compared before any cast
-    is_end = numpy.isin(orth, sentence_ends)
+    # membership by binary search in the sorted ids (numpy.isin costs more than this whole function)
+    found = numpy.minimum(numpy.searchsorted(sentence_ends, orth), len(sentence_ends) - 1)
+    is_end = sentence_ends[found] == orth
     candidate = numpy.flatnonzero(~is_end & (arrays[:, 1] == 0))
     after_end = numpy.searchsorted(candidate, numpy.flatnonzero(is_end), side="right")
     starts = numpy.zeros(len(doc), dtype=bool)
