@@ -84,23 +84,25 @@ def _cedict_for(pid: int) -> _Cedict | None:
     """The dictionary of this process (a SQLite connection is never shared across a fork)."""
     try:
         source = resources.files(_PACKAGE).joinpath(_DATA)
-        path = Path(str(source))
-        if not path.is_file():
-            raise FileNotFoundError(path)
+        raw = None if Path(str(source)).is_file() else source.read_bytes()  # a zipped install: no file to key a cache on
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return None
-    entries: dict[str, str] = {}
+    if raw is not None:
+        entries = _cedict_entries(raw)
+        return _Cedict(entries, max(map(len, entries)))
+    path = Path(str(source))
+    built: dict[str, str] = {}
 
     def build() -> dict[str, str]:
-        entries.update(_cedict_entries(path.read_bytes()))
-        return entries
+        built.update(_cedict_entries(path.read_bytes()))
+        return built
 
-    db = dictcache.open_table("cedict", path, lambda: build().items(), lambda: {"longest": max(map(len, entries))})
+    db = dictcache.open_table("cedict", path, lambda: build().items(), lambda: {"longest": max(map(len, built))})
     if db is not None:
         table = dictcache.Table(db)
         return _Cedict(table, int(str(table.meta["longest"])))
-    built = entries or build()
-    return _Cedict(built, max(map(len, built)))
+    entries = built or build()
+    return _Cedict(entries, max(map(len, entries)))
 
 
 def _cedict() -> _Cedict | None:
