@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite3
 
 #: bump when the layout of a cache file changes
 SCHEMA = 1
@@ -45,9 +48,13 @@ def open_table(name: str, source: Path, build: Callable[[], Iterable[tuple[str, 
                meta: Callable[[], dict[str, object]]) -> sqlite3.Connection | None:
     """A read-only connection to the cache of `source`, built first if missing; None if it cannot be.
 
+    sqlite3 is imported here, not with the module: an English call never opens a dictionary.
+
     `build` yields the (key, value) rows of the table `entries`; `meta` (called after `build` has
     been consumed) gives the few scalars kept in the table `meta`.
     """
+    import sqlite3
+
     path = cache_path(name, source)
     if not path.is_file():
         try:
@@ -80,7 +87,7 @@ class Table:
     """Look-ups in a cache table, remembered per process (a call asks for the same words again)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
+        self._db: Any = db
         self._seen: dict[str, object] = {}
         self.meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
 
