@@ -72,6 +72,17 @@ def _patterns(words: Words) -> _Patterns:
     )
 
 
+@cache
+def _list_break(words: Words) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(words.table('slips')['en']['list_breaks'])})(?![\w-])", re.IGNORECASE)
+
+
+def breaks_list(words: Words, gap: str) -> bool:
+    """Whether the words between two rates make them a comparison, a range or two statements, not
+    items of one list ('14%, compared with 13% last year and 40% for the software segment')."""
+    return bool(_list_break(words).search(gap))
+
+
 @dataclass(frozen=True)
 class TextRange:
     """Two figures of one sentence that are the ends of one range, in the order stated."""

@@ -24,6 +24,7 @@ from auditor.figures.slip_hints import SlipHint
 from auditor.figures.slip_text import (
     back_reference_hints,
     basis_hints,
+    breaks_list,
     direction_hints,
     inside_range_hints,
     range_hints,
@@ -136,6 +137,10 @@ class MisheardFigure(TranscriptCheck):
         """'up 15%, 16% and 70%': one item far out of line with the others of its list."""
         if len({f.mention.key if f.mention else None for f in run}) > 1:
             return None
+        text = run[0].text
+        gaps = [text[a.quantity.end : b.quantity.start] for a, b in zip(run, run[1:], strict=False)]
+        if any(breaks_list(transcript.words, gap) for gap in gaps):
+            return None  # "14%, compared with 13% last year and 40% for the software segment": no list
         return self._series(transcript, model, run, listed=True)
 
     def _hint(self, transcript: Transcript, h: SlipHint) -> Finding:
