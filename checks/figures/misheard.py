@@ -29,6 +29,7 @@ from auditor.figures.slip_text import (
     inside_range_hints,
     range_hints,
     remaining_hints,
+    text_ranges,
 )
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
@@ -123,7 +124,9 @@ class MisheardFigure(TranscriptCheck):
         hints += remaining_hints(model) + back_reference_hints(model) + direction_hints(model) + basis_hints(model)
         found += [self._hint(transcript, h) for h in hints]
         found += [self._shares(transcript, model.lexicon, group) for group in share_sets(model.figures)]
-        found += [self._vague(transcript, model.lexicon, *v) for v in vague_rates(model.figures, model.lexicon)]
+        ends = {id(f) for r in text_ranges(model) for f in (r.low, r.high)}
+        # a stated range has its own digits: "high-teens EPS growth, and between 70% and 80% in cloud"
+        found += [self._vague(transcript, model.lexicon, *v) for v in vague_rates(model.figures, model.lexicon) if id(v[0]) not in ends]
         found += [self._prior(transcript, model.lexicon, f) for f in model.figures]
         found += [self._series(transcript, model, group, listed=True, across=True) for group in _call_series(model.figures)]
         for finding in found:
