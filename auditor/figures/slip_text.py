@@ -43,6 +43,7 @@ class _Patterns:
     basis: re.Pattern[str]
     basis_item: re.Pattern[str]
     guidance: re.Pattern[str]
+    target: re.Pattern[str]
 
 
 @cache
@@ -66,6 +67,7 @@ def _patterns(words: Words) -> _Patterns:
             rf"(?:\s+(?:{gap}))*\s+from\s+$", ci,
         ),
         guidance=re.compile(rf"(?<![\w-])(?:{alternation(data['range_guidance'])})(?![\w-])", ci),
+        target=re.compile(rf"(?<![\w-])(?:{alternation(data['range_targets'])})(?![\w-])", ci),
         basis=re.compile(rf"(?<![\w-])(?:{alternation(data['basis'])})(?![\w-])", ci),
         basis_item=re.compile(rf"(?<![\w-])(?:{alternation(data['basis_items'])})(?![\w-])", ci),
         change_word=re.compile(rf"(?<![\w-])(?:{alternation(directions['up'] + directions['down'])})(?![\w-])", ci),
@@ -140,7 +142,11 @@ def _of_metric(model: FigureModel, r: TextRange) -> bool:
         return True
     whole = _named_whole(r.high)
     aliases = {a for m in model.lexicon.metrics.values() for a in m.aliases}
-    return whole is not None and any(whole == a or whole.startswith(a + " ") for a in aliases)
+    if whole is not None and any(whole == a or whole.startswith(a + " ") for a in aliases):
+        return True
+    # "the percentage of our, uh, revenue is gonna be around 14% to 50%"
+    lead = r.low.text[max(r.low.sentence.start, r.low.quantity.start - 80) : r.low.quantity.start].lower()
+    return any(re.search(rf"\bof\b[\s\w,]{{0,20}}?\b{re.escape(a)}\b", lead) for a in aliases)
 
 
 def range_hints(model: FigureModel) -> list[SlipHint]:
@@ -160,7 +166,8 @@ def range_hints(model: FigureModel) -> list[SlipHint]:
         if lo <= 0 or hi < lo * Decimal("2.5"):
             continue
         sentence = r.low.text[r.low.sentence.start : r.low.sentence.end]
-        if not _patterns(model.transcript.words).guidance.search(sentence) or not _of_metric(model, r):
+        p = _patterns(model.transcript.words)
+        if not p.target.search(sentence) and not (p.guidance.search(sentence) and _of_metric(model, r)):
             continue
 
         def narrow(a: Decimal, b: Decimal) -> bool:
