@@ -92,17 +92,21 @@ class MisheardFigure(TranscriptCheck):
     a change rate its two stated ends contradict ("15.3 billion ... compared with 18.3 billion ...
     a reduction of about 60%": 16%), a ratio, the ratio it moved from and the change in points
     ("70%, up 90 basis points from 16.1%": 17.0%), a ratio two amounts stated with it give ("$8.8
-    million ... a return on revenue of 80%" with revenue of $49.3 million). Change claims the
-    figure model pairs are figures.change's.
+    million ... a return on revenue of 80%" with revenue of $49.3 million). Each holds only when
+    the figures are of one metric and basis: ends with a rate of their own, a compound annual rate,
+    a ratio of another segment are left alone. Change claims the figure model pairs are
+    figures.change's.
 
     Thinner evidence points only at a teen heard as a ten (or the reverse), at warning: a range
-    whose ends it inverts ("between 20 and 13 percent") or, in a plan or target, makes far wider
-    than meant ("around 14% to 50%"), a figure said to be inside a range it is outside, the parts
-    of one whole closed by 'the remaining' that do not make it up ("16% ... the remaining 40%"),
-    shares of one whole that sum past 100%, a rate referred back to ("faster than the 18%") that
-    nothing before states, a change whose ends run against its word ("rising from 70% to 20%"),
-    one ratio on two bases one a multiple of the other ("12.7% as reported, and 30.7% excluding
-    ..."), one rate out of line with the rates listed with it or with the other statements of its
+    whose ends it inverts ("between 20 and 13 percent") or, in a target (or a plan for a reported
+    metric), makes far wider than meant ("around 14% to 50%"), a figure said to be inside a range
+    it is outside (the range the object of 'within', not of a clause of its own), the parts of one
+    whole closed by 'the remaining' that do not make it up ("16% ... the remaining 40%"; not parts
+    'of' two named wholes, not a margin), shares of one whole that sum past 100%, a bare rate
+    referred back to ("faster than the 18%.") that nothing before states, a change whose ends run
+    against its word ("rising from 70% to 20%"), one ratio on two bases one a multiple of the other
+    ("12.7% as reported, and 30.7% excluding ...", unless a one-off item is named), one rate out of
+    line with the rates listed with it (joined as a list, not compared) or with the other statements of its
     metric in the call, a rate next to a vague word it contradicts ("mid-teens" and 50%), and a
     level outside the plausible range of its metric (`[priors]` of metrics.toml; reported at
     warning as a prior, not a fact of the call). The phrases are data (`slips.toml`). A figure
