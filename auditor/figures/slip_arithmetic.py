@@ -151,6 +151,8 @@ def _moved(x: Interval, y: Interval, m: Figure) -> bool:
 
 
 def _points(model: FigureModel, x: Figure, y: Figure, moves: list[Figure]) -> SlipHint | None:
+    # "gross margin reached 70% ... EBITDA margin improved 90 basis points": a change of another metric
+    moves = [m for m in moves if m.key is None or x.key is None or m.key[:2] == x.key[:2]]
     xi, yi = Interval.of(x.quantity), Interval.of(y.quantity)
     if any(_moved(xi, yi, m) for m in moves):
         return None
