@@ -100,19 +100,25 @@ def _added(en: str, zh: str, offset: int, words: Words) -> ClauseGap | None:
     ratio = zh_units / en_words
     if ratio <= ADDED_RATIO:
         return None
+    # clauses whose removal restores the length come first: they need no dictionary, and a unit
+    # without one never loads the segmenter or CC-CEDICT
+    clauses = [(text, start, end, (zh_units - chinese_unit_count(text)) / en_words)
+               for text, start, end in _clause_spans(zh, _ZH_CLAUSE)]
+    clauses = [clause for clause in clauses if clause[3] <= ADDED_REST_RATIO]
+    if not clauses or not available():
+        return None
     en_keys = {key for *_, key in english_content(en, words)}
     content = [
         (w, s, gloss_keys(w, words)) for w, s, _ in chinese_words(zh)
         if len(w) > 1 and not is_function_word(w, words) and gloss_keys(w, words)
     ]
-    for text, start, end in _clause_spans(zh, _ZH_CLAUSE):
+    for text, start, end, rest_ratio in clauses:
         inside = [keys for _, s, keys in content if start <= s < end]
         if len(inside) < ADDED_MIN_WORDS or any(keys & en_keys for keys in inside):
             continue
         rest = [keys for _, s, keys in content if not start <= s < end]
-        rest_ratio = (zh_units - chinese_unit_count(text)) / en_words
         coverage = sum(1 for keys in rest if keys & en_keys) / max(1, len(rest))
-        if rest_ratio <= ADDED_REST_RATIO and coverage >= MIN_COVERAGE:
+        if coverage >= MIN_COVERAGE:
             return ClauseGap("zh", text, offset + start, offset + end, en, zh, round(ratio, 2), round(rest_ratio, 2))
     return None
 
@@ -122,16 +128,23 @@ def _dropped(en: str, zh: str, offset: int, words: Words) -> ClauseGap | None:
     ratio = zh_units / en_words
     if ratio >= DROPPED_RATIO:
         return None
-    zh_keys = _chinese_keys(zh, words)
     content = english_content(en, words)
+    # the tests that need no dictionary first: most units have no such clause and never segment
+    clauses = []
     for text, start, end in _clause_spans(en, _EN_CLAUSE):
         inside = [key for _, s, _, key in content if start <= s < end]
-        if len(inside) < DROPPED_MIN_WORDS or any(key in zh_keys for key in inside):
+        rest_ratio = zh_units / max(1, en_words - english_word_count(text))
+        if len(inside) >= DROPPED_MIN_WORDS and rest_ratio >= DROPPED_REST_RATIO:
+            clauses.append((text, start, end, inside, rest_ratio))
+    if not clauses or not available():
+        return None
+    zh_keys = _chinese_keys(zh, words)
+    for text, start, end, inside, rest_ratio in clauses:
+        if any(key in zh_keys for key in inside):
             continue
         rest = [key for _, s, _, key in content if not start <= s < end]
-        rest_ratio = zh_units / max(1, en_words - english_word_count(text))
         coverage = sum(1 for key in rest if key in zh_keys) / max(1, len(rest))
-        if rest_ratio >= DROPPED_REST_RATIO and coverage >= MIN_COVERAGE:
+        if coverage >= MIN_COVERAGE:
             return ClauseGap("en", text, offset + start, offset + end, en, zh, round(ratio, 2), round(rest_ratio, 2))
     return None
 
@@ -173,7 +186,7 @@ def _dropped_sentence(en: str, zh: str, en_sentences: list[str], zh_sentences: l
     開始。) shares words with that neighbour and is left alone.
     """
     n = len(en_sentences)
-    if n < 2 or len(zh_sentences) != n - 1 or not available():
+    if n < 2 or len(zh_sentences) != n - 1:
         return None
     lo, hi = SENTENCE_RATIO
     best: tuple[float, int] | None = None
@@ -185,6 +198,8 @@ def _dropped_sentence(en: str, zh: str, en_sentences: list[str], zh_sentences: l
         content = [key for *_, key in english_content(en_sentences[i], words)]
         if len(content) < DROPPED_SENTENCE_MIN_WORDS:
             continue
+        if not available():  # read only once a sentence passes the length tests
+            return None
         near = _chinese_keys("".join(zh_sentences[max(0, i - 1) : i + 1]), words)
         coverage = sum(1 for key in content if key in near) / len(content)
         if coverage <= DROPPED_SENTENCE_COVERAGE and (best is None or coverage < best[0]):
@@ -215,8 +230,8 @@ def clause_gaps(en: str, zh: str, en_sentences: list[str], zh_sentences: list[st
         if english_word_count(e) < MIN_UNIT_WORDS or not chinese_unit_count(z):
             continue
         ratio = chinese_unit_count(z) / english_word_count(e)
-        if DROPPED_RATIO <= ratio <= ADDED_RATIO or not available():
-            continue  # the common case: no dictionary read at all
+        if DROPPED_RATIO <= ratio <= ADDED_RATIO:
+            continue  # the common case: no dictionary read at all (_added and _dropped read it last)
         gap = _added(e, z, z_at, words) or _dropped(e, z, e_at, words)
         if gap is not None:
             out.append(gap)

@@ -14,21 +14,22 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from auditor.baseline import Entry, apply_baseline, in_scope
-from auditor.batch import Source, effective_jobs, parallel_results
+from auditor.baseline import Entry, in_scope
+from auditor.batch import Source, audit_source, effective_jobs, parallel_outcomes, source_name
 from auditor.config import Config, load_config, split_patterns
+from auditor.engines.outputs import PerFileReports, report_names
+from auditor.engines.records import Collector, FileOutcome, RunContext, Totals
 from auditor.errors import ConfigError, InputError
 from auditor.model import Transcript
 from auditor.nlp import annotate
 from auditor.pipeline import apply_language_pair, audit_file, audit_transcript, checks_for_file, parse
 from auditor.reader import parse_text
 from auditor.registry import Check, known_pattern, select_checks
-from auditor.report import BaselineOutcome, Report, RuleInfo
+from auditor.report import Report, RuleInfo, build_report
 from auditor.runner import FileResult
 from auditor.scan import STDIN, Scan, scan_paths
 
@@ -109,6 +110,9 @@ def audit(
     include: Sequence[str] | None = None,
     exclude: Sequence[str] | None = None,
     skip_non_transcripts: bool = False,
+    per_file: PerFileReports | None = None,
+    engine: str = "pool",
+    scheduler: str | None = None,
 ) -> Report:
     """Audit transcripts and return one ranked Report.
 
@@ -119,6 +123,11 @@ def audit(
     A named file that does not exist raises InputError, as the CLI reports it; a file that cannot
     be read is an error entry of the report. `skip_non_transcripts` passes over (with a warning)
     readable files that are not transcripts, as a pre-commit hook handed every .txt file needs.
+
+    The run streams: each file's result is cut down to a compact record where it was audited, and
+    `per_file` reports are written as each file completes (published when the run completes, see
+    `auditor.engines.outputs`). `engine="dask"` runs on a Dask cluster (`scheduler` address, else a
+    local one) and also reads fsspec URLs (`Scan.urls`).
     """
     if isinstance(paths, Scan):
         scan = paths
@@ -127,10 +136,12 @@ def audit(
         paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
         config = config or load_config(start=_config_start(paths, stdin_name))
         scan = scan_paths(paths, include or config.include, exclude if exclude is not None else config.exclude, skip)
-    if not scan.files and not scan.errors:
+    if not scan.files and not scan.errors and not scan.urls:
         raise InputError("no input files (a folder is scanned for " + ", ".join(include or config.include) + ")")
     if any(str(f) == STDIN for f in scan.files) and stdin is None:
         raise InputError("'-' names standard input, but no input was given")
+    if scan.urls and engine != "dask":
+        raise InputError(f"{scan.urls[0]}: a URL input needs --engine dask (the process pool reads local files)")
     classes = resolve_checks(config, checks, ignore)
     check_ids = [c.id for c in classes]
     if model:
@@ -138,45 +149,40 @@ def audit(
 
         get_pipeline("en", model)  # fail once, here, before any worker starts, if it is not installed
     sources: list[Source] = [(stdin_name, stdin or b"") if str(f) == STDIN else f for f in scan.files]
-    results: list[FileResult] = []
+    every_name = [source_name(s) for s in sources] + scan.urls
+    rules = rule_infos(classes)
+    context = RunContext(
+        rules, tuple(in_scope(baseline, every_name)) if baseline is not None else None,
+        per_file.render if per_file else None, per_file.folder if per_file else None, skip_non_transcripts)
+    names = report_names(every_name + [path for path, _ in scan.errors], per_file.extension) if per_file else None
+    collector = Collector()
     transcripts: dict[str, Transcript] = {}
-    for result, transcript in iter_results(sources, check_ids, config, layout, model, jobs):
-        if progress is not None:
-            progress(result)
-        if skip_non_transcripts and result.error_kind == "not_transcript":
-            warnings.warn(SkippedFileWarning(result.file, result.error or ""), stacklevel=2)
-            continue
-        results.append(result)
-        if transcript is not None and keep_transcripts:
-            transcripts[result.file] = transcript
-    results += [FileResult(file=path, error=message, error_kind="input") for path, message in scan.errors]
-    return build_report(results, transcripts, rule_infos(classes), baseline)
+    try:
+        outcomes = iter_outcomes(sources, scan.urls, check_ids, config, layout, model, jobs, context, names,
+                                 engine, scheduler, collector.totals)
+        for outcome, transcript in outcomes:
+            if progress is not None:
+                progress(outcome.record)
+            if outcome.skipped:
+                warnings.warn(SkippedFileWarning(outcome.record.file, outcome.record.error or ""), stacklevel=2)
+                continue
+            collector.add(outcome)
+            if transcript is not None and keep_transcripts:
+                transcripts[outcome.record.file] = transcript
+    except BaseException:
+        if per_file is not None:
+            per_file.folder.abort()  # a cancelled or failed run leaves no per-file report
+        raise
+    for path, message in scan.errors:
+        collector.add_refused(path, message)
+    in_run = in_scope(baseline, [r.file for r in collector.records]) if baseline is not None else None
+    return collector.report(rules, transcripts, in_run)
 
 
 def _config_start(paths: Iterable[str | os.PathLike[str]], stdin_name: str) -> Path:
     """Where the configuration search starts: the first named input (or the stdin file's name)."""
     named = [p for p in paths if os.fspath(p) != STDIN]
     return Path(named[0]) if named else Path(stdin_name)
-
-
-def build_report(results: list[FileResult], transcripts: dict[str, Transcript] | None = None,
-                 rules: dict[str, RuleInfo] | None = None, baseline: list[Entry] | None = None) -> Report:
-    """The ranked report, with the accepted findings of `baseline` hidden.
-
-    Only the baseline entries about the files of `results` apply (and only they can be stale).
-    `Report.results` keep every finding, so that a baseline can be re-written from the report.
-    """
-    if baseline is None:
-        return Report.build(results, transcripts, rules)
-    aliases = {rule.id: rule.aliases for rule in (rules or {}).values() if rule.aliases}
-    everything = [f for r in results for f in r.findings]
-    remaining, suppressed, stale = apply_baseline(everything, in_scope(baseline, [r.file for r in results]), aliases)
-    kept = {id(f) for f in remaining}
-    shown = [replace(r, findings=[f for f in r.findings if id(f) in kept]) for r in results]
-    report = Report.build(shown, transcripts, rules)
-    report.results = results
-    report.baseline = BaselineOutcome(suppressed, stale)
-    return report
 
 
 def rule_infos(classes: Sequence[type[Check]]) -> dict[str, RuleInfo]:
@@ -199,17 +205,38 @@ def audit_text(text: str, name: str = "<text>", checks: Sequence[str] | None = N
     return Report.build([audit_transcript(transcript, run, config)], {name: transcript}, rule_infos(classes))
 
 
-def iter_results(
-    files: Sequence[Source], check_ids: Sequence[str], config: Config, layout: str | None, model: str | None,
-    jobs: int | None
-) -> Iterator[tuple[FileResult, Transcript | None]]:
-    """Results in input order; serial for one job, else a process pool with one spaCy per worker."""
-    if effective_jobs(jobs, len(files)) <= 1:
-        for f in files:
-            if isinstance(f, tuple):
-                yield audit_file(f[0], check_ids, config, layout, model, f[1])
-            else:
-                yield audit_file(f, check_ids, config, layout, model)
+def iter_outcomes(
+    sources: Sequence[Source], urls: Sequence[str], check_ids: Sequence[str], config: Config, layout: str | None,
+    model: str | None, jobs: int | None, context: RunContext, names: Mapping[str, str] | None, engine: str,
+    scheduler: str | None, totals: Totals,
+) -> Iterator[tuple[FileOutcome, Transcript | None]]:
+    """Outcomes in input order, their totals folded into `totals`: serial for one job, else a
+    process pool (one spaCy per worker), or a Dask cluster."""
+    if engine == "dask":
+        try:
+            from auditor.engines.dask_engine import dask_outcomes
+        except ImportError as exc:
+            raise ConfigError(f"--engine dask needs dask and distributed ({exc}): "
+                              "pip install 'transcript-auditor[dask]'") from None
+        for outcome in dask_outcomes([*sources, *urls], check_ids, config, layout, model, context, names,
+                                     scheduler, totals, jobs):
+            yield outcome, None
         return
-    for result in parallel_results(files, check_ids, config, layout, model, jobs):
-        yield result, None
+    if engine != "pool":
+        raise ConfigError(f"unknown engine {engine!r} (expected pool or dask)")
+    if effective_jobs(jobs, len(sources)) <= 1:
+        for source in sources:
+            outcome, transcript = audit_source(source, check_ids, config, layout, model, context,
+                                               names.get(source_name(source)) if names else None)
+            yield _folded(outcome, totals), transcript
+        return
+    for outcome in parallel_outcomes(sources, check_ids, config, layout, model, jobs, context, names):
+        yield _folded(outcome, totals), None
+
+
+def _folded(outcome: FileOutcome, totals: Totals) -> FileOutcome:
+    """The outcome with its totals added into the run's (a reduction, one file at a time)."""
+    if outcome.totals is not None:
+        totals.merge(outcome.totals)
+        outcome.totals = None
+    return outcome

@@ -1,7 +1,9 @@
 """Batch runs: files streamed through a process pool, spaCy loaded once per worker.
 
-Results come back in input order (so reports are byte-identical whatever `--jobs` is) and at most
-a bounded number of files are in flight, so an archive of any size streams in bounded memory.
+Outcomes come back in input order (so reports are byte-identical whatever `--jobs` is) and at most
+a bounded number of files are in flight, so an archive of any size streams in bounded memory. Each
+worker finishes its file itself (`records.finish_file`: the per-file report written, the result cut
+down to a compact record), so only compact records ever cross back to the parent.
 
 Why the care with workers: each one holds spaCy (~90 MB), so more workers than files or cores
 only costs memory (`effective_jobs`); and a gate is cancelled by SIGTERM (a CI step's timeout) or
@@ -17,16 +19,23 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.config import Config
+from auditor.engines.records import FileOutcome, RunContext, finish_file
 from auditor.pipeline import audit_file
-from auditor.runner import FileResult
+
+if TYPE_CHECKING:
+    from auditor.model import Transcript
 
 #: a unit of work: a file's path, or (name, bytes) for a transcript read from standard input
 Source = Path | tuple[str, bytes]
+
+#: the run's context in a worker process (set by the initializer: sent once, not with every file)
+_CONTEXT: RunContext | None = None
 
 
 def default_jobs() -> int:
@@ -53,38 +62,50 @@ def _die_with_parent() -> None:
         pass
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, context: RunContext) -> None:
     """Load spaCy and the checks once per worker (the parent has already checked that `model` loads).
 
-    Under "fork" the parent has loaded them already (`_preload`) and this finds them in place;
+    Under "fork" the parent has loaded them already (`preload`) and this finds them in place;
     under "spawn" or "forkserver" it is where each worker loads them.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
-    _preload(model)
+    global _CONTEXT
+    _CONTEXT = context
+    preload(model)
 
 
-def _preload(model: str | None) -> None:
+def preload(model: str | None) -> None:
     """spaCy's pipelines and the checks, loaded in this process (cached: a second call is free)."""
     from auditor.errors import AuditorError
     from auditor.nlp import get_pipeline
     from auditor.registry import registry
 
     try:
-        # one short sentence each compiles the vocabularies' date and quantity patterns here, once
+        # one short sentence compiles the vocabularies' date and quantity patterns here, once; the
+        # Chinese side of an audit needs no spaCy pipeline (sentence bounds come from the characters)
         get_pipeline("en", model)("Revenue rose 5% to $3.2 million in the third quarter of 2025.")
-        get_pipeline("zh")("2025年第三季度收入增长5%。")
         registry()
     except AuditorError:
         pass  # reported per file by audit_file, never as a traceback from the pool
 
 
-def _work(source: Source, check_ids: Sequence[str], config: Config, layout: str | None, model: str | None) -> FileResult:
+def audit_source(source: Source, check_ids: Sequence[str], config: Config, layout: str | None,
+                 model: str | None, context: RunContext, report_name: str | None) -> tuple[FileOutcome, Transcript | None]:
+    """Audit one source and finish it: its per-file report written, its result made compact."""
     if isinstance(source, tuple):
-        name, data = source
-        return audit_file(name, check_ids, config, layout, model, data)[0]
-    return audit_file(source, check_ids, config, layout, model)[0]  # failures come back as FileResult.error
+        result, transcript = audit_file(source[0], check_ids, config, layout, model, source[1])
+    else:
+        result, transcript = audit_file(source, check_ids, config, layout, model)  # failures: FileResult.error
+    return finish_file(result, transcript, context, report_name), transcript
+
+
+def _work(source: Source, check_ids: Sequence[str], config: Config, layout: str | None, model: str | None,
+          report_name: str | None) -> FileOutcome:
+    if _CONTEXT is None:
+        raise RuntimeError("the pool's initializer did not run: no run context in this worker")
+    return audit_source(source, check_ids, config, layout, model, _CONTEXT, report_name)[0]
 
 
 def terminate(pool: ProcessPoolExecutor) -> None:
@@ -101,45 +122,57 @@ def terminate(pool: ProcessPoolExecutor) -> None:
             process.join(timeout=5)
 
 
-def parallel_results(
+def parallel_outcomes(
     files: Sequence[Source],
     check_ids: Sequence[str],
     config: Config,
     layout: str | None,
     model: str | None,
     jobs: int | None,
-    on_done: Callable[[FileResult], None] | None = None,
-) -> Iterator[FileResult]:
-    """FileResults in input order from a pool of `effective_jobs(jobs, len(files))` workers.
+    context: RunContext,
+    names: Mapping[str, str] | None = None,
+) -> Iterator[FileOutcome]:
+    """FileOutcomes in input order from a pool of `effective_jobs(jobs, len(files))` workers.
 
-    If the consumer stops early, or an exception (a signal turned into one) interrupts the wait,
-    the pool is terminated before the exception goes on: no worker outlives the run.
+    At most `window` files are in flight, so at most that many outcomes exist at once whatever the
+    archive's size. If the consumer stops early, or an exception (a signal turned into one)
+    interrupts the wait, the pool is terminated before the exception goes on: no worker outlives
+    the run.
     """
     workers = effective_jobs(jobs, len(files))
     window = max(2, workers * 4)
-    context = multiprocessing.get_context()
-    if context.get_start_method() == "fork":
-        _preload(model)  # loaded once, before the fork: workers share the pages instead of each loading it
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(model,))
+    mp_context = multiprocessing.get_context()
+    if mp_context.get_start_method() == "fork":
+        preload(model)  # loaded once, before the fork: workers share the pages instead of each loading it
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context, initializer=_init_worker,
+                               initargs=(model, context))
     finished = False
+
+    def submit(source: Source) -> Future[FileOutcome]:
+        name = names.get(source_name(source)) if names else None
+        return pool.submit(_work, source, check_ids, config, layout, model, name)
+
     try:
-        pending: deque[Future[FileResult]] = deque()
+        pending: deque[Future[FileOutcome]] = deque()
         queue = iter(files)
-        for path in queue:
-            pending.append(pool.submit(_work, path, check_ids, config, layout, model))
+        for source in queue:
+            pending.append(submit(source))
             if len(pending) >= window:
                 break
         while pending:
-            result = pending.popleft().result()
-            if on_done:
-                on_done(result)
-            yield result
+            outcome = pending.popleft().result()
+            yield outcome
             nxt = next(queue, None)
             if nxt is not None:
-                pending.append(pool.submit(_work, nxt, check_ids, config, layout, model))
+                pending.append(submit(nxt))
         finished = True
     finally:
         if finished:
             pool.shutdown(wait=True)
         else:
             terminate(pool)
+
+
+def source_name(source: Source) -> str:
+    """The name a source has in reports: its path as given, or the name given to standard input."""
+    return source[0] if isinstance(source, tuple) else os.fspath(source)

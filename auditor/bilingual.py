@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from auditor.quantities import Quantity
@@ -40,11 +40,13 @@ def _s2t() -> Any:  # an opencc.OpenCC (the package has no type hints)
     return opencc.OpenCC("s2t")
 
 
+@lru_cache(maxsize=4096)
 def fold_zh(text: str) -> str:
     """Chinese text in Traditional characters with half-width digits, for vocabulary matching.
 
     Simplified input ("没有减少") becomes Traditional ("沒有減少") so that every cue list is
-    written once. Not used for offsets: OpenCC may change the length of rare phrases.
+    written once. Not used for offsets: OpenCC may change the length of rare phrases. Remembered:
+    OpenCC converts in Python, and several checks fold the same translation line.
     """
     return to_halfwidth(_s2t().convert(text))
 

@@ -28,6 +28,10 @@ class Law:
     name: str
     year: int
     pattern: re.Pattern[str]
+    #: the title's words (folded, see `fold`) and how many of them a match always contains: all,
+    #: or all but the one a wildcard replaces. A text holding fewer is never searched.
+    words: tuple[str, ...] = ()
+    needed: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,21 @@ def section_pattern(acts: list[str]) -> re.Pattern[str]:
     )
 
 
+def fold(text: str) -> str:
+    """Text in which every character that an IGNORECASE pattern matches to an ASCII letter is that
+    letter (casefold, and the Turkish dotted and dotless i, which casefold leaves apart): a title
+    word matched case-insensitively is then a substring of the folded text."""
+    return text.replace("\u0130", "i").replace("\u0131", "i").casefold()
+
+
+def _law(entry: dict[str, Any]) -> Law:
+    name, wildcard = str(entry["name"]), bool(entry.get("wildcard"))
+    words = tuple(fold(w) for w in name.split())
+    return Law(name, int(entry["year"]), law_pattern(name, wildcard), words, len(words) - (1 if wildcard else 0))
+
+
 def parse_boilerplate(data: dict[str, Any]) -> Boilerplate:
-    laws = tuple(Law(e["name"], int(e["year"]), law_pattern(e["name"], bool(e.get("wildcard")))) for e in data.get("law", []))
+    laws = tuple(_law(e) for e in data.get("law", []))
     sections = tuple(Section(e["number"].upper(), e["act"], int(e["year"])) for e in data.get("section", []))
     phrases = tuple(
         Phrase(e["standard"], re.compile(e["pattern"], re.IGNORECASE), frozenset(_norm(a) for a in e["allowed"]))
@@ -157,57 +174,84 @@ def section_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
     return out
 
 
+def text_deviations(text: str, bp: Boilerplate) -> tuple[list[Deviation], int]:
+    """The section, law and phrase deviations of a text (in that order), and how many law titles
+    and set phrases it holds (the check's coverage): each pattern is searched once."""
+    laws, phrases = _law_matches(text, bp), _phrase_matches(text, bp)
+    found = section_deviations(text, bp) + _law_deviations(laws) + _phrase_deviations(text, phrases, bp)
+    return found, len(laws) + len(phrases)
+
+
+def _law_matches(text: str, bp: Boilerplate) -> list[tuple[Law, re.Match[str]]]:
+    folded = fold(text) if bp.laws else ""
+    return [
+        (law, m) for law in bp.laws
+        if sum(1 for w in law.words if w in folded) >= law.needed  # else no form of the title can match
+        for m in law.pattern.finditer(text)
+    ]
+
+
 def law_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
     """A law named with a changed word or with the wrong year."""
+    return _law_deviations(_law_matches(text, bp))
+
+
+def _law_deviations(matches: list[tuple[Law, re.Match[str]]]) -> list[Deviation]:
     out = []
-    for law in bp.laws:
-        for m in law.pattern.finditer(text):
-            said = " ".join(m.group("name").split())
-            year = m.group("year")
-            wrong_name = said.lower() != law.name.lower()
-            wrong_year = year is not None and int(year) != law.year
-            if not (wrong_name or wrong_year):
-                continue
-            quoted = m.group(0).strip()
-            problems = []
-            if wrong_name:
-                problems.append(f"the law is the {law.name}")
-            if wrong_year:
-                problems.append(f"it dates from {law.year}, not {year}")
-            out.append(Deviation(
-                m.start(), m.end(),
-                f"'{quoted}' misnames a law: {' and '.join(problems)}.",
-                f"{law.name} of {law.year}", Severity.WARNING, 0.9 if wrong_year else 0.75,
-            ))
+    for law, m in matches:
+        said = " ".join(m.group("name").split())
+        year = m.group("year")
+        wrong_name = said.lower() != law.name.lower()
+        wrong_year = year is not None and int(year) != law.year
+        if not (wrong_name or wrong_year):
+            continue
+        quoted = m.group(0).strip()
+        problems = []
+        if wrong_name:
+            problems.append(f"the law is the {law.name}")
+        if wrong_year:
+            problems.append(f"it dates from {law.year}, not {year}")
+        out.append(Deviation(
+            m.start(), m.end(),
+            f"'{quoted}' misnames a law: {' and '.join(problems)}.",
+            f"{law.name} of {law.year}", Severity.WARNING, 0.9 if wrong_year else 0.75,
+        ))
     return out
+
+
+def _phrase_matches(text: str, bp: Boilerplate) -> list[tuple[Phrase, re.Match[str]]]:
+    return [(phrase, m) for phrase in bp.phrases for m in phrase.pattern.finditer(text)]
 
 
 def phrase_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
     """A set phrase whose variable slot holds words its standard form never has."""
+    return _phrase_deviations(text, _phrase_matches(text, bp), bp)
+
+
+def _phrase_deviations(text: str, matches: list[tuple[Phrase, re.Match[str]]], bp: Boilerplate) -> list[Deviation]:
     out = []
     negations = bp.negations
-    for phrase in bp.phrases:
-        for m in phrase.pattern.finditer(text):
-            slot = _norm(m.group("slot"))
-            if slot in phrase.allowed:
-                continue
-            said = set(slot.replace("n't", " n't").split())
-            if _negated_before(text, m.start(), negations):
-                if said <= bp.inverted_subjects and "not" in phrase.allowed:
-                    continue  # "nor do we undertake any obligation": the standard phrase, inverted
-                said.add("not")
-            usual = {w for a in phrase.allowed for w in a.split()}
-            reverses = bool(said & negations) != bool(usual & negations)
-            quoted = " ".join(m.group(0).split())
-            if reverses:
-                change = f"'{slot}'" if slot else "the missing negation"
-                message = f"'{quoted}' deviates from the standard '{phrase.standard}': {change} reverses its meaning."
-            else:
-                message = f"'{quoted}' deviates from the standard '{phrase.standard}'."
-            out.append(Deviation(
-                m.start(), m.end(), message, phrase.standard,
-                Severity.WARNING if reverses else Severity.INFO, 0.9 if reverses else 0.5,
-            ))
+    for phrase, m in matches:
+        slot = _norm(m.group("slot"))
+        if slot in phrase.allowed:
+            continue
+        said = set(slot.replace("n't", " n't").split())
+        if _negated_before(text, m.start(), negations):
+            if said <= bp.inverted_subjects and "not" in phrase.allowed:
+                continue  # "nor do we undertake any obligation": the standard phrase, inverted
+            said.add("not")
+        usual = {w for a in phrase.allowed for w in a.split()}
+        reverses = bool(said & negations) != bool(usual & negations)
+        quoted = " ".join(m.group(0).split())
+        if reverses:
+            change = f"'{slot}'" if slot else "the missing negation"
+            message = f"'{quoted}' deviates from the standard '{phrase.standard}': {change} reverses its meaning."
+        else:
+            message = f"'{quoted}' deviates from the standard '{phrase.standard}'."
+        out.append(Deviation(
+            m.start(), m.end(), message, phrase.standard,
+            Severity.WARNING if reverses else Severity.INFO, 0.9 if reverses else 0.5,
+        ))
     return out
 
 

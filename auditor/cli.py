@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from types import FrameType
@@ -114,6 +115,8 @@ class Options:
     no_progress: bool
     skip_non_transcripts: bool
     references: tuple[str, ...] = ()
+    engine: str = "pool"
+    scheduler: str | None = None
 
 
 @cli.command()
@@ -148,6 +151,10 @@ class Options:
               help="An earnings release (HTML, text, PDF) or participant list to check the call against; repeatable.")
 @click.option("--skip-non-transcripts", is_flag=True,
               help="Pass over readable files that are not transcripts (a hook handed every .txt file).")
+@click.option("--engine", type=click.Choice(["pool", "dask"]), default="pool", show_default=True,
+              help="pool: worker processes on this machine; dask: a Dask cluster (inputs may be fsspec URLs).")
+@click.option("--scheduler", default=None,
+              help="With --engine dask: the scheduler's address (tcp://host:8786); default a local cluster.")
 def audit(**kwargs: Any) -> None:
     """Audit transcript files (or directories, or glob patterns; '-' is stdin) and print a ranked report."""
     options = Options(**kwargs)
@@ -169,54 +176,67 @@ def _audit(o: Options) -> None:
     from auditor.atomic import check_writable
     from auditor.baseline import load_baseline
     from auditor.config import load_config
-    from auditor.scan import scan_paths
+    from auditor.engines.outputs import PerFileReports, report_folder
+    from auditor.scan import is_url, scan_paths
 
     if o.jobs is not None and o.jobs < 1:
         raise AuditorError("--jobs must be at least 1")
+    if o.scheduler and o.engine != "dask":
+        raise AuditorError("--scheduler needs --engine dask")
     if STDIO in o.paths and sys.stdin is None:
         raise AuditorError("'-' names standard input, but there is none")
     stdin_name = o.stdin_filename or "<stdin>"
     named = [p for p in o.paths if p != STDIO]
-    start = Path(named[0]) if named else Path(stdin_name)
+    start = Path(named[0]) if named and not is_url(named[0]) else Path(stdin_name)
     config = load_config(Path(o.config_path)) if o.config_path else load_config(start=start)
     if o.references:
         config = replace(config, reference=(*config.reference, ("*", tuple(Path(r).resolve() for r in o.references))))
     writes = [p for p in (o.output, o.write_baseline_path) if p and p != STDIO]
     for target in writes:
         check_writable(target)
-    if o.output_dir:
+    if o.output_dir and not is_url(o.output_dir):
         check_writable(o.output_dir, folder=True)
-    skip = [*writes, *(p for p in (o.baseline_path, o.output_dir) if p)]
+    skip = [*writes, *(p for p in (o.baseline_path, o.output_dir) if p and not is_url(p))]
     scan = scan_paths(o.paths, o.include or config.include, o.exclude or config.exclude, skip)
-    if not scan.files and not scan.errors:
+    if not scan.files and not scan.errors and not scan.urls:
         raise AuditorError("no input files (a folder is scanned for " + ", ".join(o.include or config.include) + ")")
     _refuse_to_overwrite_inputs(scan.files, o.output, o.write_baseline_path, o.output_dir)
     baseline = load_baseline(o.baseline_path) if o.baseline_path else None
     stdin = _read_stdin() if any(str(f) == STDIO for f in scan.files) else None
+    per_file = None
+    if o.output_dir and not o.write_baseline_path:  # a run that writes a baseline writes no report
+        render = partial(import_module("auditor.reports").render, name=o.fmt)  # by name: see reports/
+        per_file = PerFileReports(report_folder(o.output_dir), render, EXTENSIONS[o.fmt])
+    count = len(scan.files) + len(scan.urls)
     bar = None
-    if len(scan.files) > 1 and sys.stderr.isatty() and not (o.quiet or o.no_progress):
-        bar = click.progressbar(length=len(scan.files), label="auditing", file=sys.stderr)
+    if count > 1 and sys.stderr.isatty() and not (o.quiet or o.no_progress):
+        bar = click.progressbar(length=count, label="auditing", file=sys.stderr)
         bar.__enter__()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", AuditorWarning)
-        try:
-            report = run_audit(scan, checks=list(o.select) or None, config=config, ignore=o.ignore, layout=o.layout,
-                               model=o.model, jobs=o.jobs, keep_transcripts=False, baseline=baseline,
-                               progress=(lambda _r: bar.update(1)) if bar is not None else None,
-                               stdin=stdin, stdin_name=stdin_name, skip_non_transcripts=o.skip_non_transcripts)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-    if not o.quiet:
-        _print_warnings([w.message for w in caught if isinstance(w.message, AuditorWarning)], SkippedFileWarning)
-    for _file, message in report.errors:
-        click.echo(f"auditor: error: {message}", err=True)
-    for message in dict.fromkeys(f.message for f in report.findings if f.check == "reference.unusable"):
-        click.echo(f"auditor: error: {message}", err=True)  # the audit went on without that reference
-    if report.results and len(report.errors) == len(report.results):
-        sys.exit(2)
-    with _signals_deferred():
-        code = _write_outputs(o, report, config.fail_on, baseline)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", AuditorWarning)
+            try:
+                report = run_audit(scan, checks=list(o.select) or None, config=config, ignore=o.ignore, layout=o.layout,
+                                   model=o.model, jobs=o.jobs, keep_transcripts=False, baseline=baseline,
+                                   progress=(lambda _r: bar.update(1)) if bar is not None else None,
+                                   stdin=stdin, stdin_name=stdin_name, skip_non_transcripts=o.skip_non_transcripts,
+                                   per_file=per_file, engine=o.engine, scheduler=o.scheduler)
+            finally:
+                if bar is not None:
+                    bar.__exit__(None, None, None)
+        if not o.quiet:
+            _print_warnings([w.message for w in caught if isinstance(w.message, AuditorWarning)], SkippedFileWarning)
+        for _file, message in report.errors:
+            click.echo(f"auditor: error: {message}", err=True)
+        for message in dict.fromkeys(f.message for f in report.findings if f.check == "reference.unusable"):
+            click.echo(f"auditor: error: {message}", err=True)  # the audit went on without that reference
+        if report.results and len(report.errors) == len(report.results):
+            sys.exit(2)
+        with _signals_deferred():
+            code = _write_outputs(o, report, config.fail_on, per_file)
+    finally:
+        if per_file is not None:
+            per_file.folder.abort()  # nothing left to publish after success; after a cancel, nothing published
     sys.exit(code)
 
 
@@ -238,13 +258,12 @@ def _print_warnings(messages: list[Warning], skipped_type: type[Warning]) -> Non
         click.echo(f"auditor: skipped {len(skipped)} file(s) that are not transcripts: {shown}", err=True)
 
 
-def _write_outputs(o: Options, report: Any, default_fail_on: str, baseline: Any) -> int:
-    """Write the baseline, per-file reports and the report; return the exit code."""
-    from auditor.api import build_report
+def _write_outputs(o: Options, report: Any, default_fail_on: str, per_file: Any) -> int:
+    """Write the baseline, publish the per-file reports (written as each file completed), write the
+    report; return the exit code (from the run's reduced totals)."""
     from auditor.atomic import write_atomic
     from auditor.baseline import build_baseline, load_baseline
 
-    render = import_module("auditor.reports").render  # by name: the core never imports a format statically
     if o.write_baseline_path:
         target = Path(o.write_baseline_path)
         previous = load_baseline(target, legacy=True) if target.exists() else None
@@ -259,12 +278,8 @@ def _write_outputs(o: Options, report: Any, default_fail_on: str, baseline: Any)
     if report.baseline is not None and report.baseline.stale and not o.quiet:
         click.echo(f"auditor: {len(report.baseline.stale)} baseline entr(ies) no longer match any finding "
                    "(listed in the report); re-write the baseline to drop them", err=True)
-    if o.output_dir:
-        names = _per_file_names([r.file for r in report.results], EXTENSIONS[o.fmt])
-        for result in report.results:
-            if not result.error:
-                single = build_report([result], rules=report.rules, baseline=baseline)
-                write_atomic(Path(o.output_dir) / names[result.file], render(single, o.fmt))
+    if per_file is not None:
+        per_file.folder.publish()
     text = _render(report, o.fmt, o.output in (None, STDIO))
     if o.output and o.output != STDIO:
         write_atomic(o.output, text)
@@ -272,9 +287,9 @@ def _write_outputs(o: Options, report: Any, default_fail_on: str, baseline: Any)
         click.echo(_statistics(report), nl=False)
     elif o.output in (None, STDIO):
         click.echo(text, nl=False)
-    if report.errors:
-        return 2
-    return 0 if o.exit_zero else report.exit_code(o.fail_on or default_fail_on)
+    if o.exit_zero and not report.errors:
+        return 0
+    return int(report.totals.exit_code(o.fail_on or default_fail_on))
 
 
 def _render(report: Any, fmt: str, to_stdout: bool) -> str:
@@ -298,21 +313,6 @@ def _statistics(report: Any) -> str:
         lines.append(f"{n:>{width}}  {check:<32} {level:<8} {title}".rstrip())
     lines.append(f"{len(report.findings)} finding(s) in {len(report.results) - len(report.errors)} file(s)")
     return "\n".join(lines) + "\n"
-
-
-def _per_file_names(files: list[str], extension: str) -> dict[str, str]:
-    """Report names for per-file output: the file's name, made unique by its folders, then a counter."""
-    names: dict[str, str] = {}
-    taken: set[str] = set()
-    stems = [Path(f).stem for f in files]
-    for f, stem in zip(files, stems, strict=True):
-        base = stem if stems.count(stem) == 1 else "__".join(Path(f).parts).replace(".", "_").lstrip("_/")
-        name, n = f"{base}.{extension}", 2
-        while name in taken:
-            name, n = f"{base}-{n}.{extension}", n + 1
-        taken.add(name)
-        names[f] = name
-    return names
 
 
 def _refuse_to_overwrite_inputs(files: list[Path], output: str | None, baseline: str | None, output_dir: str | None) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from auditor.anchored import anchored_finditer
 from auditor.textutil import Spans, to_halfwidth
 from auditor.words import Words, default_words
 
@@ -126,6 +127,15 @@ def _alternation(phrases: Iterable[str], hyphen_is_space: bool = False) -> str:
     return "|".join(out)
 
 
+def _relative_anchor(table: dict[str, list[str]]) -> tuple[re.Pattern[str], int]:
+    """The anchor of the English relative-period pattern for `auditor.anchored`: the longest word of
+    each phrase ("quarter", "period", "sequentially"), one of which every match contains, and the
+    longest phrase (a match starts at most that far before its anchor)."""
+    longest = {max(re.split(r"[\s-]+", str(phrase)), key=len) for phrases in table.values() for phrase in phrases}
+    reach = max((len(str(phrase)) for phrases in table.values() for phrase in phrases), default=0)
+    return re.compile("|".join(re.escape(w) for w in sorted(longest, key=len, reverse=True)), re.IGNORECASE), reach
+
+
 def _relative_pattern(table: dict[str, list[str]], english: bool) -> re.Pattern[str]:
     """One named group per kind of relative period, in the table's order (current, previous, ...)."""
     edge = r"\b" if english else ""
@@ -153,10 +163,15 @@ class Calendar:
     en_quarter: re.Pattern[str]
     en_half: re.Pattern[str]
     en_relative: re.Pattern[str]
+    en_relative_anchor: tuple[re.Pattern[str], int]
     zh_quarter: re.Pattern[str]
     zh_half: re.Pattern[str]
     zh_relative: re.Pattern[str]
     period_end: re.Pattern[str]
+    #: the longest prefixes before a date's first digit, as `auditor.anchored.window_start` parts:
+    #: month-day-year (the month and its dot, then a cue), day-month-year (a cue)
+    mdy_prefix: tuple[int, int, int]
+    dmy_prefix: tuple[int, int]
 
     def ordinal_name(self, number: int) -> str:
         """The spelled ordinal of `number` ("second"), as messages write it."""
@@ -246,16 +261,23 @@ def calendar_words(words: Words) -> Calendar:
         en_quarter=en_quarter,
         en_half=en_half,
         en_relative=_relative_pattern(mentions["en"], english=True),
+        en_relative_anchor=_relative_anchor(mentions["en"]),
         zh_quarter=zh_quarter,
         zh_half=zh_half,
         zh_relative=_relative_pattern(mentions["zh"], english=False),
         period_end=period_end,
+        mdy_prefix=(0, max(map(len, months)) + 1, max(map(len, data["en"]["date_cues"]), default=0)),
+        dmy_prefix=(0, max(map(len, data["en"]["date_cues"]), default=0)),
     )
 
 
 # --- dates ------------------------------------------------------------------------------------
 
 EN_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+#: the anchors of the English date patterns: the day after the month and its space ("June 30"),
+#: the day before the month ("30 June"), each at the start of its digits
+_DAY_AFTER_SPACE = re.compile(r"(?<=\s)\d")
+_DAY_FIRST = re.compile(r"\b\d")
 
 
 def _small_cn(text: str, cal: Calendar) -> int | None:
@@ -279,8 +301,14 @@ def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[
         return _find_dates_zh(text, cal)
     found: list[DateMention] = []
     taken = Spans()
-    for rx in (cal.en_date_mdy, cal.en_date_dmy, EN_DATE_ISO):
-        for m in rx.finditer(text):
+    # the day anchors a date: each pattern is tried only in the window before one (not at every character)
+    matches = (
+        anchored_finditer(cal.en_date_mdy, _DAY_AFTER_SPACE, text, cal.mdy_prefix),
+        anchored_finditer(cal.en_date_dmy, _DAY_FIRST, text, cal.dmy_prefix),
+        EN_DATE_ISO.finditer(text),  # no optional prefix: finditer's own scan is the fast one
+    )
+    for found_by in matches:
+        for m in found_by:
             start = m.start()
             if taken.overlaps(start, m.end()):
                 continue
@@ -405,7 +433,8 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
     for m in EN_YEAR.finditer(text):
         fiscal = m.group("fiscal").lower().startswith(("fiscal", "fy"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "year", None, _year(m.group("year")), "en", fiscal))
-    for m in cal.en_relative.finditer(text):
+    anchor, reach = cal.en_relative_anchor
+    for m in anchored_finditer(cal.en_relative, anchor, text, (reach,)):  # tried only near "quarter", "year" ...
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", None, None, "en", False, m.lastgroup))
     out.sort(key=lambda p: p.start)
     return out

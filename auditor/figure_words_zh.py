@@ -29,10 +29,23 @@ from auditor.words import Words, default_words
 _ONE = Decimal(1)
 _HUNDRED = Decimal(100)
 
+#: cn2an's reading ("smart" mode; None where it refuses the text) of every numeral of one character
+#: and of one place word (一百, 一萬), after folding. Most numerals of a call are these, and cn2an
+#: costs more to import and compile than the rest of the Chinese side of a call; the table is
+#: checked against cn2an itself (tests/test_speed_equivalence.py).
+CN2AN_SHORT: dict[str, Decimal | None] = {
+    "": None, "零": Decimal(0), "一": Decimal(1), "壹": Decimal(1), "二": Decimal(2), "貳": Decimal(2),
+    "三": Decimal(3), "叁": Decimal(3), "參": None, "四": Decimal(4), "肆": Decimal(4), "五": Decimal(5),
+    "伍": Decimal(5), "六": Decimal(6), "陸": Decimal(6), "七": Decimal(7), "柒": Decimal(7), "八": Decimal(8),
+    "捌": Decimal(8), "九": Decimal(9), "玖": Decimal(9), "点": None,
+    "一十": Decimal(10), "一拾": Decimal(10), "一百": Decimal(100), "一佰": Decimal(100), "一千": Decimal(1000),
+    "一仟": Decimal(1000), "一萬": Decimal(10000), "一万": Decimal(10000), "一億": Decimal(10**8),
+    "一亿": Decimal(10**8),
+}
+
+
 def numeral_value(numeral: str, zh_vocab: ChineseVocabulary) -> Decimal | None:
     """A Chinese numeral or digits as a Decimal ('二十四' -> 24, '兩' -> 2, '1,000' -> 1000)."""
-    import cn2an  # imported here: only Chinese text needs it
-
     text = numeral.replace(",", "")
     if text.replace(".", "", 1).isdigit():
         return Decimal(text)
@@ -40,6 +53,10 @@ def numeral_value(numeral: str, zh_vocab: ChineseVocabulary) -> Decimal | None:
         text = text.replace(variant, standard)
     if text[:1] in zh_vocab.places or text[:1] in zh_vocab.myriads:
         text = "一" + text  # 百萬 is 一百萬
+    if text in CN2AN_SHORT:
+        return CN2AN_SHORT[text]
+    import cn2an  # imported here: only longer Chinese numerals need it
+
     try:
         return Decimal(str(cn2an.cn2an(text, "smart")))
     except (ValueError, KeyError, IndexError, TypeError, ArithmeticError):

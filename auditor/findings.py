@@ -65,7 +65,7 @@ SEVERITY_WEIGHTS = {Severity.ERROR: 10.0, Severity.WARNING: 4.0, Severity.INFO: 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     """Another line that the finding contradicts or leans on ("June 30 on line 112")."""
 
@@ -76,7 +76,7 @@ class Related:
         return {"line": self.line, "text": self.text}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in one transcript, with everything an editor needs to judge it."""
 

@@ -17,12 +17,15 @@ words, endings and gloss noise are data (`auditor/data/lexicon.toml`).
 from __future__ import annotations
 
 import gzip
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from auditor import dictcache
 from auditor.bilingual import fold_zh
 from auditor.words import Words, default_words
 
@@ -33,21 +36,33 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)?$|n['’]t$")
 
 
-@dataclass(frozen=True)
 class _Cedict:
-    senses: dict[str, str]  # Traditional or Simplified form -> its senses joined by "/"
-    proper: frozenset[str]  # forms whose reading is capitalised: names of people, places, bodies
-    longest: int
+    """CC-CEDICT: each Traditional or Simplified form -> its senses joined by "/", and whether its
+    reading is capitalised (a name of a person, place or body). Answered from the SQLite cache of
+    `auditor.dictcache` (nothing read beyond the forms asked for), else from a table in memory."""
+
+    def __init__(self, table: dictcache.Table | dict[str, str], longest: int) -> None:
+        self._table = table  # form -> "1" (proper) or "0", then its senses
+        self.longest = longest
+
+    def _entry(self, form: str) -> str | None:
+        value = self._table.get(form)
+        return value if isinstance(value, str) else None
+
+    def has(self, form: str) -> bool:
+        return self._entry(form) is not None
+
+    def senses(self, form: str) -> str:
+        entry = self._entry(form)
+        return entry[1:] if entry else ""
+
+    def is_proper(self, form: str) -> bool:
+        entry = self._entry(form)
+        return entry is not None and entry[:1] == "1"
 
 
-@cache
-def _cedict() -> _Cedict | None:
-    """The dictionary, read once; None when the package is not installed (the checks then stay silent)."""
-    try:
-        path = resources.files(_PACKAGE).joinpath(_DATA)
-        raw = path.read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return None
+def _cedict_entries(raw: bytes) -> dict[str, str]:
+    """Every form of the dictionary file -> its proper flag and senses (see `_Cedict`)."""
     senses: dict[str, str] = {}
     proper: set[str] = set()
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
@@ -61,7 +76,39 @@ def _cedict() -> _Cedict | None:
             senses[form] = f"{senses[form]}/{defs}" if form in senses else defs
             if reading[:1].isupper():
                 proper.add(form)
-    return _Cedict(senses, frozenset(proper), max(map(len, senses)))
+    return {form: ("1" if form in proper else "0") + text for form, text in senses.items()}
+
+
+@cache
+def _cedict_for(pid: int) -> _Cedict | None:
+    """The dictionary of this process (a SQLite connection is never shared across a fork)."""
+    try:
+        source = resources.files(_PACKAGE).joinpath(_DATA)
+        raw = None if Path(str(source)).is_file() else source.read_bytes()  # a zipped install: no file to key a cache on
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return None
+    if raw is not None:
+        entries = _cedict_entries(raw)
+        return _Cedict(entries, max(map(len, entries)))
+    path = Path(str(source))
+    built: dict[str, str] = {}
+
+    def build() -> dict[str, str]:
+        built.update(_cedict_entries(path.read_bytes()))
+        return built
+
+    db = dictcache.open_table("cedict", path, lambda: build().items(), lambda: {"longest": max(map(len, built))})
+    if db is not None:
+        table = dictcache.Table(db)
+        return _Cedict(table, int(str(table.meta["longest"])))
+    entries = built or build()
+    return _Cedict(entries, max(map(len, entries)))
+
+
+def _cedict() -> _Cedict | None:
+    """The dictionary, opened once per process; None when the package is not installed (the checks
+    then stay silent)."""
+    return _cedict_for(os.getpid())
 
 
 def available() -> bool:
@@ -126,13 +173,13 @@ def english_content(text: str, words: Words | None = None) -> list[tuple[str, in
 def senses(form: str) -> str:
     """The CC-CEDICT senses of a Chinese word, joined by '/' ('' when it has no entry)."""
     dictionary = _cedict()
-    return dictionary.senses.get(form, "") if dictionary else ""
+    return dictionary.senses(form) if dictionary else ""
 
 
 def is_proper(form: str) -> bool:
     """True when CC-CEDICT reads the word as a name (its pinyin is capitalised: 挪威, 愛因斯坦)."""
     dictionary = _cedict()
-    return bool(dictionary and form in dictionary.proper)
+    return bool(dictionary and dictionary.is_proper(form))
 
 
 @cache
@@ -168,7 +215,7 @@ def _maximum_match(text: str, start: int) -> list[tuple[str, int, int]]:
     while i < len(text):
         for size in range(min(len(text) - i, dictionary.longest if dictionary else 1), 0, -1):
             piece = text[i : i + size]
-            if size == 1 or (dictionary and piece in dictionary.senses):
+            if size == 1 or (dictionary and dictionary.has(piece)):
                 out.append((piece, start + i, start + i + size))
                 i += size
                 break
@@ -202,7 +249,7 @@ def chinese_words(text: str) -> list[tuple[str, int, int]]:
     for word, start, end in segment(to_simplified(text)):
         if not _HAN.search(word):
             continue
-        if len(word) == 1 or (dictionary and word in dictionary.senses):
+        if len(word) == 1 or (dictionary and dictionary.has(word)):
             out.append((word, start, end))
         else:
             out += _maximum_match(word, start)

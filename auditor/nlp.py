@@ -13,9 +13,10 @@ component on each Doc (`doc.user_data`), since a pipeline is built once and shar
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditor.errors import InputError
 
@@ -35,6 +36,10 @@ TEXT_KEY = "auditor_text"  # the text a Doc was made from, so that no component 
 #: (8,000 "(" took 7 s). Such runs are handed to it in pieces of at most this many characters.
 MAX_TOKEN_CHARS = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+
+#: the characters that end a Chinese sentence (the zh sentencizer's punct_chars)
+ZH_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；")
+_ZH_ENDS = frozenset(ZH_SENTENCE_ENDS)
 
 
 def _register_components() -> None:
@@ -100,7 +105,7 @@ def get_pipeline(lang: str, model: str | None = None) -> Language:
         nlp = spacy.blank("zh" if lang.startswith("zh") else "en")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         # no ASCII "." for Chinese: the char segmenter makes "16.253億" five tokens, and a "." there is a decimal point
-        config = {"punct_chars": ["。", "！", "？", "!", "?", "；"]} if lang.startswith("zh") else {}
+        config = {"punct_chars": list(ZH_SENTENCE_ENDS)} if lang.startswith("zh") else {}
         nlp.add_pipe("sentencizer", config=config)
     nlp.add_pipe("auditor_entities", last=True)
     return nlp
@@ -111,26 +116,127 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
 
     The results are stored in the paragraphs' caches, so the model never parses a text twice.
     """
-    from auditor.dates import find_period_ends
+    from auditor.dates import find_dates, find_period_ends, find_periods
     from auditor.model import Sentence
+    from auditor.quantities import parse_quantities
 
     paragraphs = transcript.paragraphs
     words = transcript.words
     en = get_pipeline("en", model)
-    for p, doc in zip(paragraphs, en.pipe(_docs(en, (p.text for p in paragraphs), words)), strict=True):
-        text = p.text  # the Doc's own text, which Doc.text would rebuild from every token
-        p.sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
-        p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods, quantities=doc._.auditor_quantities,
-                          period_ends=find_period_ends(p.text, words))
-    translated = [p for p in paragraphs if p.translation]
-    if translated:
-        zh = get_pipeline("zh")
-        for p, doc in zip(translated, zh.pipe(_docs(zh, (p.translation or "" for p in translated), words)), strict=True):
-            text = p.translation or ""
-            p.translation_sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char)
-                                            for s in doc.sents]
-            p.__dict__.update(translation_dates=doc._.auditor_dates, translation_periods=doc._.auditor_periods,
-                              translation_quantities=doc._.auditor_quantities)
+    if en.pipe_names == ["sentencizer", "auditor_entities"]:
+        # the blank pipeline: its sentences read off the tokens' attribute arrays (english_sentence_spans)
+        # and the parsers run on the string, so no Token, Span or entity is ever built
+        sentence_ends = _sentence_end_ids(en)
+        for p in paragraphs:
+            text = p.text
+            dates, periods = find_dates(text, "en", words), find_periods(text, "en", words)
+            p.sentence_spans = [Sentence(text[a:b], a, b)
+                                for a, b in english_sentence_spans(_make_doc(en, text), sentence_ends)]
+            p.__dict__.update(dates=dates, periods=periods, period_ends=find_period_ends(text, words),
+                              quantities=parse_quantities(text, "en", masked=[(d.start, d.end) for d in dates],
+                                                          words=words))
+    else:  # a trained pipeline: its parser or senter makes the sentences
+        for p, doc in zip(paragraphs, en.pipe(_docs(en, (p.text for p in paragraphs), words)), strict=True):
+            text = p.text  # the Doc's own text, which Doc.text would rebuild from every token
+            p.sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
+            p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods,
+                              quantities=doc._.auditor_quantities, period_ends=find_period_ends(p.text, words))
+    # the Chinese side needs no Doc: its sentences are read off the characters (chinese_sentence_spans)
+    # and its parsers take the string, so spaCy's zh pipeline is never built for an audit
+    for p in paragraphs:
+        if not p.translation:
+            continue
+        text = p.translation
+        p.translation_sentence_spans = [Sentence(text[a:b], a, b) for a, b in chinese_sentence_spans(text)]
+        dates, periods = find_dates(text, "zh", words), find_periods(text, "zh", words)
+        masked = [(d.start, d.end) for d in dates] + [(q.start, q.end) for q in periods]
+        p.__dict__.update(translation_dates=dates, translation_periods=periods,
+                          translation_quantities=parse_quantities(text, "zh", masked=masked, words=words))
+
+
+def _sentence_end_ids(nlp: Language) -> Any:
+    """The string ids (ORTH) of the sentencizer's sentence-final tokens, as a numpy array."""
+    import numpy
+    from spacy.strings import get_string_id  # what ORTH holds: a reserved symbol's id, else the hash
+
+    sentencizer: Any = nlp.get_pipe("sentencizer")
+    return numpy.array(sorted(get_string_id(ch) for ch in sentencizer.punct_chars), dtype=numpy.uint64)
+
+
+def english_sentence_spans(doc: Doc, sentence_ends: Any) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a tokenised Doc, exactly as spaCy's sentencizer (with the
+    sentence-final tokens `sentence_ends`) and `Doc.sents` give them, from the Doc's attribute
+    arrays: the sentencizer builds a Token and its text for every token, which cost more than the
+    tokenizer itself.
+
+    The sentencizer starts a sentence at the first token and at the first token after a
+    sentence-final one that is neither sentence-final nor punctuation; a start already set on the
+    Doc (`_make_doc` joins pieces, each starting one) is kept. A sentence ends at the end of its
+    last token's text. Tested against the pipeline in tests/test_speed_equivalence.py.
+    """
+    import numpy
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START  # type: ignore[import-not-found]  # compiled, no stub
+
+    if len(doc) == 0:
+        return []
+    arrays = doc.to_array([ORTH, IS_PUNCT, SENT_START, IDX, LENGTH]).astype(numpy.int64)
+    orth = doc.to_array([ORTH]).reshape(-1)  # uint64 ids: compared before any cast
+    # membership by binary search in the sorted ids (numpy.isin costs more than this whole function)
+    found = numpy.minimum(numpy.searchsorted(sentence_ends, orth), len(sentence_ends) - 1)
+    is_end = sentence_ends[found] == orth
+    candidate = numpy.flatnonzero(~is_end & (arrays[:, 1] == 0))
+    after_end = numpy.searchsorted(candidate, numpy.flatnonzero(is_end), side="right")
+    starts = numpy.zeros(len(doc), dtype=bool)
+    starts[0] = True
+    starts[candidate[after_end[after_end < len(candidate)]]] = True
+    preset = arrays[:, 2]
+    starts = numpy.where(preset != 0, preset == 1, starts)
+    bounds = [0, *numpy.flatnonzero(starts[1:]) + 1, len(doc)]
+    idx, length = arrays[:, 3], arrays[:, 4]
+    return [(int(idx[a]), int(idx[b - 1] + length[b - 1])) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def chinese_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a Chinese text, exactly as the zh pipeline's sentencizer
+    marks them (`get_pipeline("zh")`: spaCy's character segmenter, then a sentencizer whose
+    sentence-final characters are ZH_SENTENCE_ENDS), without building a Doc.
+
+    The segmenter makes a token of every character that is not whitespace; a single space after
+    one is its trailing space, any other whitespace run is a token of its own. A sentence starts at
+    the first token, and at each token after a sentence-final one that is neither one itself nor
+    punctuation (Unicode category P). A sentence runs from its first token's start to its last
+    token's end (a trailing space left out). Tested against spaCy in tests/test_nlp_chinese.py.
+    """
+    tokens: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            tokens.append((i, j))
+            i = j
+        else:
+            tokens.append((i, i + 1))
+            i += 2 if i + 1 < n and text[i + 1] == " " else 1
+    if not tokens:
+        return []
+    starts = [0]
+    seen_end = False
+    for k, (a, b) in enumerate(tokens):
+        token = text[a:b]
+        if token in _ZH_ENDS:
+            seen_end = True
+        elif seen_end and not _is_punct(token):
+            starts.append(k)
+            seen_end = False
+    bounds = starts + [len(tokens)]
+    return [(tokens[bounds[j]][0], tokens[bounds[j + 1] - 1][1]) for j in range(len(starts))]
+
+
+def _is_punct(token: str) -> bool:
+    """spaCy's IS_PUNCT lexeme flag: every character in a Unicode punctuation category."""
+    return all(unicodedata.category(ch).startswith("P") for ch in token)
 
 
 def _docs(nlp: Language, texts: Iterable[str], words: Words) -> Iterator[Doc]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from auditor.bilingual import fold_zh_same_length, literal_alternation
 from auditor.words import Words, default_words
@@ -72,19 +71,11 @@ def english_poles(text: str, words: Words | None = None) -> list[PoleMention]:
     return [PoleMention(*ops.en_pole[m.group(0).lower()], m.group(0), m.start(), m.end()) for m in ops.en.finditer(text)]
 
 
-@cache
-def _jieba() -> Any:  # the jieba module (no type hints)
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
 def segment(text: str) -> list[tuple[str, int, int]]:
-    """Words of a Chinese text with their offsets (jieba, precise mode)."""
-    return [(w, start, end) for w, start, end in _jieba().tokenize(text)]
+    """Words of a Chinese text with their offsets (jieba, precise mode; see `auditor.segmenter`)."""
+    from auditor.segmenter import segment as jieba_segment  # jieba, imported on first use
+
+    return jieba_segment(text)
 
 
 def chinese_poles(text: str, words: Words | None = None, single: frozenset[str] | None = None) -> list[PoleMention]:

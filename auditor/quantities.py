@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from auditor.anchored import anchored_finditer
 from auditor.quantities_zh import parse_chinese
 from auditor.quantity import (
     INF,
@@ -38,7 +39,8 @@ __all__ = ["INF", "Quantity", "by_word", "digit_step", "format_decimal", "longes
 # --- English ----------------------------------------------------------------------------------
 
 _EN_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_ANY_DIGIT = re.compile(r"\d")  # the same digits as `\d` in _EN_NUMBER, Unicode ones included
+#: where a number (_EN_NUMBER) can start: the anchor of the quantity pattern (`auditor.anchored`)
+_NUMBER_START = re.compile(r"\d|\.\d")
 # The unit suffixes are grammar, not a word list: each form has its own spacing and boundary rule
 # ("2.5x" glued, "5 pp" not "5 ppm", "per cent" with an optional space), and `_en_kind` reads them.
 _EN_SUFFIX_UNIT = (
@@ -56,6 +58,9 @@ class EnglishVocabulary:
     currency_suffixes: dict[str, str]
     qualifiers: dict[str, str]
     pattern: re.Pattern[str]
+    #: the longest prefix before the number, as `auditor.anchored.window_start` parts: a currency
+    #: and its optional space, then (after any whitespace) a qualifier
+    prefix: tuple[int, int]
 
 
 @cache
@@ -80,7 +85,8 @@ def english_vocabulary(words: Words) -> EnglishVocabulary:
         rf"(?P<cursuf>\s(?:{longest_first(suffixes)})(?![\w]))?",
         re.IGNORECASE,
     )
-    return EnglishVocabulary(scales, prefixes, suffixes, qualifiers, pattern)
+    prefix = (max(map(len, prefixes), default=0) + 1, max(map(len, qualifiers), default=0))
+    return EnglishVocabulary(scales, prefixes, suffixes, qualifiers, pattern, prefix)
 
 
 def _en_kind(unit: str | None) -> tuple[str, str | None]:
@@ -108,10 +114,9 @@ def parse_english(text: str, masked: list[tuple[int, int]] | None = None, words:
     """All quantities in an English text, in order. Spans in `masked` (dates) are skipped."""
     vocab = english_vocabulary(words or default_words())
     found: list[Quantity] = []
-    if _ANY_DIGIT.search(text) is None:
-        return found  # every quantity has a digit (_EN_NUMBER): the pattern would be tried at every character for none
     covered = Spans(masked or [])
-    for m in vocab.pattern.finditer(text):
+    # every quantity has a number: the pattern is tried only just before each one, not at every character
+    for m in anchored_finditer(vocab.pattern, _NUMBER_START, text, vocab.prefix):
         num = m.group("num")
         start, end = m.start(), m.end()
         if covered.covers(m.start("num")):

@@ -19,7 +19,7 @@ from auditor.findings import Finding
 from auditor.textutil import normalise_space
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranked:
     """A finding with its place in the report: rank (1 = read first), score and group."""
 

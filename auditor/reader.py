@@ -65,10 +65,14 @@ def decode(data: bytes, name: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise NotATranscript(f"{name}: file is empty")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\t\f\v")
+    controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > 8 and controls > len(text[:65536]) / 200:
         raise InputError(f"{name}: file is binary (control characters), not a text transcript")
     return text
+
+
+#: control characters other than the whitespace ones (\t \n \v \f): many of them mean a binary file
+_CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f]")
 
 
 def split_lines(text: str, name: str) -> list[str]:

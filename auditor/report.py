@@ -7,12 +7,13 @@ It holds no reference to the checks, so `reports/` never needs to import `checks
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from auditor.baseline import BASELINE_VERSION, Entry, apply_baseline, fingerprint, path_key
+from auditor.baseline import BASELINE_VERSION, Entry, apply_baseline, fingerprint, in_scope, path_key
 from auditor.findings import Finding, Related, Severity
 from auditor.model import Transcript
 from auditor.ranking import Ranked, rank
@@ -99,6 +100,11 @@ class Report:
     transcripts: dict[str, Transcript] = field(default_factory=dict)
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     baseline: BaselineOutcome | None = None
+    #: coverage counters summed over the run, when a streaming run has already reduced them (the
+    #: compact records it keeps have none); else summed from `results`
+    coverage_totals: dict[str, dict[str, int]] | None = None
+    #: the run's additive totals (`auditor.engines.records.Totals`) when an engine computed them
+    totals: Any = None
 
     @classmethod
     def build(
@@ -107,10 +113,17 @@ class Report:
         transcripts: dict[str, Transcript] | None = None,
         rules: dict[str, RuleInfo] | None = None,
         baseline: list[Entry] | None = None,
+        *,
+        weights: Mapping[str, float] | None = None,
+        coverage: dict[str, dict[str, int]] | None = None,
     ) -> Report:
-        weights: dict[str, float] = {}
-        for r in results:
-            weights.update(r.weights)
+        """Rank the findings of `results`; `weights` and `coverage`, when given, replace those the
+        results carry (a streaming run keeps compact results without them)."""
+        if weights is None:
+            merged: dict[str, float] = {}
+            for r in results:
+                merged.update(r.weights)
+            weights = merged
         findings = [f for r in results for f in r.findings]
         outcome = None
         if baseline is not None:
@@ -120,7 +133,7 @@ class Report:
                 findings, [e for e in baseline if e.file in names or not e.file], aliases)
             outcome = BaselineOutcome(suppressed, stale)
         return cls(results=results, entries=rank(findings, weights), transcripts=transcripts or {},
-                   rules=rules or {}, baseline=outcome)
+                   rules=rules or {}, baseline=outcome, coverage_totals=coverage)
 
     # -- views ---------------------------------------------------------------------------------
 
@@ -181,8 +194,8 @@ class Report:
         """
         transcript = self.transcripts.get(file)
         if transcript is None:
-            result = next((r for r in self.results if r.file == file and not r.error), None)
-            if result is None:
+            result = self._first_results().get(file)  # indexed: a batch page asks for every file
+            if result is None or result.error:
                 return None
             from auditor.errors import AuditorError
             from auditor.reader import read_transcript
@@ -195,6 +208,8 @@ class Report:
 
     def coverage(self) -> dict[str, dict[str, int]]:
         """Coverage counters of the checks (e.g. figure claims verified/contradicted/unchecked)."""
+        if self.coverage_totals is not None:
+            return self.coverage_totals
         total: dict[str, Counter[str]] = {}
         for r in self.results:
             for check, counts in r.stats.items():
@@ -231,3 +246,23 @@ class Report:
             return 0
         threshold = Severity.parse(fail_on)
         return 1 if any(f.severity.at_least(threshold) for f in self.findings) else 0
+
+
+def build_report(results: list[FileResult], transcripts: dict[str, Transcript] | None = None,
+                 rules: dict[str, RuleInfo] | None = None, baseline: list[Entry] | None = None) -> Report:
+    """The ranked report, with the accepted findings of `baseline` hidden.
+
+    Only the baseline entries about the files of `results` apply (and only they can be stale).
+    `Report.results` keep every finding, so that a baseline can be re-written from the report.
+    """
+    if baseline is None:
+        return Report.build(results, transcripts, rules)
+    aliases = {rule.id: rule.aliases for rule in (rules or {}).values() if rule.aliases}
+    everything = [f for r in results for f in r.findings]
+    remaining, suppressed, stale = apply_baseline(everything, in_scope(baseline, [r.file for r in results]), aliases)
+    kept = {id(f) for f in remaining}
+    shown = [replace(r, findings=[f for f in r.findings if id(f) in kept]) for r in results]
+    report = Report.build(shown, transcripts, rules)
+    report.results = results
+    report.baseline = BaselineOutcome(suppressed, stale)
+    return report

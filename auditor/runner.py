@@ -16,7 +16,7 @@ from auditor.registry import canonical_id
 INTERNAL_CHECK_FAILED = "internal.check_failed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Excerpt:
     """The text a finding stands on, with its translation, for the side-by-side report view."""
 
@@ -26,9 +26,12 @@ class Excerpt:
     translation: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class FileResult:
-    """Everything one input file produced; small and picklable so batch workers can return it."""
+    """Everything one input file produced; small and picklable so batch workers can return it.
+
+    Slotted: a batch keeps one compact FileResult per file until its combined report is written.
+    """
 
     file: str
     findings: list[Finding] = field(default_factory=list)

@@ -19,7 +19,7 @@ import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from auditor.config import DEFAULT_INCLUDE
 from auditor.errors import InputError
@@ -50,6 +50,9 @@ class Scan:
 
     files: list[Path] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
+    #: inputs named by an fsspec URL other than file:// (`s3://bucket/calls/q3.txt`), read by the
+    #: Dask engine's workers; named in reports as the URL was given
+    urls: list[str] = field(default_factory=list)
 
 
 #: files beside a call that are its references by name (`call.release.html` for `call.txt`): a
@@ -217,7 +220,14 @@ def scan_paths(
 
     for raw in paths:
         text = os.fspath(raw)
-        if text == STDIN:
+        if text.startswith(FILE_URL):
+            text = text[len(FILE_URL):]  # a local path: scanned (and named) as one
+        if is_url(text):
+            for url in scan_url(text, include, exclude):
+                if url not in seen:
+                    seen.add(url)
+                    scan.urls.append(url)
+        elif text == STDIN:
             add(Path(STDIN))
         elif any(ch in text for ch in "*?[") and not os.path.lexists(text):
             matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
@@ -234,6 +244,50 @@ def scan_paths(
             _stat_named(text)
             add(Path(text))
     return scan
+
+
+FILE_URL = "file://"
+
+
+def is_url(text: str) -> bool:
+    """An fsspec URL such as s3://bucket/key or memory://calls (not a Windows drive, not file://)."""
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]+://", text) is not None and not text.startswith(FILE_URL)
+
+
+def scan_url(url: str, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()) -> list[str]:
+    """The transcripts an fsspec URL names: a file, a folder (searched recursively) or a glob.
+
+    A folder is scanned as a local one is: include/exclude patterns, no hidden files or folders, no
+    reference companions. `.gitignore` files are not read and files are not opened to recognise
+    the auditor's own reports (one request per file on an object store): exclude those by pattern.
+    """
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError:
+        raise InputError(f"{url}: reading a URL needs fsspec: pip install 'transcript-auditor[dask]'") from None
+    try:
+        fs, root = url_to_fs(url)
+        if any(ch in url.split("://", 1)[1] for ch in "*?["):
+            return [fs.unstrip_protocol(m) for m in sorted(fs.glob(root)) if fs.isfile(m)]
+        if fs.isfile(root):
+            return [url]
+        if not fs.isdir(root):
+            raise InputError(f"{url}: no such file or folder")
+        prefix = root.rstrip("/") + "/"
+        found = []
+        for path in sorted(fs.find(root)):
+            rel = str(path)[len(prefix):] if str(path).startswith(prefix) else PurePosixPath(path).name
+            parts = rel.split("/")
+            if any(p.startswith(".") for p in parts) or any(_matches(exclude, "/".join(parts[:i])) for i in range(1, len(parts))):
+                continue
+            if not _matches(include, rel) or _matches(exclude, rel) or is_companion(parts[-1]):
+                continue
+            found.append(url.rstrip("/") + "/" + rel)
+        return found
+    except InputError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{url}: cannot be listed: {exc}") from None
 
 
 def _walk(top: Path, include: Sequence[str], exclude: Sequence[str], is_skipped: Callable[[Path], bool],

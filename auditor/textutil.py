@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -108,12 +109,18 @@ class HiddenCharacter:
         return unicodedata.name(self.char, self.codepoint)
 
 
+@functools.lru_cache(maxsize=8)
+def _character_class(characters: frozenset[str]) -> re.Pattern[str]:
+    """One compiled class for a set of characters: a C-speed test of a line instead of a loop."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(characters)) + "]")
+
+
 def remove_characters(text: str, remove: frozenset[str]) -> tuple[str, list[int]]:
     """`text` without the characters in `remove`, and the 0-based offsets (in `text`) removed.
 
     Linear in the length of the text; a line without any of them is returned as it is.
     """
-    if not remove or not any(ch in remove for ch in text):
+    if not remove or _character_class(remove).search(text) is None:
         return text, []
     kept: list[str] = []
     removed: list[int] = []

@@ -7,7 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=$1; dir=$2; mkdir -p "$dir"
 auditor=${AUDITOR:-.venv/bin/auditor}
-files=(examples/*.txt)
+files=()
+for f in examples/*.txt; do
+  case "$f" in *.participants.txt|*.release.txt) ;; *) files+=("$f") ;; esac  # reference companions, not calls
+done
 [ -d ../shared/seed ] && files+=(../shared/seed/*.txt)
 status=0
 for f in "${files[@]}"; do

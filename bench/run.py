@@ -2,129 +2,45 @@
 
 Usage (from the project root, with the project installed):
 
-    python bench/run.py [--files 12] [--repeat 3] [--corpus DIR]
+    python bench/run.py --corpus ../shared/dev-corpus/earnings22 --seed ../shared/seed/CALL.txt \\
+        [--files 12] [--repeat 3] [--skip-scaling]
 
-Text: the real calls of ../shared/dev-corpus/earnings22 and the seed transcript of ../shared/seed when
-they are checked out next to the project (else --corpus DIR, else fictional transcripts generated
-here). The first --files calls make the 1x corpus; 4x and 16x are copies of it in subfolders.
+--corpus is a folder of real English calls (its first --files calls, by name, make the 1x corpus;
+4x and 16x are copies of it in subfolders), --seed a real bilingual call. Nothing here is used by
+the tests and nothing is generated: the figures are only worth quoting on real text.
 
-Every figure is a ratio taken pair by pair (A B A B ...: pairing keeps a ratio meaningful while the
-machine's speed drifts), and the median of the pairs is printed. Times are the operating system's
-own accounting of each finished command (os.wait4): cpu = user + system, peak = the largest single
-process among those the command waited for (a pool's workers included).
+Every comparison is paired (A B A B ...: pairing keeps a ratio meaningful while a shared machine's
+speed drifts) and the median of the pair-by-pair ratios is printed. Times are the operating
+system's own accounting of each finished command (os.wait4): cpu = user + system, peak = the
+largest single process among those the command waited for (pool workers included).
 
-- single call: CPU of `auditor audit` on one ~50 KB call vs a bare
-  `python -c "import spacy; spacy.blank('en'); spacy.blank('zh')"` (target <= 1.3x);
-- steady state: MB/s per CPU-second of the auditor beyond start-up (4x minus 1x, --jobs 1) vs
-  spaCy's blank tokenizers alone over the same lines (target >= 20%);
+- single call: CPU of `auditor audit` on the seed (bilingual) and on the corpus call closest to
+  50 KB, each against a bare `python -c "import spacy; spacy.blank('en'); spacy.blank('zh')"`
+  (target <= 1.3x);
+- steady state: MB per CPU-second of the audit in a warm process (spaCy and the checks loaded, an
+  English call outside the timed set and the project's bilingual example audited first) against spaCy's blank tokenizers over the same lines in another warm process
+  (en for English lines, zh for Chinese ones): target >= 20%;
 - parallelism: wall of --jobs 1 over --jobs 2 on the 1x corpus (target >= 1.8x on a quiet machine);
-- scaling: wall of 16x over 1x at --jobs 2 (target <= 16.5x), with each size's peak;
-- memory: the largest process of any batch run (target <= 150 MiB).
+- scaling: wall of 4x and 16x over 1x at --jobs 2 (target 16x <= 16.5x), with each size's peak;
+- memory: the largest process of any run (target <= 150 MiB per process).
 
-This is a script, not a test: timings depend on the machine and are not asserted anywhere.
+Timings depend on the machine and its load; nothing here asserts them.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-CORPUS = HERE / "corpus"
-SHARED = HERE.parent.parent / "shared"
-
-FIRST = ["Ada", "Bram", "Celia", "Dario", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Luca"]
-LAST = ["Pell", "Varga", "Okoro", "Lindqvist", "Moreau", "Tanaka", "Brennan", "Sato", "Haddad", "Novak"]
-FIRMS = ["Meridian Securities", "Northgate Capital", "Harbourview Research", "Jade Bay Capital"]
-COMPANIES = ["Corvid Mining", "Lumen Freight", "Orchid Biotech", "Tessellate Software", "Halden Foods"]
-METRICS = ["revenue", "gross profit", "operating expenses", "adjusted EBITDA", "net income"]
-ZH_METRICS = {"revenue": "營收", "gross profit": "毛利", "operating expenses": "營業費用",
-              "adjusted EBITDA": "經調整EBITDA", "net income": "淨利"}
-FILLER = [
-    ("Demand from our largest customers remained healthy throughout the quarter.", "本季我們最大客戶的需求保持健康。"),
-    ("We continued to invest in automation and in the training of our teams.", "我們持續投資於自動化及團隊培訓。"),
-    ("Our pipeline of new projects is the strongest it has been in three years.", "我們的新項目儲備是三年來最強的。"),
-    ("Pricing was stable, and we did not see any change in competitive intensity.", "價格保持穩定,我們沒有看到競爭強度的變化。"),
-]
-
-
-def _paragraph(rng: random.Random) -> tuple[str, str]:
-    metric = rng.choice(METRICS)
-    old = rng.uniform(50, 900)
-    growth = rng.uniform(-20, 40)
-    new = old * (1 + growth / 100)
-    word = "up" if growth >= 0 else "down"
-    zh_word = "成長" if growth >= 0 else "下降"
-    en = (f"{metric.capitalize()} was RMB{new:,.1f} million, {word} {abs(growth):.1f}% from RMB{old:,.1f} million "
-          f"in the same quarter last year. " + rng.choice(FILLER)[0])
-    zh = (f"{ZH_METRICS[metric]}為人民幣{new / 100:,.4f}億元,較去年同期的人民幣{old / 100:,.4f}億元{zh_word}"
-          f"{abs(growth):.1f}%。" + rng.choice(FILLER)[1])
-    return en, zh
-
-
-def make_transcript(rng: random.Random, bilingual: bool, size: int = 50_000) -> str:
-    company = rng.choice(COMPANIES)
-    ceo = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    cfo = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    lines: list[str] = []
-
-    def header(text: str) -> None:
-        lines.extend([text, text] if bilingual else [text])
-
-    def say(en: str, zh: str) -> None:
-        lines.append(en)
-        if bilingual:
-            lines.append(zh)
-
-    if bilingual:
-        lines.append("免責聲明:中文譯文由機器翻譯產生,僅供參考。")
-    header("Operator")
-    say(f"Good morning and welcome to the {company} second quarter 2025 earnings call.",
-        f"早安,歡迎參加{company} 2025年第二季財報電話會議。")
-    turn = 0
-    while sum(len(x.encode("utf-8")) + 1 for x in lines) < size:
-        speaker = (ceo, "Chief Executive Officer") if turn % 2 == 0 else (cfo, "Chief Financial Officer")
-        header(f"{speaker[0]} - {speaker[1]}")
-        for _ in range(rng.randint(3, 7)):
-            say(*_paragraph(rng))
-        if turn % 3 == 2:
-            analyst = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-            header("Operator")
-            say(f"Our next question comes from {analyst} with {rng.choice(FIRMS)}.", f"下一個問題來自{analyst}。")
-            header(f"{analyst} - Analyst")
-            say("Could you talk about the outlook for margins in the second half?", "能否談談下半年利潤率的展望?")
-        turn += 1
-    return "\n".join(lines) + "\n"
-
-
-def synthetic_texts(files: int) -> list[str]:
-    """`files` fictional transcripts (the fallback when the real corpora are not checked out)."""
-    rng = random.Random(20251126)
-    return [make_transcript(rng, bilingual=i % 2 == 0) for i in range(files)]
-
-
-def build_corpus(texts: list[str], copies: int) -> list[Path]:
-    """The texts, each written `copies` times (copy k in its own folder)."""
-    folder = CORPUS / f"x{copies}"
-    if folder.exists():
-        shutil.rmtree(folder)
-    paths = []
-    for k in range(copies):
-        sub = folder / f"copy{k:02d}"
-        sub.mkdir(parents=True)
-        for i, text in enumerate(texts):
-            path = sub / f"call_{i:03d}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(path)
-    return paths
+BARE = "import spacy; spacy.blank('en'); spacy.blank('zh')"
 
 
 @dataclass(frozen=True)
@@ -132,16 +48,20 @@ class Sample:
     wall: float  # seconds
     cpu: float  # user + system seconds of the command and the processes it waited for
     peak: float  # MiB, the largest single process
+    out: str  # what the command printed
 
 
 def run(cmd: list[str]) -> Sample:
     """One run of `cmd`, timed by the kernel's accounting of the reaped child (os.wait4)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(proc.pid, 0)
-    proc.returncode = 0  # reaped here: keep Popen from waiting again
-    wall = time.perf_counter() - start
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
+        wall = time.perf_counter() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text)
 
 
 def paired(a: list[str], b: list[str], repeat: int) -> list[tuple[Sample, Sample]]:
@@ -156,99 +76,146 @@ def median(values: list[float]) -> float:
 
 
 def auditor_cmd() -> list[str]:
-    exe = shutil.which("auditor", path=str(Path(sys.executable).parent)) or shutil.which("auditor")
+    exe = shutil.which("auditor", path=str(Path(sys.executable).parent))
     return [exe] if exe else [sys.executable, "-c", "from auditor.cli import main; main()"]
 
 
-def audit(target: Path, jobs: int) -> list[str]:
-    return [*auditor_cmd(), "audit", str(target), "--format", "json", "--jobs", str(jobs), "--output", os.devnull]
+def audit(target: Path, jobs: int | None = None) -> list[str]:
+    cmd = [*auditor_cmd(), "audit", str(target), "--format", "json", "--output", os.devnull, "--quiet"]
+    return cmd + (["--jobs", str(jobs)] if jobs else [])
 
 
-def tokenizer_mbps(texts: list[str]) -> float:
-    """MB per CPU-second of spaCy's blank tokenizers alone (zh for Chinese lines, en for the others)."""
+# --- steady state: measured inside a warm process (these run as `run.py --steady KIND FILE...`) ---
+
+
+def _steady_auditor(files: list[str]) -> float:
+    """MB per CPU-second of auditing `files` one by one in this process, after warm-up calls on
+    other transcripts (`WARM_UP=` first in `files`: an English call outside the timed set and the
+    project's bilingual example, so that what the first bilingual call loads is not counted, and
+    nothing cached per text is warm)."""
+    import auditor
+
+    warm = [f.removeprefix("WARM_UP=") for f in files if f.startswith("WARM_UP=")]
+    files = [f for f in files if not f.startswith("WARM_UP=")]
+    for f in warm:
+        auditor.audit([f], jobs=1, keep_transcripts=False)
+    size = sum(os.path.getsize(f) for f in files)
+    start = time.process_time()
+    for f in files:
+        auditor.audit([f], jobs=1, keep_transcripts=False)
+    return size / 1e6 / (time.process_time() - start)
+
+
+def _steady_tokenizer(files: list[str]) -> float:
+    """MB per CPU-second of spaCy's blank tokenizers alone over the lines of `files` (zh for Chinese
+    lines, en for the others), after one warm-up pass."""
     import spacy
 
     from auditor.textutil import is_chinese_line
 
     en, zh = spacy.blank("en"), spacy.blank("zh")
-    total = sum(len(t.encode("utf-8")) for t in texts)
+    files = [f for f in files if not f.startswith("WARM_UP=")]
+    texts = [Path(f).read_text(encoding="utf-8") for f in files]
+
+    def once() -> None:
+        for text in texts:
+            lines = text.splitlines()
+            for _ in en.tokenizer.pipe([ln for ln in lines if not is_chinese_line(ln)]):
+                pass
+            for _ in zh.tokenizer.pipe([ln for ln in lines if is_chinese_line(ln)]):
+                pass
+
+    once()
+    size = sum(os.path.getsize(f) for f in files)
     start = time.process_time()
-    for text in texts:
-        lines = text.splitlines()
-        for _ in en.tokenizer.pipe([ln for ln in lines if not is_chinese_line(ln)]):
-            pass
-        for _ in zh.tokenizer.pipe([ln for ln in lines if is_chinese_line(ln)]):
-            pass
-    return total / 1e6 / (time.process_time() - start)
+    once()
+    return size / 1e6 / (time.process_time() - start)
 
 
-def real_texts(corpus: Path | None, files: int) -> tuple[list[str], str]:
-    """The first `files` calls of the corpus (real text when checked out) and where they came from."""
-    folder = corpus or SHARED / "dev-corpus" / "earnings22"
-    paths = sorted(folder.glob("*.txt"))[:files] if folder.is_dir() else []
-    if not paths:
-        return synthetic_texts(files), "fictional transcripts generated by bench/run.py"
-    return [p.read_text(encoding="utf-8") for p in paths], f"{len(paths)} calls of {folder.name}"
+def steady(kind: str, files: list[Path], warm: list[Path]) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "--steady", kind, *(f"WARM_UP={w}" for w in warm),
+            *map(str, files)]
 
 
-def single_call_file(texts: list[str]) -> Path:
-    """The seed transcript when checked out, else the corpus call closest to 50 KB."""
-    seeds = sorted((SHARED / "seed").glob("*.txt"))
-    if seeds:
-        return seeds[0]
-    path = CORPUS / "single.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(min(texts, key=lambda t: abs(len(t.encode("utf-8")) - 50_000)), encoding="utf-8")
-    return path
+# --- the corpus ------------------------------------------------------------------------------
+
+
+def build_corpus(root: Path, sources: list[Path], copies: int) -> Path:
+    """A folder holding the calls `copies` times (copy k in its own subfolder)."""
+    folder = root / f"x{copies}"
+    for k in range(copies):
+        sub = folder / f"copy{k:02d}"
+        sub.mkdir(parents=True)
+        for path in sources:
+            shutil.copyfile(path, sub / path.name)
+    return folder
+
+
+def closest_to(paths: list[Path], size: int) -> Path:
+    return min(paths, key=lambda p: abs(p.stat().st_size - size))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, help="a folder of real English calls (.txt)")
+    parser.add_argument("--seed", type=Path, help="a real bilingual call")
     parser.add_argument("--files", type=int, default=12, help="calls in the 1x corpus")
     parser.add_argument("--repeat", type=int, default=3, help="pairs per ratio")
-    parser.add_argument("--corpus", type=Path, help="a folder of .txt calls (default: the shared dev corpus)")
+    parser.add_argument("--skip-scaling", action="store_true", help="leave out the 4x/16x runs (the longest)")
+    parser.add_argument("--steady", nargs="+", metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.steady:
+        kind, *files = args.steady
+        print((_steady_auditor if kind == "auditor" else _steady_tokenizer)(files))
+        return 0
+    if not args.corpus or not args.seed:
+        parser.error("--corpus and --seed are required (real text: see the module doc)")
+    calls = sorted(args.corpus.glob("*.txt"))[: args.files]
+    if not calls or not args.seed.is_file():
+        parser.error("no .txt calls in --corpus, or --seed is not a file")
 
-    texts, origin = real_texts(args.corpus, args.files)
-    corpus = {n: build_corpus(texts, n) for n in (1, 4, 16)}
-    size = {n: sum(p.stat().st_size for p in paths) / 1e6 for n, paths in corpus.items()}
-    folder = {n: paths[0].parent.parent for n, paths in corpus.items()}
-    one = single_call_file(texts)
-    bare = [sys.executable, "-c", "import spacy; spacy.blank('en'); spacy.blank('zh')"]
     rows: list[tuple[str, str, str, str]] = []
+    bare = [sys.executable, "-c", BARE]
+    english = closest_to(sorted(args.corpus.glob("*.txt")), 50_000)
+    for label, one in (("seed, bilingual", args.seed), ("English", english)):
+        pairs = paired(audit(one), bare, args.repeat)
+        rows.append((f"single call ({label}, {one.stat().st_size / 1e3:.0f} KB), CPU",
+                     f"{median([a.cpu for a, _ in pairs]):.2f} s vs {median([b.cpu for _, b in pairs]):.2f} s",
+                     f"{median([a.cpu / b.cpu for a, b in pairs]):.2f}x", "<= 1.3x"))
+        rows.append((f"peak of that call ({label})", f"{median([a.peak for a, _ in pairs]):.0f} MiB vs "
+                     f"{median([b.peak for _, b in pairs]):.0f} MiB", "", "<= 150 MiB"))
 
-    pairs = paired([*auditor_cmd(), "audit", str(one), "--format", "json", "--output", os.devnull], bare, args.repeat)
-    rows.append((f"single call ({one.stat().st_size / 1e3:.0f} KB), CPU",
-                 f"{median([a.cpu for a, _ in pairs]):.2f} s vs {median([b.cpu for _, b in pairs]):.2f} s",
-                 f"{median([a.cpu / b.cpu for a, b in pairs]):.2f}x", "<= 1.3x"))
+    texts = [*calls, args.seed]
+    others = [p for p in sorted(args.corpus.glob("*.txt")) if p not in calls][:1]
+    warm = others + sorted((Path(__file__).resolve().parent.parent / "examples").glob("*bilingual*.txt"))[:1]
+    pairs = paired(steady("auditor", texts, warm), steady("tokenizer", texts, warm), args.repeat)
+    speed = [(float(a.out.split()[-1]), float(b.out.split()[-1])) for a, b in pairs]
+    rows.append((f"steady state, MB per CPU-second ({len(texts)} calls)",
+                 f"{median([a for a, _ in speed]):.3f} vs {median([b for _, b in speed]):.2f} (spaCy tokenizer)",
+                 f"{median([a / b for a, b in speed]):.1%}", ">= 20%"))
 
-    steady = []
-    for _ in range(args.repeat):
-        small, large = run(audit(folder[1], 1)), run(audit(folder[4], 1))
-        mbps = (size[4] - size[1]) / max(large.cpu - small.cpu, 1e-9)
-        steady.append((mbps, tokenizer_mbps(texts)))
-    rows.append(("steady state, MB per CPU-second",
-                 f"{median([a for a, _ in steady]):.3f} vs {median([b for _, b in steady]):.2f} (spaCy tokenizer)",
-                 f"{median([a / b for a, b in steady]):.1%}", ">= 20%"))
+    with tempfile.TemporaryDirectory(prefix="auditor-bench-") as tmp:
+        folders = {n: build_corpus(Path(tmp), calls, n) for n in ((1, 4, 16) if not args.skip_scaling else (1,))}
+        size = sum(p.stat().st_size for p in calls) / 1e6
+        pairs = paired(audit(folders[1], 1), audit(folders[1], 2), args.repeat)
+        rows.append((f"--jobs 1 / --jobs 2, wall (1x = {len(calls)} calls, {size:.2f} MB)",
+                     f"{median([a.wall for a, _ in pairs]):.2f} s / {median([b.wall for _, b in pairs]):.2f} s",
+                     f"{median([a.wall / b.wall for a, b in pairs]):.2f}x", ">= 1.8x"))
+        peaks = [s.peak for pair in pairs for s in pair]
+        if not args.skip_scaling:
+            scale = {n: [run(audit(folders[n], 2)) for _ in range(args.repeat if n < 16 else 1)] for n in (1, 4, 16)}
+            wall = {n: median([s.wall for s in samples]) for n, samples in scale.items()}
+            peak = {n: max(s.peak for s in samples) for n, samples in scale.items()}
+            peaks += list(peak.values())
+            rows.append(("1x / 4x / 16x at --jobs 2, wall",
+                         f"{wall[1]:.1f} s / {wall[4]:.1f} s / {wall[16]:.1f} s",
+                         f"{wall[4] / wall[1]:.1f}x / {wall[16] / wall[1]:.1f}x", "16x <= 16.5x"))
+            rows.append(("peak per process at 1x / 4x / 16x", f"{peak[1]:.0f} / {peak[4]:.0f} / {peak[16]:.0f} MiB",
+                         f"max {max(peaks):.0f} MiB", "<= 150 MiB, flat"))
 
-    pairs = paired(audit(folder[1], 1), audit(folder[1], 2), args.repeat)
-    rows.append(("--jobs 1 / --jobs 2, wall",
-                 f"{median([a.wall for a, _ in pairs]):.2f} s / {median([b.wall for _, b in pairs]):.2f} s",
-                 f"{median([a.wall / b.wall for a, b in pairs]):.2f}x", ">= 1.8x"))
-    peaks = [s.peak for pair in pairs for s in pair]
-
-    scale = {n: [run(audit(folder[n], 2)) for _ in range(max(1, args.repeat if n < 16 else 1))] for n in (1, 4, 16)}
-    wall = {n: median([s.wall for s in samples]) for n, samples in scale.items()}
-    peak = {n: max(s.peak for s in samples) for n, samples in scale.items()}
-    peaks += list(peak.values())
-    rows.append(("1x / 4x / 16x at --jobs 2, wall",
-                 f"{wall[1]:.1f} s / {wall[4]:.1f} s / {wall[16]:.1f} s",
-                 f"{wall[4] / wall[1]:.1f}x / {wall[16] / wall[1]:.1f}x", "16x <= 16.5x"))
-    rows.append(("peak per process at 1x / 4x / 16x", f"{peak[1]:.0f} / {peak[4]:.0f} / {peak[16]:.0f} MiB",
-                 f"max {max(peaks):.0f} MiB", "<= 150 MiB, flat"))
-
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; text: {origin}; "
-          f"1x = {len(corpus[1])} files, {size[1]:.2f} MB; {args.repeat} pairs per ratio, medians")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load:.1f} at the end; "
+          f"text: {len(calls)} calls of {args.corpus.name} and {args.seed.name}; {args.repeat} pairs per ratio, medians")
     print()
     print("| measure | auditor vs baseline | ratio | target |")
     print("|---|---|---|---|")

@@ -116,11 +116,14 @@ def _baseline_data(report: Report) -> dict[str, Any]:
 
 def _files(report: Report, ranked: list[tuple[int, int, Finding]]) -> list[dict[str, Any]]:
     counts = Counter(f.file for _r, _g, f in ranked)
+    by_file: dict[str, list[tuple[int, Finding]]] = {}
+    for rank, _g, f in ranked:  # grouped once: scanning every finding for each file is quadratic
+        by_file.setdefault(f.file, []).append((rank, f))
     out = []
     for index, result in enumerate(report.results):
         rows: list[Row] = []
         if not result.error:
-            mine = [(rank, f) for rank, _g, f in ranked if f.file == result.file]
+            mine = by_file.get(result.file, [])
             wanted = {n for _r, f in mine for n in (*range(f.line, f.last_line + 1), *(r.line for r in f.related))}
             view = report.transcript_view(result.file)
             rows = build_rows(view, result.excerpts.values(), wanted)

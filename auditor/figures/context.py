@@ -21,6 +21,7 @@ from auditor.figures.mentions import (
     UNNAMED,
     CallPeriod,
     MetricMention,
+    explicit_periods,
     find_mentions,
     periods_in,
     segment_name,
@@ -145,6 +146,8 @@ class ContextReader:
         self._period: dict[str, str | None] = {}
         self._scope: dict[str, str | None] = {}
         self._local: dict[str, tuple[int, str] | None] = {}
+        self._text: str | None = None
+        self._subject_of: str | None = None  # the business line the last sentence was about, by its subject
 
     def sentences(self) -> list[SentenceContext]:
         out: list[SentenceContext] = []
@@ -155,11 +158,14 @@ class ContextReader:
             organic = bool(lex.qualifier_re.search(p.text))
             last: list[MetricMention] = []
             last_start = 0
+            about: str | None = None  # a business line the last sentence was about, stating no metric
             for s in p.sentences:
                 body = p.text[s.start : s.end]
                 scope = self._sentence_scope(speaker, body, p.index)
                 if scope is None and not (lex.company_scope_re.search(body) or lex.slide_re.search(body)):
-                    scope = _named_line(last, last_start)
+                    # "Our downstream performed well. We saw utilization of 97%": the line's
+                    scope = _named_line(last, last_start) or about
+                subject = self._subject_of
                 qs = _mend([q for q in p.quantities if s.start <= q.start < s.end], p.text)
                 mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex)]
                 forward = analyst or bool(set(words_of(body)) & lex.forward)
@@ -171,6 +177,7 @@ class ContextReader:
                     ctx.previous = last
                 out.append(ctx)
                 last, last_start = mentions, s.start
+                about = subject if not mentions and not qs else None
                 self._set_period(speaker, p, s, forward)
         return out
 
@@ -180,7 +187,7 @@ class ContextReader:
         """'Brazil led the recovery with ...': the name a sentence is about, or None."""
         m = self.lex.subject_re.match(body)
         if m is None:
-            return None
+            return self._line_subject(body)
         words = m.group("name").split()
         low = [w.lower() for w in words]
         if low[0] in self.lex.subject_skip or low[0].endswith("ly") or self.lex.alias_re.search(m.group("name")):
@@ -188,6 +195,37 @@ class ContextReader:
         if any(w in self.lex.adjust_prefixes or w in self.lex.company_words or self.lex.scope_period_re.fullmatch(w) for w in low):
             return None
         return segment_name(words, self.lex)
+
+    def _line_subject(self, body: str) -> str | None:
+        """'And our downstream performed well also', 'Our chemical business closed out the year': a
+        lower-case business line as the subject, when the words say it is one (a business-line noun
+        after it, here or anywhere in the call: "our downstream business"). Lower-case subjects are
+        mostly no business line ("our teams delivered", "our customers continued"), hence the proof."""
+        lex = self.lex
+        m = lex.line_subject_re.match(body)
+        if m is None:
+            return None
+        words = m.group("name").lower().split()
+        noun = words[-1] in lex.line_nouns
+        name = words[:-1] if noun else words
+        if not name or lex.alias_re.search(" ".join(name)) or " ".join(name) in lex.not_segments:
+            return None
+        if any(
+            w in lex.subject_skip or w in lex.company_words or w in lex.not_segments or w in lex.unnamed_words
+            or w in lex.adjust_prefixes or lex.scope_period_re.fullmatch(w)
+            for w in name
+        ):
+            return None
+        if not noun and not self._named_as_line(" ".join(name)):
+            return None
+        return segment_name(name, lex)
+
+    def _named_as_line(self, name: str) -> bool:
+        """Whether the call names `name` with a business-line noun somewhere ("downstream business")."""
+        if self._text is None:
+            self._text = "\n".join(p.text for p in self.transcript.paragraphs)
+        pattern = rf"\b{re.escape(name)}\s+(?:{'|'.join(re.escape(n) for n in self.lex.line_nouns)})\b"
+        return re.search(pattern, self._text, re.IGNORECASE) is not None
 
     def _sentence_scope(self, speaker: str, body: str, paragraph: int) -> str | None:
         lex = self.lex
@@ -205,6 +243,7 @@ class ContextReader:
         self._scope[speaker] = scope
         self._local[speaker] = local
         subject = self._subject(body) if moved is None else None
+        self._subject_of = subject
         if subject is not None:
             return subject  # for this sentence only
         return local[1] if local is not None else scope
@@ -224,12 +263,37 @@ class ContextReader:
 
     # -- period ---------------------------------------------------------------------------------
 
+    def periods(self, p: Paragraph, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The period phrases of a span (`periods_in`), a full year named by its opening alone read
+        as such: "a solid start to the fiscal year" is the call's quarter in a first-quarter call,
+        and no period of its own in any other (the opening of the year is then the half or the
+        year to date, which the text does not say)."""
+        out: list[tuple[int, int, str]] = []
+        for a, b, kind in periods_in(p, start, end, self.call, self.lex):
+            if kind.startswith("year:") and self.lex.year_start_re.search(p.text[max(0, start + a - 40) : start + a]):
+                if self.call.quarter != 1:
+                    continue
+                kind = "current"
+            out.append((a, b, kind))
+        return out
+
     def setters(self, p: Paragraph, start: int, end: int) -> list[str]:
         """The periods a span sets for what follows: its own periods, comparisons left out, and a
         period that only qualifies a change ("The first nine months growth exceeded 21%. Our
-        EBITDA reached ...": the nine months are the growth's, not the EBITDA's)."""
+        EBITDA reached ...": the nine months are the growth's, not the EBITDA's). In a half-year
+        call, a sentence that names both quarters of the half ("the swing between Q1 and Q2")
+        speaks of the half: what follows is the half's, not the later quarter's."""
+        found = self.periods(p, start, end)
+        half = self.call.half
+        if half and self.call.quarter == 2 * half:
+            quarters = {
+                pm.number for pm in explicit_periods(p, start, end)
+                if pm.kind == "quarter" and pm.year in (None, self.call.year)
+            }
+            if {2 * half - 1, 2 * half} <= quarters:
+                return [self.call.part_of_year(f"half:{half}", None)]
         out: list[str] = []
-        for a, b, kind in periods_in(p, start, end, self.call, self.lex):
+        for a, b, kind in found:
             if kind in ("prior_year", "prior_quarter", "local"):
                 continue
             if self.compared(p, start + a, start) or self.lex.change_noun_re.match(p.text, start + b):

@@ -209,7 +209,7 @@ class FigureExtractor:
                 mention = self._from_segment(mention, after)
             if mention is not None and self.lex.per_share_re.match(after) and mention.metric not in self.lex.per_share_metrics:
                 mention = replace(mention, segment=f"{mention.segment or ''} per share".strip())
-            period = self._period(ctx, q, role, prev_end, after, cmp)
+            period = self._period(ctx, q, role, prev_end, after, cmp, mention)
             linked = mention is not None and role == "level" and self._direct(ctx, mention, q)
             qualified = role == "change" and self._qualified(ctx, before, after)
             out.append(
@@ -401,18 +401,22 @@ class FigureExtractor:
             break
         return None
 
-    def _period(self, ctx: SentenceContext, q: Quantity, role: str, prev_end: int, after: str, cmp: str | None) -> str:
+    def _period(
+        self, ctx: SentenceContext, q: Quantity, role: str, prev_end: int, after: str, cmp: str | None,
+        mention: MetricMention | None = None,
+    ) -> str:
         paragraph, sentence = ctx.paragraph, ctx.sentence
-        if ctx.forward and role != "base":
+        standing = role == "level" and mention is not None and self._standing(ctx, mention)
+        if ctx.forward and role != "base" and not standing:
             return "unknown"
         after_clause = self.lex.clause_break_re.split(after, maxsplit=1)[0]
         found = [
-            f for f in periods_in(paragraph, q.end, q.end + len(after_clause[:70]), self.call, self.lex)
+            f for f in self.context.periods(paragraph, q.end, q.end + len(after_clause[:70]))
             if not self.context.compared(paragraph, q.end + f[0], q.end)
         ]
         if found:
             return _own(found[0][2])
-        found = periods_in(paragraph, prev_end, q.start, self.call, self.lex)
+        found = self.context.periods(paragraph, prev_end, q.start)
         if found:
             return _own(found[-1][2])
         if role == "base":
@@ -426,9 +430,23 @@ class FigureExtractor:
             return "unknown"
         if own:
             return own.pop()
+        if standing:
+            return "current"
         if role in ("level", "change") and self._against_prior_quarter(ctx):
             return "current"
         return ctx.period or "implicit"
+
+    def _standing(self, ctx: SentenceContext, mention: MetricMention) -> bool:
+        """A balance stated as it stands ("we remain debt free, and cash is US$135 million", "we will
+        remain well capitalized with a cash position of US$276 million"): the balance at the end of
+        the call's quarter, whatever period the speaker spoke of before. Not a forecast ("we expect
+        to end the year with cash of ..."), nor a past balance ("cash was ...")."""
+        if not self.lex.metrics[mention.metric].balance:
+            return False
+        words = set(words_of(ctx.paragraph.text[ctx.sentence.start : ctx.sentence.end]))
+        if words & self.lex.outlook:
+            return False
+        return bool(words & (self.lex.still if ctx.forward else self.lex.holding))
 
     def _against_prior_quarter(self, ctx: SentenceContext) -> bool:
         """'..., up 18% from US$210.5 million in the third quarter of 2024': a comparison with an

@@ -35,6 +35,7 @@ class MetricDef:
     numerator: str | None = None
     denominator: str | None = None
     segmentable: bool = False
+    balance: bool = False  # a balance at a date (cash, net debt, backlog), not a flow over a period
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -77,6 +78,8 @@ class Lexicon:
     down: frozenset[str]
     forward: frozenset[str]
     outlook: frozenset[str]  # forward words that speak of a later period, not of a hypothesis
+    holding: frozenset[str]  # verbs that state a balance as it stands ("remain", "have")
+    still: frozenset[str]  # of these, the ones a forward sentence may state it with ("will remain")
     breakdown_openers: tuple[str, ...]
     breakdown_inline: tuple[str, ...]
     breakdown_complete: tuple[str, ...]
@@ -137,12 +140,15 @@ class Lexicon:
     continuation_re: re.Pattern[str] = field(repr=False)
     conversion_re: re.Pattern[str] = field(repr=False)
     subject_re: re.Pattern[str] = field(repr=False)
+    line_subject_re: re.Pattern[str] = field(repr=False)
+    line_nouns: tuple[str, ...]
     slide_re: re.Pattern[str] = field(repr=False)
     company_scope_re: re.Pattern[str] = field(repr=False)
     qualifier_re: re.Pattern[str] = field(repr=False)
     loose_re: re.Pattern[str] = field(repr=False)
     delta_after_re: re.Pattern[str] = field(repr=False)
     quarter_number_re: re.Pattern[str] = field(repr=False)
+    year_start_re: re.Pattern[str] = field(repr=False)
 
     def metric(self, metric_id: str) -> MetricDef:
         return self.metrics[metric_id]
@@ -197,6 +203,7 @@ def _metrics(words: Words) -> tuple[dict[str, MetricDef], dict[str, str]]:
             numerator=spec.get("numerator"),
             denominator=spec.get("denominator"),
             segmentable=bool(spec.get("segmentable", False)),
+            balance=bool(spec.get("balance", False)),
         )
         for mid, spec in sorted(specs.items())
     }
@@ -242,6 +249,8 @@ def _build(words: Words) -> Lexicon:
         down=frozenset(directions["down"]),
         forward=frozenset(raw["forward"]["words"]),
         outlook=frozenset(raw["forward"]["outlook"]),
+        holding=frozenset(raw["balance"]["holding"]) | frozenset(raw["balance"]["still"]),
+        still=frozenset(raw["balance"]["still"]),
         breakdown_openers=tuple(raw["breakdown"]["openers"]),
         breakdown_inline=_lower(raw["breakdown"]["inline"]),
         breakdown_complete=tuple(raw["breakdown"]["complete"]),
@@ -348,6 +357,14 @@ def _build(words: Words) -> Lexicon:
             rf"(?:{alternation(link['subject_verbs'])})\b",
             ci,
         ),
+        # "And our downstream performed well also": a lower-case business line as the subject
+        line_subject_re=re.compile(
+            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['determiners'])})\s+"
+            rf"(?P<name>(?-i:[a-z])[\w&'-]*(?:\s+(?-i:[a-z])[\w&'-]*){{0,2}}?)\s+(?:also\s+|again\s+|further\s+)?"
+            rf"(?:{alternation(link['subject_verbs'])})\b",
+            ci,
+        ),
+        line_nouns=_lower(scope["nouns"]),
         continuation_re=re.compile(
             rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(link['continuations'])})\b", ci
         ),
@@ -369,6 +386,8 @@ def _build(words: Words) -> Lexicon:
         quarter_number_re=re.compile(
             rf"\bquarter\s+(?P<n>[1-4]|{alternation(raw['period']['quarter_numbers'])})\b", ci
         ),
+        # "a solid start to the [fiscal year]": the words right before a full-year phrase
+        year_start_re=re.compile(rf"\b(?:{alternation(raw['period']['year_start'])})\s+(?:(?:the|our|this|a)\s+)?$", ci),
     )
 
 

@@ -182,6 +182,7 @@ class CallPeriod:
 
     quarter: int | None
     year: int | None
+    half: int | None = None  # 1 or 2 when the call reports on a half year (its opening names it first)
 
     def resolve(self, p: PeriodMention) -> str:
         """'current', 'prior_year', 'prior_quarter', 'year:<year>' or 'other' for an explicit period."""
@@ -230,11 +231,16 @@ class CallPeriod:
 def _reported_periods(paragraph: Paragraph, lex: Lexicon) -> list[PeriodMention]:
     """The periods a paragraph names outside forward-looking sentences: "our guidance for the fourth
     quarter", "we expect Q4 to ..." name the quarter after the call's, not the call's."""
-    forward = [
+    forward = _outlook_spans(paragraph, lex)
+    return [p for p in paragraph.periods if not any(a <= p.start < b for a, b in forward)]
+
+
+def _outlook_spans(paragraph: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of a paragraph's forward-looking sentences (an outlook word in them)."""
+    return [
         (s.start, s.end) for s in paragraph.sentences
         if set(re.findall(r"[a-z]+", paragraph.text[s.start : s.end].lower())) & lex.outlook
     ]
-    return [p for p in paragraph.periods if not any(a <= p.start < b for a, b in forward)]
 
 
 def call_period(transcript: Transcript) -> CallPeriod:
@@ -285,7 +291,7 @@ def call_period(transcript: Transcript) -> CallPeriod:
         if top:
             # the call's year: of the two years most named with that quarter, the later (a call
             # names the same quarter a year earlier as often as its own)
-            return CallPeriod(quarter, max(k[1] for k in top))
+            return CallPeriod(quarter, max(k[1] for k in top), _half(transcript, quarter, lex))
     bare_quarter = max(by_number, key=lambda k: (by_number[k], -first(k))) if by_number else None
     if not years:
         # "results for 2021", "in fiscal 2021": a year named alone
@@ -295,7 +301,36 @@ def call_period(transcript: Transcript) -> CallPeriod:
                 years[int(m.group("year"))] += 1
                 order.setdefault(-int(m.group("year")), len(order))
     year = max(years, key=lambda k: (years[k], -order[-k])) if years else None
-    return CallPeriod(bare_quarter, year)
+    return CallPeriod(bare_quarter, year, _half(transcript, bare_quarter, lex))
+
+
+#: half-year phrases a half-year call names in its opening paragraphs, at least
+_HALF_CALL_MENTIONS = 3
+
+
+def _half(transcript: Transcript, quarter: int | None, lex: Lexicon) -> int | None:
+    """The half a half-year call reports on: the first period its opening paragraphs name is a half
+    ("Our first half performance ...", "H1 2021 was ...") and they name halves again and again. A
+    quarterly call opens with its quarter; a half-year call also names its two quarters, but it
+    opens with the half. The half must end with the call's quarter when that is known."""
+    found: list[tuple[int, int, str]] = []  # (paragraph, offset, kind)
+    for n, p in enumerate(transcript.paragraphs[:12]):
+        explicit = [pm for pm in _reported_periods(p, lex) if pm.relative is None]
+        for pm in explicit:
+            found.append((n, pm.start, f"half:{pm.number}" if pm.kind == "half" and pm.number in (1, 2) else pm.kind))
+        forward = _outlook_spans(p, lex)
+        for m in lex.period_re.finditer(p.text):
+            kind = lex.period_of[m.group(0).lower()]
+            if any(a <= m.start() < b for a, b in forward):
+                continue
+            if kind not in ("local", "other") and not any(pm.start <= m.start() < pm.end for pm in explicit):
+                found.append((n, m.start(), kind))
+    found.sort()
+    halves = [kind for _, _, kind in found if kind.startswith("half:")]
+    if not found or not found[0][2].startswith("half:") or len(halves) < _HALF_CALL_MENTIONS:
+        return None
+    half = int(found[0][2].split(":")[1])
+    return half if quarter in (None, 2 * half) else None
 
 
 def explicit_periods(paragraph: Paragraph, start: int, end: int) -> list[PeriodMention]:

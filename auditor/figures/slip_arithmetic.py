@@ -55,6 +55,14 @@ def _change_of(a: Figure, b: Figure, direction: int) -> Interval | None:
     return change if direction > 0 else change.scale(-1)
 
 
+def _same_metric(c: Figure, a: Figure, b: Figure) -> bool:
+    """Whether the ends a, b may be those of the change rate c: no two of them name different
+    metrics ('sales were $450 million, up 12%, and operating income ... $60 million compared
+    with $50 million': the 12% is of sales)."""
+    keys = {f.key[:2] for f in (c, a, b) if f.key is not None}
+    return len(keys) <= 1
+
+
 def change_hints(model: FigureModel) -> list[SlipHint]:
     """A change rate that its two stated ends contradict, and one slip of it agrees with."""
     claimed = {id(c.change) for c in change_claims(model.figures, model.lexicon)[0] if c.change is not None}
@@ -65,13 +73,18 @@ def change_hints(model: FigureModel) -> list[SlipHint]:
         if gi and not any(not _earlier(f) for f in amounts) and groups[gi - 1][0].paragraph is figs[0].paragraph:
             # "Revenue was 15.3 billion. Compared to 18.3 billion a year ago, a reduction of 16%"
             amounts = [f for f in groups[gi - 1] if _amount(f) and not _earlier(f)][-1:] + amounts
-        for c in figs:
-            if c.role != "change" or not c.direction or not plain_percent(c) or id(c) in claimed:
+        changes = [f for f in figs if f.role == "change" and f.direction and plain_percent(f)]
+        for c in changes:
+            if id(c) in claimed or _per_year(model, c):
                 continue
-            pairs = [(a, b) for i, a in enumerate(amounts) for b in amounts[i + 1 :]]
+            pairs = [(a, b) for i, a in enumerate(amounts) for b in amounts[i + 1 :] if _same_metric(c, a, b)]
             rates = [(a, b, iv) for a, b in pairs if (iv := _change_of(a, b, c.direction)) is not None]
             stated = Interval.of(c.quantity)
             if not rates or any(iv.overlaps(stated) for _, _, iv in rates):
+                continue
+            if any(iv.overlaps(Interval.of(o.quantity)) for o in changes if o is not c for *_, iv in rates):
+                # "up 20% in total and up 12% organically": the ends have their own rate; this
+                # one is of another basis or another metric
                 continue
             fits = [
                 (value, why, a, b, iv) for value, why in misreadings(c.quantity, model.lexicon)
@@ -109,12 +122,17 @@ def points_hints(model: FigureModel) -> list[SlipHint]:
         if not moves:
             continue
         for x in levels:
-            for y in bases:
-                if y.quantity.start < x.quantity.start or (x.key and y.key and x.key != y.key):
-                    continue
-                hint = _points(model, x, y, moves)
-                if hint is not None:
-                    out.append(hint)
+            later = [y for y in bases if y.quantity.start > x.quantity.start]
+            if not later or any(_moved(Interval.of(x.quantity), Interval.of(y.quantity), m) for y in later for m in moves):
+                # "70%, 90 basis points higher than 69.1% ...; 16% of the total, up 1 point": a
+                # ratio whose stated change adds up with one of the figures after it is accounted for
+                continue
+            y = later[0]  # the figure x is compared with is the first earlier value after it
+            if x.key and y.key and x.key != y.key:
+                continue
+            hint = _points(model, x, y, moves)
+            if hint is not None:
+                out.append(hint)
     return out
 
 
@@ -133,6 +151,8 @@ def _moved(x: Interval, y: Interval, m: Figure) -> bool:
 
 
 def _points(model: FigureModel, x: Figure, y: Figure, moves: list[Figure]) -> SlipHint | None:
+    # "gross margin reached 70% ... EBITDA margin improved 90 basis points": a change of another metric
+    moves = [m for m in moves if m.key is None or x.key is None or m.key[:2] == x.key[:2]]
     xi, yi = Interval.of(x.quantity), Interval.of(y.quantity)
     if any(_moved(xi, yi, m) for m in moves):
         return None
@@ -159,12 +179,41 @@ def _pct(iv: Interval, unit: str = "%") -> str:
 
 
 @cache
+def _annualized(words: Words) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(words.table('slips')['en']['annualized'])})(?![\w-])", re.IGNORECASE)
+
+
+def _per_year(model: FigureModel, c: Figure) -> bool:
+    """'a compound annual growth rate of 16%', '16% CAGR', 'an average increase of 16% per year'."""
+    q = c.quantity
+    return bool(_annualized(model.transcript.words).search(c.text[max(c.sentence.start, q.start - 40) : min(c.sentence.end, q.end + 20)]))
+
+
+@cache
 def _ratio_words(words: Words) -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = words.table("slips")["ratio"]
     return (
         re.compile(rf"(?<![\w-])(?:{alternation(data['before'])})\s+$", re.IGNORECASE),
         re.compile(rf"^\s*(?:{alternation(data['after'])})(?![\w-])", re.IGNORECASE),
     )
+
+
+def _terms_of(model: FigureModel, p: Figure, a: Figure, b: Figure, amounts: list[Figure]) -> bool:
+    """Whether a over b is the ratio p states: the numerator and denominator of p's metric, of
+    its segment ('operating margin was 80% in the software segment' is not net income over
+    revenue); for a ratio the model cannot name ('a return on revenue of 80%'), revenue under the
+    amount stated last before it."""
+    if a.key is None or b.key is None or a.key[1] != b.key[1]:
+        return False
+    if p.key is not None and p.role == "share" and p.whole is not None:  # "net income ... or 80% of revenue"
+        return a.key[:2] == p.key[:2] and b.key[0] == p.whole.key[0]
+    if p.key is not None:
+        definition = model.lexicon.metrics.get(p.key[0])
+        if definition is None or not definition.numerator or not definition.denominator:
+            return False
+        return (a.key[0], b.key[0]) == (definition.numerator, definition.denominator) and p.key[1] == a.key[1]
+    before = [f for f in amounts if f is not b and f.quantity.end <= p.quantity.start and f.paragraph is p.paragraph]
+    return b.key[0] == "revenue" and a.key[0] != "revenue" and bool(before) and before[-1] is a
 
 
 def ratio_hints(model: FigureModel) -> list[SlipHint]:
@@ -187,7 +236,7 @@ def ratio_hints(model: FigureModel) -> list[SlipHint]:
                 (a, b, (Interval.of(a.quantity) / Interval.of(b.quantity)).scale(HUNDRED))
                 for a in amounts for b in amounts
                 if a is not b and a.quantity.kind == b.quantity.kind and a.quantity.unit == b.quantity.unit
-                and a.quantity.value < b.quantity.value
+                and a.quantity.value < b.quantity.value and _terms_of(model, p, a, b, amounts)
             ]
             stated = Interval.of(q)
             if not ratios or any(iv.overlaps(stated) for *_, iv in ratios):

@@ -37,10 +37,13 @@ class _Patterns:
     remaining: re.Pattern[str]
     of_that: re.Pattern[str]
     back_reference: re.Pattern[str]
+    back_reference_end: re.Pattern[str]
     direction: re.Pattern[str]
     change_word: re.Pattern[str]
     basis: re.Pattern[str]
+    basis_item: re.Pattern[str]
     guidance: re.Pattern[str]
+    target: re.Pattern[str]
 
 
 @cache
@@ -58,14 +61,28 @@ def _patterns(words: Words) -> _Patterns:
         remaining=re.compile(rf"(?<![\w-])(?:{alternation(data['remaining'])})\s+(?:of\s+)?$", ci),
         of_that=re.compile(rf"(?<![\w-])(?:{alternation(data['of_that'])})\s+$", ci),
         back_reference=re.compile(rf"(?<![\w-])(?:{alternation(data['back_reference'])})\s+$", ci),
+        back_reference_end=re.compile(rf"^\s*(?:(?:{alternation(data['back_reference_nouns'])})\s*)?(?:[.,;:!?)]|$)", ci),
         direction=re.compile(
             rf"(?<![\w-])(?P<word>{alternation(w for w in directions['up'] + directions['down'] if w not in ambiguous)})"
             rf"(?:\s+(?:{gap}))*\s+from\s+$", ci,
         ),
         guidance=re.compile(rf"(?<![\w-])(?:{alternation(data['range_guidance'])})(?![\w-])", ci),
+        target=re.compile(rf"(?<![\w-])(?:{alternation(data['range_targets'])})(?![\w-])", ci),
         basis=re.compile(rf"(?<![\w-])(?:{alternation(data['basis'])})(?![\w-])", ci),
+        basis_item=re.compile(rf"(?<![\w-])(?:{alternation(data['basis_items'])})(?![\w-])", ci),
         change_word=re.compile(rf"(?<![\w-])(?:{alternation(directions['up'] + directions['down'])})(?![\w-])", ci),
     )
+
+
+@cache
+def _list_break(words: Words) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(words.table('slips')['en']['list_breaks'])})(?![\w-])", re.IGNORECASE)
+
+
+def breaks_list(words: Words, gap: str) -> bool:
+    """Whether the words between two rates make them a comparison, a range or two statements, not
+    items of one list ('14%, compared with 13% last year and 40% for the software segment')."""
+    return bool(_list_break(words).search(gap))
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,15 @@ class TextRange:
 
 def _teen_fits(f: Figure, model: FigureModel, fits: Callable[[Decimal], bool]) -> list[tuple[Decimal, str]]:
     return [(v, why) for v, why in teen_readings(f.quantity, model.lexicon) if fits(v)]
+
+
+_WHOLE = re.compile(r"^\s*of\s+(?:(?:the|our|its|their|this|that|these|those|total|all)\s+)*([a-z][\w-]*(?:\s+[a-z][\w-]*)?)", re.IGNORECASE)
+
+
+def _named_whole(f: Figure) -> str | None:
+    """The whole a percentage names after it ('16% of the joint venture': 'joint venture'), lower case."""
+    m = _WHOLE.match(f.text[f.quantity.end : f.sentence.end])
+    return m.group(1).lower() if m else None
 
 
 def text_ranges(model: FigureModel) -> list[TextRange]:
@@ -109,6 +135,20 @@ def text_ranges(model: FigureModel) -> list[TextRange]:
     return out
 
 
+def _of_metric(model: FigureModel, r: TextRange) -> bool:
+    """Whether a range is of a metric the call reports (its ends linked to one, or a share 'of our
+    revenue'): a guided metric is narrow, but 'approximately 15% to 60% of customers' may be meant."""
+    if r.low.key is not None or r.high.key is not None:
+        return True
+    whole = _named_whole(r.high)
+    aliases = {a for m in model.lexicon.metrics.values() for a in m.aliases}
+    if whole is not None and any(whole == a or whole.startswith(a + " ") for a in aliases):
+        return True
+    # "the percentage of our, uh, revenue is gonna be around 14% to 50%"
+    lead = r.low.text[max(r.low.sentence.start, r.low.quantity.start - 80) : r.low.quantity.start].lower()
+    return any(re.search(rf"\bof\b[\s\w,]{{0,20}}?\b{re.escape(a)}\b", lead) for a in aliases)
+
+
 def range_hints(model: FigureModel) -> list[SlipHint]:
     """A range that runs backwards, or whose ends are far apart where one teen/ten reading makes a
     narrow range of them ("around 14% to 50%" for 14% to 15%)."""
@@ -126,7 +166,8 @@ def range_hints(model: FigureModel) -> list[SlipHint]:
         if lo <= 0 or hi < lo * Decimal("2.5"):
             continue
         sentence = r.low.text[r.low.sentence.start : r.low.sentence.end]
-        if not _patterns(model.transcript.words).guidance.search(sentence):
+        p = _patterns(model.transcript.words)
+        if not p.target.search(sentence) and not (p.guidance.search(sentence) and _of_metric(model, r)):
             continue
 
         def narrow(a: Decimal, b: Decimal) -> bool:
@@ -142,6 +183,16 @@ def range_hints(model: FigureModel) -> list[SlipHint]:
     return out
 
 
+_CLAUSE = re.compile(r"[,;:]|\b(?:which|that|when|where|while|whereas|as|considering|given|with|and|but|if|because|since|after|before)\b",
+                     re.IGNORECASE)
+
+
+def _governs(gap: str) -> bool:
+    """Whether the words between 'within' (or 'in the middle of' ...) and a range make the range its
+    object ('in the middle of its target range of'), not a clause of its own."""
+    return len(gap) <= 45 and not _CLAUSE.search(gap)
+
+
 def inside_range_hints(model: FigureModel) -> list[SlipHint]:
     """'a margin of 50.7%, ... in the middle of its target range of 15% to 17%': a percentage said
     to lie inside a range stated after it in the same sentence, outside it, inside once undone."""
@@ -155,8 +206,13 @@ def inside_range_hints(model: FigureModel) -> list[SlipHint]:
             if f.quantity.end > r.low.quantity.start or not plain_percent(f) or f.role == "change":
                 continue
             between = text[f.quantity.end : r.low.quantity.start]
-            if re.search(r"\d", between) or len(between) > 160 or not p.inside.search(between):
+            if re.search(r"\d", between) or len(between) > 160:
                 continue
+            said = list(p.inside.finditer(between))
+            if not said or not _governs(between[said[-1].end() :]):
+                continue  # "well within the range, considering volume growth between 15% and 17%": another range
+            if any(g.role == "change" for g in (r.low, r.high)):
+                continue  # a range of change rates is not where a level lies
             span = Interval(r.low.quantity.value, r.high.quantity.value)
             if span.lo > span.hi or Interval.of(f.quantity).distance(span) <= 1:
                 continue
@@ -166,6 +222,14 @@ def inside_range_hints(model: FigureModel) -> list[SlipHint]:
                 out.append(SlipHint(f, value, why, f"'{short(f)}' is said to be in the range of '{short(r.low)}' to "
                                     f"'{short(r.high)}' stated with it, which it is not", (r.low, r.high), 0.75))
     return out
+
+
+def _part(f: Figure) -> bool:
+    """A percentage that may be a part of a whole: not a change, not the level of a ratio metric
+    ('gross margin was 16%, and we expect to ship the remaining 40% of orders')."""
+    if f.quantity.kind != "percent" or f.role == "change":
+        return False
+    return f.role == "share" or f.key is None
 
 
 def remaining_hints(model: FigureModel) -> list[SlipHint]:
@@ -179,7 +243,7 @@ def remaining_hints(model: FigureModel) -> list[SlipHint]:
         for i, last in enumerate(figs):
             if not plain_percent(last) or not p.remaining.search(text[max(0, last.quantity.start - 30) : last.quantity.start]):
                 continue
-            before = [f for f in figs[:i] if f.quantity.kind == "percent" and f.role != "change"]
+            before = [f for f in figs[:i] if _part(f)]
             total = next((f for f in reversed(before) if p.of_that.search(text[max(0, f.quantity.start - 20) : f.quantity.start])), None)
             if total is not None:
                 parts = [f for f in before if f.quantity.start > total.quantity.start] + [last]
@@ -187,7 +251,7 @@ def remaining_hints(model: FigureModel) -> list[SlipHint]:
             else:
                 hint = _partition(model, [*before, last], None)
                 prev = groups[gi - 1] if gi else []
-                earlier = [f for f in prev if f.paragraph is last.paragraph and f.quantity.kind == "percent" and f.role != "change"]
+                earlier = [f for f in prev if f.paragraph is last.paragraph and _part(f)]
                 if hint is None and earlier and not _adds_up([*before, last], None):
                     hint = _partition(model, [*earlier, *before, last], None)
             if hint is not None:
@@ -214,6 +278,8 @@ def _adds_up(parts: list[Figure], total: Figure | None, swap: tuple[Figure, Inte
 def _partition(model: FigureModel, parts: list[Figure], total: Figure | None) -> SlipHint | None:
     if len(parts) < 2 or any(not plain_percent(f) for f in parts) or _adds_up(parts, total):
         return None
+    if len({w for f in parts if (w := _named_whole(f)) is not None}) > 1:
+        return None  # "16% of the joint venture, and the remaining 40% of our capex": parts of two wholes
     fixes = []
     for f in [*parts, *([total] if total is not None else [])]:
         for value, why in teen_readings(f.quantity, model.lexicon):
@@ -239,6 +305,8 @@ def back_reference_hints(model: FigureModel) -> list[SlipHint]:
         text = ref.text
         if ref.quantity.qualifier or not p.back_reference.search(text[max(0, ref.quantity.start - 15) : ref.quantity.start]):
             continue
+        if not p.back_reference_end.match(text[ref.quantity.end : ref.sentence.end]):
+            continue  # "above the 17% we had expected": the words after it say what it is, a new figure
         if any(f.quantity.value == ref.quantity.value for f in figures[:j]):
             continue  # stated before, anywhere in the call: the reference has its antecedent
         window = [f for f in figures[:j] if f.paragraph.turn == ref.paragraph.turn and ref.paragraph.index - f.paragraph.index <= 1]
@@ -296,6 +364,10 @@ def basis_hints(model: FigureModel) -> list[SlipHint]:
                 continue
             if not p.basis.search(text[a.quantity.end : min(a.sentence.end, b.quantity.end + 40)]):
                 continue
+            if a.key is not None and b.key is not None and a.key[0] != b.key[0]:
+                continue  # "adjusted EBITDA margin was 30%, and reported operating margin 13%": two ratios
+            if p.basis_item.search(text[a.sentence.start : a.sentence.end]):
+                continue  # the sentence names what sets the two bases far apart
             va, vb = a.quantity.value, b.quantity.value
             if min(va, vb) <= 0 or max(va, vb) < 2 * min(va, vb):
                 continue

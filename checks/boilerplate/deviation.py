@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.boilerplate import (
-    Deviation,
-    english_texts,
-    law_deviations,
-    load_boilerplate,
-    phrase_deviations,
-    section_deviations,
-)
+from auditor.boilerplate import Deviation, english_texts, load_boilerplate, text_deviations
 from auditor.check import TranscriptCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
@@ -42,15 +35,13 @@ class BoilerplateDeviation(TranscriptCheck):
         bp = load_boilerplate(transcript.words)
         for line, text in english_texts(transcript):
             found: list[Deviation] = []
-            for deviation in section_deviations(text, bp) + law_deviations(text, bp) + phrase_deviations(text, bp):
+            deviations, matched = text_deviations(text, bp)  # every pattern searched once
+            for deviation in deviations:
                 # one finding per stretch of text: a section finding already covers its act's year
                 if any(d.start < deviation.end and deviation.start < d.end for d in found):
                     continue
                 found.append(deviation)
-            self.stats["phrases_checked"] += sum(
-                1 for regex in [law.pattern for law in bp.laws] + [p.pattern for p in bp.phrases]
-                for _ in regex.finditer(text)
-            )
+            self.stats["phrases_checked"] += matched
             for d in sorted(found, key=lambda d: d.start):
                 yield self.finding(
                     transcript, line, d.message, snippet(text, d.start, d.end),

@@ -24,10 +24,12 @@ from auditor.figures.slip_hints import SlipHint
 from auditor.figures.slip_text import (
     back_reference_hints,
     basis_hints,
+    breaks_list,
     direction_hints,
     inside_range_hints,
     range_hints,
     remaining_hints,
+    text_ranges,
 )
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
@@ -90,17 +92,21 @@ class MisheardFigure(TranscriptCheck):
     a change rate its two stated ends contradict ("15.3 billion ... compared with 18.3 billion ...
     a reduction of about 60%": 16%), a ratio, the ratio it moved from and the change in points
     ("70%, up 90 basis points from 16.1%": 17.0%), a ratio two amounts stated with it give ("$8.8
-    million ... a return on revenue of 80%" with revenue of $49.3 million). Change claims the
-    figure model pairs are figures.change's.
+    million ... a return on revenue of 80%" with revenue of $49.3 million). Each holds only when
+    the figures are of one metric and basis: ends with a rate of their own, a compound annual rate,
+    a ratio of another segment are left alone. Change claims the figure model pairs are
+    figures.change's.
 
     Thinner evidence points only at a teen heard as a ten (or the reverse), at warning: a range
-    whose ends it inverts ("between 20 and 13 percent") or, in a plan or target, makes far wider
-    than meant ("around 14% to 50%"), a figure said to be inside a range it is outside, the parts
-    of one whole closed by 'the remaining' that do not make it up ("16% ... the remaining 40%"),
-    shares of one whole that sum past 100%, a rate referred back to ("faster than the 18%") that
-    nothing before states, a change whose ends run against its word ("rising from 70% to 20%"),
-    one ratio on two bases one a multiple of the other ("12.7% as reported, and 30.7% excluding
-    ..."), one rate out of line with the rates listed with it or with the other statements of its
+    whose ends it inverts ("between 20 and 13 percent") or, in a target (or a plan for a reported
+    metric), makes far wider than meant ("around 14% to 50%"), a figure said to be inside a range
+    it is outside (the range the object of 'within', not of a clause of its own), the parts of one
+    whole closed by 'the remaining' that do not make it up ("16% ... the remaining 40%"; not parts
+    'of' two named wholes, not a margin), shares of one whole that sum past 100%, a bare rate
+    referred back to ("faster than the 18%.") that nothing before states, a change whose ends run
+    against its word ("rising from 70% to 20%"), one ratio on two bases one a multiple of the other
+    ("12.7% as reported, and 30.7% excluding ...", unless a one-off item is named), one rate out of
+    line with the rates listed with it (joined as a list, not compared) or with the other statements of its
     metric in the call, a rate next to a vague word it contradicts ("mid-teens" and 50%), and a
     level outside the plausible range of its metric (`[priors]` of metrics.toml; reported at
     warning as a prior, not a fact of the call). The phrases are data (`slips.toml`). A figure
@@ -122,7 +128,9 @@ class MisheardFigure(TranscriptCheck):
         hints += remaining_hints(model) + back_reference_hints(model) + direction_hints(model) + basis_hints(model)
         found += [self._hint(transcript, h) for h in hints]
         found += [self._shares(transcript, model.lexicon, group) for group in share_sets(model.figures)]
-        found += [self._vague(transcript, model.lexicon, *v) for v in vague_rates(model.figures, model.lexicon)]
+        ends = {id(f) for r in text_ranges(model) for f in (r.low, r.high)}
+        # a stated range has its own digits: "high-teens EPS growth, and between 70% and 80% in cloud"
+        found += [self._vague(transcript, model.lexicon, *v) for v in vague_rates(model.figures, model.lexicon) if id(v[0]) not in ends]
         found += [self._prior(transcript, model.lexicon, f) for f in model.figures]
         found += [self._series(transcript, model, group, listed=True, across=True) for group in _call_series(model.figures)]
         for finding in found:
@@ -136,6 +144,10 @@ class MisheardFigure(TranscriptCheck):
         """'up 15%, 16% and 70%': one item far out of line with the others of its list."""
         if len({f.mention.key if f.mention else None for f in run}) > 1:
             return None
+        text = run[0].text
+        gaps = [text[a.quantity.end : b.quantity.start] for a, b in zip(run, run[1:], strict=False)]
+        if any(breaks_list(transcript.words, gap) for gap in gaps):
+            return None  # "14%, compared with 13% last year and 40% for the software segment": no list
         return self._series(transcript, model, run, listed=True)
 
     def _hint(self, transcript: Transcript, h: SlipHint) -> Finding:

@@ -116,6 +116,9 @@ class Restatement(TranscriptCheck):
     Only figures whose metric phrase directly governs them are compared, never across metrics,
     business lines, adjusted/unadjusted bases or periods (a quarter, a full year, nine months, a
     forecast); a figure without a period of its own or from its speaker is compared with nothing.
+    A balance (cash, net debt, backlog) stated as it stands ("we remain debt free with cash of ...")
+    is the balance at the end of the call's quarter, unless the sentence forecasts it; in a
+    half-year call, a sentence about both quarters of the half leaves the half as the period.
     Two prints of one precision that differ are two values, even one unit apart (EUR623 million and
     EUR624 million). A difference is reported only when a slip explains it (a teen heard as a ten, a
     decimal point, transposed digits, the scale word, one digit of a long number, or of any value of
