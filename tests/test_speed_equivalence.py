@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 
 import pytest
-from auditor.checks.terms._lexicon import ParagraphWords, Token, joined, tokens, windows_at
+from auditor.checks.terms._lexicon import (
+    ParagraphWords,
+    Token,
+    folded,
+    joined,
+    load_lexicon,
+    may_occur,
+    phrase_pattern,
+    tokens,
+    windows_at,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -217,3 +227,17 @@ def test_paragraph_words_hold_what_tokens_gives(text: str, size: int) -> None:
     assert list(windows_at(text, pw, size, starts)) == [
         run for run in _windows(text, toks, size) if toks.index(run[0]) in starts
     ]
+
+
+_PHRASES = [t.term for t in load_lexicon().terms] + [v.text for t in load_lexicon().terms for v in t.variants]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_TERM_PIECES, *(w for p in _PHRASES for w in p.split())]), max_size=30).map(" ".join))
+def test_phrase_patterns_run_only_where_they_can_match(text: str) -> None:
+    """`may_occur` spares running a term pattern over a paragraph; it must never say no where the
+    pattern matches (upper-cased, so that case folding is tried too)."""
+    for source in (text, text.upper(), text.title()):
+        for phrase in _PHRASES:
+            if phrase_pattern(phrase).search(source):
+                assert may_occur(phrase, folded(source)), (phrase, source)

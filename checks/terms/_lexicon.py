@@ -125,7 +125,7 @@ def may_occur(phrase: str, folded_text: str) -> bool:
     """Whether `phrase_pattern(phrase)` can match a text folded by `folded`: every word of the
     phrase must be in it. A cheap test that spares running each of the lexicon's patterns over
     every paragraph; never false where the pattern would match."""
-    return all(n in folded_text for n in _needles(phrase))
+    return all(map(folded_text.__contains__, _needles(phrase)))  # no generator: runs ~50 times a paragraph
 
 
 def _variant(raw: Any, term: str) -> Variant:
