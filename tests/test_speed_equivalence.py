@@ -1,7 +1,7 @@
 """The shortcuts taken for speed give what the slow way gives, on any text.
 
 Each shortcut (auditor.anchored, the Chinese sentence bounds of auditor.nlp, the SQLite-backed
-dictionaries of auditor.dictcache) is only correct if it is indistinguishable from what it
+dictionaries of auditor.dictcache, the word tuples of the term checks' ParagraphWords) is only correct if it is indistinguishable from what it
 replaces; these tests compare the two on generated text, including whitespace and punctuation
 runs that are rare in transcripts.
 """
@@ -11,6 +11,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from auditor.checks.terms._lexicon import (
+    ParagraphWords,
+    Token,
+    folded,
+    joined,
+    load_lexicon,
+    may_occur,
+    phrase_pattern,
+    tokens,
+    windows_at,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -190,3 +201,43 @@ def test_relative_periods_match_like_finditer(text: str) -> None:
     cal = calendar_words(default_words())
     anchor, reach = cal.en_relative_anchor
     assert _spans(anchored_finditer(cal.en_relative, anchor, text, (reach,))) == _spans(cal.en_relative.finditer(text))
+
+
+_TERM_PIECES = ["gross", "Gross", "margin", "margins", "cash", "clash", "flow", "flows", "company's", "'s", "Ebitda",
+                "it's", "'", "-", " ", "  ", ",", ".", "\n", "5%", "x", "ies", "activities", "classes", "boxes"]
+
+
+def _windows(text: str, toks: list[Token], size: int) -> list[list[Token]]:
+    """Every joined run of `size` tokens, trying each position: what `windows_at` narrows down."""
+    return [toks[i : i + size] for i in range(len(toks) - size + 1) if joined(text, toks[i : i + size])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TERM_PIECES), max_size=30).map("".join), st.integers(1, 3))
+def test_paragraph_words_hold_what_tokens_gives(text: str, size: int) -> None:
+    """`ParagraphWords` keeps words and offsets as tuples instead of `Token`s; it must give the
+    tokens, index and windows the `Token` list gives."""
+    toks = tokens(text)
+    pw = ParagraphWords.of(text)
+    assert [pw.token(i) for i in range(len(pw))] == toks
+    assert pw.words == tuple(t.word for t in toks)
+    assert pw.index == {w: tuple(i for i, t in enumerate(toks) if t.word == w) for w in {t.word for t in toks}}
+    assert list(windows_at(text, pw, size, range(len(pw)))) == _windows(text, toks, size)
+    starts = [i for ks in pw.index.values() for i in ks[:1]] + [-1, len(pw)]
+    assert list(windows_at(text, pw, size, starts)) == [
+        run for run in _windows(text, toks, size) if toks.index(run[0]) in starts
+    ]
+
+
+_PHRASES = [t.term for t in load_lexicon().terms] + [v.text for t in load_lexicon().terms for v in t.variants]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_TERM_PIECES, *(w for p in _PHRASES for w in p.split())]), max_size=30).map(" ".join))
+def test_phrase_patterns_run_only_where_they_can_match(text: str) -> None:
+    """`may_occur` spares running a term pattern over a paragraph; it must never say no where the
+    pattern matches (upper-cased, so that case folding is tried too)."""
+    for source in (text, text.upper(), text.title()):
+        for phrase in _PHRASES:
+            if phrase_pattern(phrase).search(source):
+                assert may_occur(phrase, folded(source)), (phrase, source)

@@ -21,7 +21,6 @@ from ._lexicon import (
     paragraph_words,
     sounds_alike,
     tokens,
-    windows,
     windows_at,
 )
 
@@ -73,17 +72,17 @@ def _known_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: lis
 
 def _phonetic_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
-    toks, index = pw.tokens, pw.index  # tokenised once per paragraph and shared with the other term helpers
+    index = pw.index  # tokenised once per paragraph and shared with the other term helpers
     for term in lexicon.terms:
         if not term.phonetic:
             continue
         target = term.words
         if sum(w in index for w in target) < len(target) - 1:
             continue  # a hit differs in exactly one word, so all the others must be in the paragraph
-        if len(target) < 2:
-            runs = windows(p.text, len(target), toks)
+        if len(target) < 2:  # every word is a window of one
+            runs = windows_at(p.text, pw, len(target), range(len(pw)))
         else:  # a window that differs in one word has one of the others in place: start there only
-            runs = windows_at(p.text, toks, len(target), (k - j for j, w in enumerate(target) for k in index.get(w, ())))
+            runs = windows_at(p.text, pw, len(target), (k - j for j, w in enumerate(target) for k in index.get(w, ())))
         for run in runs:
             differing = [(r.word, t) for r, t in zip(run, target, strict=True) if r.word != t]
             if len(differing) != 1:

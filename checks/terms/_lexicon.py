@@ -125,7 +125,7 @@ def may_occur(phrase: str, folded_text: str) -> bool:
     """Whether `phrase_pattern(phrase)` can match a text folded by `folded`: every word of the
     phrase must be in it. A cheap test that spares running each of the lexicon's patterns over
     every paragraph; never false where the pattern would match."""
-    return all(n in folded_text for n in _needles(phrase))
+    return all(map(folded_text.__contains__, _needles(phrase)))  # no generator: runs ~50 times a paragraph
 
 
 def _variant(raw: Any, term: str) -> Variant:
@@ -231,19 +231,37 @@ def tokens(text: str) -> list[Token]:
 
 @dataclass(frozen=True)
 class ParagraphWords:
-    """A paragraph's words, tokenised once and shared by every term check and helper."""
+    """A paragraph's words, tokenised once and shared by every term check and helper.
 
-    tokens: tuple[Token, ...]
-    index: dict[str, list[int]]  # where each normalised word stands (token positions, ascending)
+    Kept as parallel tuples of words and offsets, not as `Token` objects: a call holds tens of
+    thousands of words until its last check has run, and plain tuples of strings and integers are
+    dropped from the garbage collector's bookkeeping, where an object per word made every full
+    collection of the (large, spaCy-laden) heap slower and more frequent. `token` builds the few
+    `Token`s a caller actually looks at.
+    """
+
+    words: tuple[str, ...]  # normalised, in text order
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    index: dict[str, tuple[int, ...]]  # where each normalised word stands (token positions, ascending)
     folded: str  # the text as `may_occur` compares it
 
     @classmethod
     def of(cls, text: str) -> ParagraphWords:
-        toks = tuple(tokens(text))
-        index: dict[str, list[int]] = {}
-        for i, t in enumerate(toks):
-            index.setdefault(t.word, []).append(i)
-        return cls(toks, index, folded(text))
+        spans = [m.span() for m in _WORD_RE.finditer(text)]
+        words = tuple([normalise_word(text[a:b]) for a, b in spans])
+        positions: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            positions.setdefault(w, []).append(i)
+        index = {w: tuple(ks) for w, ks in positions.items()}
+        return cls(words, tuple([a for a, _ in spans]), tuple([b for _, b in spans]), index, folded(text))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def token(self, i: int) -> Token:
+        """The `i`-th word as a `Token` (the same one `tokens(text)[i]` gives)."""
+        return Token(self.words[i], self.starts[i], self.ends[i])
 
 
 def paragraph_words(transcript: Transcript, text: str) -> ParagraphWords:
@@ -261,20 +279,11 @@ def joined(text: str, run: Sequence[Token]) -> bool:
     return all(_JOIN_RE.match(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False))
 
 
-def windows(text: str, size: int, toks: Sequence[Token] | None = None) -> Iterator[Sequence[Token]]:
-    """Runs of `size` words joined only by spaces or hyphens (punctuation breaks a phrase)."""
-    toks = tokens(text) if toks is None else toks
-    for i in range(len(toks) - size + 1):
-        run = toks[i : i + size]
-        if joined(text, run):
-            yield run
-
-
-def windows_at(text: str, toks: Sequence[Token], size: int, starts: Iterable[int]) -> Iterator[Sequence[Token]]:
+def windows_at(text: str, words: ParagraphWords, size: int, starts: Iterable[int]) -> Iterator[Sequence[Token]]:
     """The joined runs of `size` words that begin at the token positions `starts`, in text order:
     `windows` restricted to candidates found in a `ParagraphWords` index."""
-    for i in sorted({i for i in starts if 0 <= i <= len(toks) - size}):
-        run = toks[i : i + size]
+    for i in sorted({i for i in starts if 0 <= i <= len(words) - size}):
+        run = [words.token(k) for k in range(i, i + size)]
         if joined(text, run):
             yield run
 
