@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from auditor.baseline import Entry, in_scope
-from auditor.batch import Source, audit_source, effective_jobs, parallel_outcomes, source_name
+from auditor.batch import Source, audit_source, effective_jobs, parallel_outcomes, preload, source_name
 from auditor.config import Config, load_config, split_patterns
 from auditor.engines.outputs import PerFileReports, report_names
 from auditor.engines.records import Collector, FileOutcome, RunContext, Totals
@@ -225,6 +225,8 @@ def iter_outcomes(
     if engine != "pool":
         raise ConfigError(f"unknown engine {engine!r} (expected pool or dask)")
     if effective_jobs(jobs, len(sources)) <= 1:
+        if len(sources) > 1:
+            preload(model)  # an archive in this process: what stays loaded is frozen out of the collector
         for source in sources:
             outcome, transcript = audit_source(source, check_ids, config, layout, model, context,
                                                names.get(source_name(source)) if names else None)

@@ -14,6 +14,7 @@ it too from the terminal, decides) and die with the parent on Linux.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -87,6 +88,9 @@ def preload(model: str | None) -> None:
         # Chinese side of an audit needs no spaCy pipeline (sentence bounds come from the characters)
         get_pipeline("en", model)("Revenue rose 5% to $3.2 million in the third quarter of 2025.")
         registry()
+        # what is loaded now lives as long as the process: out of the collector's sight, a full
+        # collection no longer sweeps spaCy's heap (0.15 s each), and forked workers share its pages
+        gc.freeze()
     except AuditorError:
         pass  # reported per file by audit_file, never as a traceback from the pool
 

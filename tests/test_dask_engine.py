@@ -136,7 +136,9 @@ def test_a_url_input_needs_the_dask_engine():
 def test_a_cancelled_dask_run_stops_its_cluster_writes_nothing_and_exits_128_plus_n(tmp_path: Path, signum, code):
     folder = tmp_path / "archive"
     folder.mkdir()
-    for i in range(12):
+    # enough calls that the run is still auditing when the signal arrives (a fast machine audits
+    # a dozen in the 3 s the test waits, and a finished run has restored the default handlers)
+    for i in range(80):
         (folder / f"call_{i}.txt").write_bytes(BILINGUAL.read_bytes())
     report, per = tmp_path / "report.json", tmp_path / "per"
     proc = subprocess.Popen([sys.executable, "-m", "auditor.cli", "audit", str(folder), "--engine", "dask", "--jobs", "1",
@@ -149,6 +151,7 @@ def test_a_cancelled_dask_run_stops_its_cluster_writes_nothing_and_exits_128_plu
         time.sleep(3.0)  # the worker is warming up or auditing
         workers = _children(proc.pid)
         assert workers, "no worker started"
+        assert proc.poll() is None, "the run ended before the signal: give it more calls"
         if signum == signal.SIGINT:
             os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole process group
         else:

@@ -107,7 +107,7 @@ def _alive(pid: int) -> bool:
 def test_a_cancelled_run_stops_its_workers_writes_nothing_and_exits_128_plus_n(tmp_path: Path, signum, code):
     folder = tmp_path / "archive"
     folder.mkdir()
-    for i in range(12):
+    for i in range(48):  # enough that the run is still auditing when the signal arrives
         shutil.copy(BILINGUAL, folder / f"call_{i}.txt")
     report = tmp_path / "report.json"
     proc = subprocess.Popen([sys.executable, "-m", "auditor.cli", "audit", str(folder), "--jobs", "2", "-o", str(report)],
@@ -119,6 +119,7 @@ def test_a_cancelled_run_stops_its_workers_writes_nothing_and_exits_128_plus_n(t
         time.sleep(1.0)  # the workers are loading spaCy or auditing
         workers = _children(proc.pid)
         assert workers, "no worker started"
+        assert proc.poll() is None, "the run ended before the signal: give it more calls"
         if signum == signal.SIGINT:
             os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole process group
         else:
