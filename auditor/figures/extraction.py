@@ -420,8 +420,12 @@ class FigureExtractor:
         if found:
             return _own(found[-1][2])
         if role == "base":
-            if cmp is None:
-                cmp = comparison(paragraph.text[sentence.start : sentence.end], self.lex)
+            if cmp is None:  # the whole sentence's comparison: read once per sentence, not per figure
+                key = ("comparison", paragraph.index, sentence.start, sentence.end)
+                cache = _sentence_cache(self)
+                if key not in cache:
+                    cache[key] = comparison(paragraph.text[sentence.start : sentence.end], self.lex)
+                cmp = cache[key]  # type: ignore[assignment]
             return {"yoy": "prior_year", "qoq": "prior_quarter"}.get(cmp or "", "unknown")
         if self._other_year(ctx):
             return "unknown"
@@ -450,7 +454,15 @@ class FigureExtractor:
 
     def _against_prior_quarter(self, ctx: SentenceContext) -> bool:
         """'..., up 18% from US$210.5 million in the third quarter of 2024': a comparison with an
-        earlier quarter makes the sentence's own figures the call's quarter."""
+        earlier quarter makes the sentence's own figures the call's quarter. Asked for each figure
+        of a sentence, answered once per sentence."""
+        key = ("against_prior_quarter", ctx.paragraph.index, ctx.sentence.start, ctx.sentence.end)
+        cache = _sentence_cache(self)
+        if key not in cache:
+            cache[key] = self._against_prior_quarter_of(ctx)
+        return bool(cache[key])
+
+    def _against_prior_quarter_of(self, ctx: SentenceContext) -> bool:
         start, end = ctx.sentence.start, ctx.sentence.end
         for a, b, kind in periods_in(ctx.paragraph, start, end, self.call, self.lex):
             if kind in ("prior_year", "prior_quarter") and "quarter" in ctx.paragraph.text[start + a : start + b].lower():
