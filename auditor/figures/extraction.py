@@ -340,9 +340,7 @@ class FigureExtractor:
         if lex.level_from_re.match(after):
             return "level", 0, None, None
         prev = self._previous
-        after_from = prev is not None and prev.role == "base" and bool(
-            _FROM_BEFORE_RE.search(ctx.paragraph.text[ctx.sentence.start : prev.quantity.start].lower())
-        )
+        after_from = prev is not None and prev.role == "base" and _from_before(ctx.paragraph.text, ctx.sentence.start, prev.quantity.start)
         if prev is not None and (prev.role == "delta" or after_from) and q.kind == "percent" and lex.restate_re.match(before):
             # "up US$85 million or 9.9%", "to US$96.3 million from US$75.7 million, or 12.4%": the change as a rate
             return "change", prev.direction or _direction(words_of(clause_before)[-10:], lex), comparison(after, lex), None
@@ -429,7 +427,11 @@ class FigureExtractor:
             return {"yoy": "prior_year", "qoq": "prior_quarter"}.get(cmp or "", "unknown")
         if self._other_year(ctx):
             return "unknown"
-        own = set(self.context.setters(paragraph, sentence.start, sentence.end))
+        key = ("setters", paragraph.index, sentence.start, sentence.end)  # once per sentence, not per figure
+        cache = _sentence_cache(self)
+        if key not in cache:
+            cache[key] = frozenset(self.context.setters(paragraph, sentence.start, sentence.end))
+        own = set(cache[key])  # type: ignore[call-overload]
         if len(own) > 1:
             return "unknown"
         if own:
@@ -493,6 +495,16 @@ class FigureExtractor:
             if not self.context.compared(ctx.paragraph, start + m.start(), start)  # "up 50% versus 2020"
         }
         return bool(years and (self.call.year is None or years - {self.call.year}))
+
+
+def _from_before(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with 'from' and a space (and an opening bracket): the regex on
+    the tail only, since its match ends at `end` and its 'from' just before the final run of spaces
+    and brackets (searching the whole sentence so far, for each figure, made long sentences quadratic)."""
+    k = end
+    while k > start and (text[k - 1].isspace() or text[k - 1] in "[("):
+        k -= 1
+    return bool(_FROM_BEFORE_RE.search(text[max(start, k - 5) : end].lower()))
 
 
 def _sentence_cache(extractor: FigureExtractor) -> SentenceCache:
