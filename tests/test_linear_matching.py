@@ -1,7 +1,7 @@
 """The linear-time figure matchings pair exactly as the scans of every figure they replace (issue 14.6).
 
 `auditor.bilingual.match_figures` and `auditor.figure_words.unaccounted` offer one figure per class
-of alike figures instead of scanning the whole other side for each figure; `_from_before` reads the
+of alike figures instead of scanning the whole other side for each figure; `from_before` reads the
 tail of a sentence instead of all of it. Random figures with few distinct values (so that ties and
 repeats are the rule) must give the same pairs, in the same order, as the straightforward versions.
 """
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from auditor.bilingual import figure_family, match_figures
 from auditor.figure_words import Figure, accounts, unaccounted
-from auditor.figures.extraction import _FROM_BEFORE_RE, _from_before
+from auditor.figures.per_sentence import FROM_BEFORE_RE, from_before
 from auditor.quantities import Quantity
 
 
@@ -98,4 +98,4 @@ def test_unaccounted_figures_are_those_of_the_scan(figures: list[Figure], other:
 def test_from_before_reads_the_tail_as_the_regex_reads_the_whole(parts: list[str], cut: tuple[int, int]) -> None:
     text = "".join(parts)
     start, end = sorted(min(c, len(text)) for c in cut)
-    assert _from_before(text, start, end) == bool(_FROM_BEFORE_RE.search(text[start:end].lower()))
+    assert from_before(text, start, end) == bool(FROM_BEFORE_RE.search(text[start:end].lower()))

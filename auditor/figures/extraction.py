@@ -21,7 +21,7 @@ from auditor.figures.context import ContextReader, SentenceContext, words_of
 from auditor.figures.intervals import Interval
 from auditor.figures.lexicon import Lexicon, load_lexicon
 from auditor.figures.mentions import CallPeriod, MetricMention, call_period, periods_in, segment_name
-from auditor.figures.per_sentence import SentenceCache, clause_tail, period_spans
+from auditor.figures.per_sentence import FROM_BEFORE_RE, SentenceCache, clause_tail, from_before, period_spans
 from auditor.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?[\[(]?\s*$", re.IGNORECASE)
 _TO_AFTER_RE = re.compile(r"^[\s\])]*(?:in [^,.;]{0,40}?)?\s*to\s+[\[(]?\s*$")
 _OF_AFTER_RE = re.compile(r"^[\s\])]*of\s+", re.IGNORECASE)
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+[\[(]?\s*$")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 # "RMB34 .6 million": a number broken by a space before its decimal point
 _BROKEN_AFTER_RE = re.compile(r"^ \.\d")
@@ -307,7 +306,7 @@ class FigureExtractor:
     ) -> tuple[str, int, str | None, MetricMention | None]:
         lex = self.lex
         before_low = before.lower()
-        if q.kind == "percent" and _FROM_BEFORE_RE.search(before_low):
+        if q.kind == "percent" and FROM_BEFORE_RE.search(before_low):
             return "base", 0, None, None
         if q.kind in ("percent", "points", "bps", "multiple"):
             return self._rate_role(ctx, q, mention, before, after, clause_before)
@@ -340,7 +339,7 @@ class FigureExtractor:
         if lex.level_from_re.match(after):
             return "level", 0, None, None
         prev = self._previous
-        after_from = prev is not None and prev.role == "base" and _from_before(ctx.paragraph.text, ctx.sentence.start, prev.quantity.start)
+        after_from = prev is not None and prev.role == "base" and from_before(ctx.paragraph.text, ctx.sentence.start, prev.quantity.start)
         if prev is not None and (prev.role == "delta" or after_from) and q.kind == "percent" and lex.restate_re.match(before):
             # "up US$85 million or 9.9%", "to US$96.3 million from US$75.7 million, or 12.4%": the change as a rate
             return "change", prev.direction or _direction(words_of(clause_before)[-10:], lex), comparison(after, lex), None
@@ -419,16 +418,14 @@ class FigureExtractor:
             return _own(found[-1][2])
         if role == "base":
             if cmp is None:  # the whole sentence's comparison: read once per sentence, not per figure
-                key = ("comparison", paragraph.index, sentence.start, sentence.end)
-                cache = _sentence_cache(self)
+                key, cache = ("comparison", paragraph.index, sentence.start, sentence.end), _sentence_cache(self)
                 if key not in cache:
                     cache[key] = comparison(paragraph.text[sentence.start : sentence.end], self.lex)
                 cmp = cache[key]  # type: ignore[assignment]
             return {"yoy": "prior_year", "qoq": "prior_quarter"}.get(cmp or "", "unknown")
         if self._other_year(ctx):
             return "unknown"
-        key = ("setters", paragraph.index, sentence.start, sentence.end)  # once per sentence, not per figure
-        cache = _sentence_cache(self)
+        key, cache = ("setters", paragraph.index, sentence.start, sentence.end), _sentence_cache(self)  # once per sentence
         if key not in cache:
             cache[key] = frozenset(self.context.setters(paragraph, sentence.start, sentence.end))
         own = set(cache[key])  # type: ignore[call-overload]
@@ -456,10 +453,8 @@ class FigureExtractor:
 
     def _against_prior_quarter(self, ctx: SentenceContext) -> bool:
         """'..., up 18% from US$210.5 million in the third quarter of 2024': a comparison with an
-        earlier quarter makes the sentence's own figures the call's quarter. Asked for each figure
-        of a sentence, answered once per sentence."""
-        key = ("against_prior_quarter", ctx.paragraph.index, ctx.sentence.start, ctx.sentence.end)
-        cache = _sentence_cache(self)
+        earlier quarter makes the sentence's own figures the call's quarter (answered once per sentence)."""
+        key, cache = ("against_prior_quarter", ctx.paragraph.index, ctx.sentence.start, ctx.sentence.end), _sentence_cache(self)
         if key not in cache:
             cache[key] = self._against_prior_quarter_of(ctx)
         return bool(cache[key])
@@ -495,16 +490,6 @@ class FigureExtractor:
             if not self.context.compared(ctx.paragraph, start + m.start(), start)  # "up 50% versus 2020"
         }
         return bool(years and (self.call.year is None or years - {self.call.year}))
-
-
-def _from_before(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] ends with 'from' and a space (and an opening bracket): the regex on
-    the tail only, since its match ends at `end` and its 'from' just before the final run of spaces
-    and brackets (searching the whole sentence so far, for each figure, made long sentences quadratic)."""
-    k = end
-    while k > start and (text[k - 1].isspace() or text[k - 1] in "[("):
-        k -= 1
-    return bool(_FROM_BEFORE_RE.search(text[max(start, k - 5) : end].lower()))
 
 
 def _sentence_cache(extractor: FigureExtractor) -> SentenceCache:
