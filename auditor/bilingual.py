@@ -388,21 +388,35 @@ def match_figures(
     Returns the pairs, the English figures left without a partner and the Chinese ones left over.
     Pairing by value (not by digits) is what lets 2.35 billion meet 23.5億 and 25.8 million 2580萬.
     """
+    # Chinese figures alike in all that pairing reads (family, value, interval) are interchangeable
+    # but for their order: each class offers only its first unused figure, so a line of one figure
+    # repeated is paired in linear time, not by scanning every Chinese figure for each English one.
+    classes: dict[tuple[str, Decimal, Decimal, Decimal], list[int]] = {}
+    for i, z in enumerate(chinese):
+        classes.setdefault((figure_family(z), z.value, *z.interval()), []).append(i)
+    unused = {key: 0 for key in classes}  # class -> position of its first unused figure
     used: set[int] = set()
     pairs: list[tuple[Quantity, Quantity]] = []
     rest: list[Quantity] = []
     for e in english:
-        candidates = [
-            (abs(z.value - e.value), i)
-            for i, z in enumerate(chinese)
-            if i not in used and figure_family(z) == figure_family(e) and e.same_value(z)
-        ]
-        if not candidates:
+        family, value = figure_family(e), e.value
+        lo, hi = e.interval()
+        best: tuple[Decimal, int, tuple[str, Decimal, Decimal, Decimal]] | None = None
+        for key, at in unused.items():
+            z_family, z_value, z_lo, z_hi = key
+            if z_family == family and lo <= z_hi and z_lo <= hi:
+                candidate = (abs(z_value - value), classes[key][at], key)
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+        if best is None:
             rest.append(e)
             continue
-        _, best = min(candidates)
-        used.add(best)
-        pairs.append((e, chinese[best]))
+        _, index, key = best
+        used.add(index)
+        unused[key] += 1
+        if unused[key] == len(classes[key]):
+            del unused[key]
+        pairs.append((e, chinese[index]))
     return pairs, rest, [z for i, z in enumerate(chinese) if i not in used]
 
 

@@ -401,20 +401,38 @@ def unaccounted(figures: list[Figure], other: list[Figure]) -> list[Figure]:
     accounts for any number. A fraction is also accounted for by its two terms on the other side
     (one in five: 五個中有一個).
     """
-    hard = [g for g in other if not g.soft]
-    soft = [g for g in other if g.soft]
-    used: set[int] = set()
+    # Figures alike in all that `accounts` and the pairing read (interval, kind, value) are
+    # interchangeable but for their order: each class of hard figures offers its first unused one,
+    # so a line of one figure repeated is matched in linear time, not by scanning every figure of
+    # the other side for each.
+    classes: dict[tuple[Decimal, Decimal, str, Decimal], list[Figure]] = {}
+    for g in other:
+        if not g.soft:
+            classes.setdefault((g.lo, g.hi, g.kind, g.value), []).append(g)
+    unused = {key: 0 for key in classes}  # class -> position of its first unused figure
+    order = {id(g): i for i, g in enumerate(g for g in other if not g.soft)}
+    soft = list({(g.lo, g.hi, g.kind, g.value): g for g in other if g.soft}.values())
+    bounds = {(g.lo, g.hi) for g in other}
     out = []
     for f in sorted(figures, key=lambda f: f.hi - f.lo):  # the most precise figures pick first
         if f.soft:
             continue
-        candidates = [(abs(g.value - f.value), i) for i, g in enumerate(hard) if i not in used and accounts(g, f)]
-        if candidates:
-            used.add(min(candidates)[1])
+        best: tuple[Decimal, int, tuple[Decimal, Decimal, str, Decimal]] | None = None
+        for key, at in unused.items():
+            g = classes[key][at]
+            if accounts(g, f):
+                candidate = (abs(g.value - f.value), order[id(g)], key)
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+        if best is not None:
+            key = best[2]
+            unused[key] += 1
+            if unused[key] == len(classes[key]):
+                del unused[key]
             continue
         if any(accounts(g, f) for g in soft):
             continue
-        if f.parts and all(any(g.lo <= p <= g.hi for g in other) or p == 1 for p in f.parts):
+        if f.parts and all(any(lo <= p <= hi for lo, hi in bounds) or p == 1 for p in f.parts):
             continue
         out.append(f)
     return sorted(out, key=lambda f: f.start)

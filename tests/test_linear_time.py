@@ -6,11 +6,9 @@ loaded machine, and each input's size makes the smaller run take about 0.05-0.2 
 ratio is not start-up noise. A failing ratio is measured again before the test fails.
 
 The inputs are those of `tests.linear_inputs` whose paths are linear today; the probe
-`bench/linear_time.py` runs all of them (a line of many rates or margins, "1% 1% ...", and a
-bilingual line of many figures are still quadratic in checks/figures/misheard.py `_series`,
-auditor/figures/slip_arithmetic.py, the margin check and the bilingual figure matching). Besides the timings, the rewritten scans
-are checked against the straightforward (quadratic) algorithms they replace, on random text: the
-speed-up must not change a single finding.
+`bench/linear_time.py` runs all of them. Besides the timings, the rewritten scans are checked
+against the straightforward (quadratic) algorithms they replace, on random text (here and in
+tests/test_linear_matching.py): the speed-up must not change a single finding.
 """
 
 from __future__ import annotations
@@ -46,6 +44,7 @@ SIZES = {
     # figures and dates dense on one line
     "1)": 6000, "figure-dense sentence": 8000, "figure-dense sentences": 8000, "$1.5 million": 8000,
     "RMB1,625.3 million": 10000, "1,1,1": 5000, "June 31,": 8000, "years": 20000,
+    "1% 1%": 3000, "margin sentence": 12000, "bilingual figures": 3000,
     # whole transcripts: thousands of turns, distinct speakers, dates, figures of one metric, bilingual pairs
     "many turns": 12000, "many speakers": 12000, "many dates": 12000, "many bilingual pairs": 12000,
     "many paragraphs": 6000,

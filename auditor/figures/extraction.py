@@ -21,7 +21,7 @@ from auditor.figures.context import ContextReader, SentenceContext, words_of
 from auditor.figures.intervals import Interval
 from auditor.figures.lexicon import Lexicon, load_lexicon
 from auditor.figures.mentions import CallPeriod, MetricMention, call_period, periods_in, segment_name
-from auditor.figures.per_sentence import SentenceCache, clause_tail, period_spans
+from auditor.figures.per_sentence import FROM_BEFORE_RE, SentenceCache, clause_tail, from_before, period_spans
 from auditor.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?[\[(]?\s*$", re.IGNORECASE)
 _TO_AFTER_RE = re.compile(r"^[\s\])]*(?:in [^,.;]{0,40}?)?\s*to\s+[\[(]?\s*$")
 _OF_AFTER_RE = re.compile(r"^[\s\])]*of\s+", re.IGNORECASE)
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+[\[(]?\s*$")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 # "RMB34 .6 million": a number broken by a space before its decimal point
 _BROKEN_AFTER_RE = re.compile(r"^ \.\d")
@@ -307,7 +306,7 @@ class FigureExtractor:
     ) -> tuple[str, int, str | None, MetricMention | None]:
         lex = self.lex
         before_low = before.lower()
-        if q.kind == "percent" and _FROM_BEFORE_RE.search(before_low):
+        if q.kind == "percent" and FROM_BEFORE_RE.search(before_low):
             return "base", 0, None, None
         if q.kind in ("percent", "points", "bps", "multiple"):
             return self._rate_role(ctx, q, mention, before, after, clause_before)
@@ -340,9 +339,7 @@ class FigureExtractor:
         if lex.level_from_re.match(after):
             return "level", 0, None, None
         prev = self._previous
-        after_from = prev is not None and prev.role == "base" and bool(
-            _FROM_BEFORE_RE.search(ctx.paragraph.text[ctx.sentence.start : prev.quantity.start].lower())
-        )
+        after_from = prev is not None and prev.role == "base" and from_before(ctx.paragraph.text, ctx.sentence.start, prev.quantity.start)
         if prev is not None and (prev.role == "delta" or after_from) and q.kind == "percent" and lex.restate_re.match(before):
             # "up US$85 million or 9.9%", "to US$96.3 million from US$75.7 million, or 12.4%": the change as a rate
             return "change", prev.direction or _direction(words_of(clause_before)[-10:], lex), comparison(after, lex), None
@@ -420,12 +417,18 @@ class FigureExtractor:
         if found:
             return _own(found[-1][2])
         if role == "base":
-            if cmp is None:
-                cmp = comparison(paragraph.text[sentence.start : sentence.end], self.lex)
+            if cmp is None:  # the whole sentence's comparison: read once per sentence, not per figure
+                key, cache = ("comparison", paragraph.index, sentence.start, sentence.end), _sentence_cache(self)
+                if key not in cache:
+                    cache[key] = comparison(paragraph.text[sentence.start : sentence.end], self.lex)
+                cmp = cache[key]  # type: ignore[assignment]
             return {"yoy": "prior_year", "qoq": "prior_quarter"}.get(cmp or "", "unknown")
         if self._other_year(ctx):
             return "unknown"
-        own = set(self.context.setters(paragraph, sentence.start, sentence.end))
+        key, cache = ("setters", paragraph.index, sentence.start, sentence.end), _sentence_cache(self)  # once per sentence
+        if key not in cache:
+            cache[key] = frozenset(self.context.setters(paragraph, sentence.start, sentence.end))
+        own = set(cache[key])  # type: ignore[call-overload]
         if len(own) > 1:
             return "unknown"
         if own:
@@ -450,7 +453,13 @@ class FigureExtractor:
 
     def _against_prior_quarter(self, ctx: SentenceContext) -> bool:
         """'..., up 18% from US$210.5 million in the third quarter of 2024': a comparison with an
-        earlier quarter makes the sentence's own figures the call's quarter."""
+        earlier quarter makes the sentence's own figures the call's quarter (answered once per sentence)."""
+        key, cache = ("against_prior_quarter", ctx.paragraph.index, ctx.sentence.start, ctx.sentence.end), _sentence_cache(self)
+        if key not in cache:
+            cache[key] = self._against_prior_quarter_of(ctx)
+        return bool(cache[key])
+
+    def _against_prior_quarter_of(self, ctx: SentenceContext) -> bool:
         start, end = ctx.sentence.start, ctx.sentence.end
         for a, b, kind in periods_in(ctx.paragraph, start, end, self.call, self.lex):
             if kind in ("prior_year", "prior_quarter") and "quarter" in ctx.paragraph.text[start + a : start + b].lower():

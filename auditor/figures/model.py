@@ -8,6 +8,7 @@ figures; building them is the expensive part, so it is done once per transcript
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from auditor.figures.extraction import Figure, FigureExtractor
@@ -36,7 +37,17 @@ class FigureModel:
 
     def levels_like(self, f: Figure, key: tuple[str, str | None, bool]) -> list[Figure]:
         """Linked levels of metric `key` in the same period as figure `f` (see `Figure.same_period`)."""
-        return [g for g in self.figures if g.key == key and g.role == "level" and g.linked and g.same_period(f)]
+        return [g for g in self._linked_levels.get(key, ()) if g.same_period(f)]
+
+    @cached_property
+    def _linked_levels(self) -> dict[tuple[str, str | None, bool] | None, list[Figure]]:
+        """The linked levels by metric, in transcript order: a check asks for those of one metric
+        once per figure, and scanning every figure each time made a line of margins quadratic."""
+        out: dict[tuple[str, str | None, bool] | None, list[Figure]] = {}
+        for g in self.figures:
+            if g.role == "level" and g.linked:
+                out.setdefault(g.key, []).append(g)
+        return out
 
     def metric(self, metric_id: str) -> MetricDef:
         return self.lexicon.metrics[metric_id]

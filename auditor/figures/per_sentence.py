@@ -24,6 +24,9 @@ SentenceCache = dict[tuple[object, ...], object]
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TAIL_WORDS, _TAIL_CHARS = 24, 200
 
+#: a base stated after "from": "up 120 basis points from (44.0%"
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+[\[(]?\s*$")
+
 
 def clause_tail(cache: SentenceCache, ctx: SentenceContext, q: Quantity) -> str:
     """The sentence before `q` as far as its readers look: the last 60 characters and the last 10
@@ -56,3 +59,13 @@ def period_spans(cache: SentenceCache, paragraph: Paragraph, start: int, end: in
         cache[key] = spans
     assert isinstance(spans, list)
     return spans[bisect_left(spans, (start, -1)) : bisect_left(spans, (end, -1))]
+
+
+def from_before(text: str, start: int, end: int) -> bool:
+    """Whether FROM_BEFORE_RE finds text[start:end] ending with 'from' and a space (and a bracket),
+    read on the tail only: the match ends at `end`, its 'from' just before the final run of spaces
+    and brackets (searching all of the sentence so far, for each figure, was quadratic)."""
+    k = end
+    while k > start and (text[k - 1].isspace() or text[k - 1] in "[("):
+        k -= 1
+    return bool(FROM_BEFORE_RE.search(text[max(start, k - 5) : end].lower()))

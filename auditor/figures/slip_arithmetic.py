@@ -11,7 +11,10 @@ transposed digits) is strong evidence. Change claims the figure model already pa
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 
@@ -121,9 +124,19 @@ def points_hints(model: FigureModel) -> list[SlipHint]:
             moves = following
         if not moves:
             continue
+        starts = [y.quantity.start for y in bases]
+        in_order = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
         for x in levels:
-            later = [y for y in bases if y.quantity.start > x.quantity.start]
-            if not later or any(_moved(Interval.of(x.quantity), Interval.of(y.quantity), m) for y in later for m in moves):
+            # the bases after x: found by bisection when in text order (a list of them per level
+            # made a sentence of many margins quadratic)
+            if in_order:
+                k = bisect_right(starts, x.quantity.start)
+                later = [bases[k]] if k < len(bases) else []
+                rest: Iterable[Figure] = itertools.islice(bases, k, None)
+            else:
+                later = [y for y in bases if y.quantity.start > x.quantity.start]
+                rest = later
+            if not later or any(_moved(Interval.of(x.quantity), Interval.of(y.quantity), m) for y in rest for m in moves):
                 # "70%, 90 basis points higher than 69.1% ...; 16% of the total, up 1 point": a
                 # ratio whose stated change adds up with one of the figures after it is accounted for
                 continue
@@ -225,13 +238,14 @@ def ratio_hints(model: FigureModel) -> list[SlipHint]:
     for gi, figs in enumerate(groups):
         text = figs[0].text
         prev = groups[gi - 1] if gi and groups[gi - 1][0].paragraph is figs[0].paragraph else []
+        candidates = [f for f in prev + figs if _amount(f) and not _earlier(f)]  # once per sentence, not per ratio
         for p in figs:
             q = p.quantity
             if not plain_percent(p) or q.qualifier or p.role not in ("level", "share", "none"):
                 continue
             if not (before.search(text[max(0, q.start - 40) : q.start]) or after.match(text[q.end : q.end + 30])):
                 continue
-            amounts = [f for f in prev + figs if _amount(f) and not _earlier(f) and (f in prev or f.quantity.end <= q.start)]
+            amounts = [f for f in candidates if f in prev or f.quantity.end <= q.start]
             ratios = [
                 (a, b, (Interval.of(a.quantity) / Interval.of(b.quantity)).scale(HUNDRED))
                 for a in amounts for b in amounts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -225,11 +226,19 @@ class MisheardFigure(TranscriptCheck):
     ) -> Finding | None:
         """One value of a series out of line with the others, brought back in line by a mis-hearing
         (a list of rates side by side: by a teen heard as a ten only)."""
+        # the values sorted once: those of the others are these less one equal to o's (a figure
+        # re-sorting all the others made a long list quadratic)
+        every = sorted(f.quantity.value for f in figs)
+        m = len(every) - 1
         for o in figs:
-            others = [f for f in figs if f is not o]
-            values = sorted(f.quantity.value for f in others)
-            low, high = values[0], values[-1]
-            median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
+            cut = bisect_left(every, o.quantity.value)
+
+            def nth(k: int, cut: int = cut) -> Decimal:
+                """The k-th smallest value of the others."""
+                return every[k] if k < cut else every[k + 1]
+
+            low, high = nth(0), nth(m - 1)
+            median = nth(m // 2) if m % 2 else (nth(m // 2 - 1) + nth(m // 2)) / 2
             if median <= 0 or high - low > max(Decimal(5), median * Decimal("0.3")):
                 continue
             v = o.quantity.value
@@ -242,6 +251,7 @@ class MisheardFigure(TranscriptCheck):
                 self.stats["unchecked"] += 1
                 return None
             self.stats["contradicted"] += 1
+            others = [f for f in figs if f is not o]
             return self._report(transcript, model, o, others, fits[0], listed, across)
         self.stats["verified"] += 1
         return None

@@ -178,14 +178,16 @@ class Restatement(TranscriptCheck):
             home = next((c for c in clusters if any(agree(f, g) for g in c)), None)
             if home is None:
                 clusters.append([f])
+                if len(clusters) > _MAX_VALUES:
+                    # clusters never merge: too many values already, whatever the rest say (and
+                    # clustering on would compare each figure with every cluster, quadratic)
+                    self.stats["unchecked"] += 1
+                    return
             else:
                 home.append(f)
         sentences = {(f.paragraph.index, f.sentence.start) for f in figs}
         if len(clusters) == 1:
             self.stats["verified"] += len(sentences) > 1
-            return
-        if len(clusters) > _MAX_VALUES:
-            self.stats["unchecked"] += 1
             return
         reported: set[int] = set()
         for i, odd in enumerate(clusters):
