@@ -184,9 +184,8 @@ def _whole_ok(text: str, whole: Quantity, w: _Words) -> bool:
     before = re.split(r"\d|,|;|\band\b", text[max(0, whole.start - 40):whole.start])[-1]  # this figure's own words
     if w.net.search(before) or re.search(r"\bby\s*$", before, re.I):
         return False  # "net income of", "restated by": items of a net or a change can exceed it
-    if re.match(r"^\s*(?:to|and|-|–)\s*[^\s]*\d", text[whole.end:]):
-        return False  # "1.6 to 1.7 billion": the lower end of a range
-    return True
+    # "1.6 to 1.7 billion": the lower end of a range is not the whole
+    return not re.match(r"^\s*(?:to|and|-|–)\s*[^\s]*\d", text[whole.end:])
 
 
 def _part_ok(text: str, part: Quantity, w: _Words) -> bool:
