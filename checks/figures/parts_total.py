@@ -6,8 +6,10 @@ from collections.abc import Iterator, Sequence
 
 from auditor.check import TranscriptCheck
 from auditor.figures import Figure, FigureModel, Interval, breakdowns, build_model, fmt_money
+from auditor.figures.parts import PartLink, is_adjustment, part_links
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
+from auditor.textutil import snippet
 
 from ._common import GROUPS, evidence_of, metric_name, printed, related_lines
 
@@ -41,7 +43,10 @@ class PartExceedsTotal(TranscriptCheck):
         for finding, key in self._hierarchy(transcript, model):
             reported.add(key)
             yield finding
-        yield from self._breakdowns(transcript, model, reported)
+        for finding, key in self._breakdowns(transcript, model, reported):
+            reported.add(key)
+            yield finding
+        yield from self._linked(transcript, reported)
 
     def _totals_of(self, model: FigureModel, f: Figure) -> tuple[list[Figure], bool]:
         """The totals `f` is a part of, and whether the relation is the lexicon's own (an expense
@@ -93,21 +98,61 @@ class PartExceedsTotal(TranscriptCheck):
                 (f.line, f.quantity.start),
             )
 
-    def _breakdowns(self, transcript: Transcript, model: FigureModel, reported: set[tuple[int, int]]) -> Iterator[Finding]:
+    def _linked(self, transcript: Transcript, reported: set[tuple[int, int]]) -> Iterator[Finding]:
+        """Parts the grammar ties to a whole ("$35 million, including $226 million of cash")."""
+        for link in part_links(transcript):
+            key = (link.paragraph.line, link.part.start)
+            if key in reported:
+                continue
+            if not link.exceeds:
+                self.stats["verified"] += 1
+                continue
+            reported.add(key)
+            self.stats["contradicted"] += 1
+            yield self._link_finding(transcript, link)
+
+    def _link_finding(self, transcript: Transcript, link: PartLink) -> Finding:
+        part, whole = link.part.text.strip(), link.whole.text.strip()
+        evidence = snippet(link.paragraph.text, link.part.start, link.part.end, 90)
+        related: list[tuple[int, str]] = []
+        if link.whole_paragraph.line != link.paragraph.line:
+            related = [(link.whole_paragraph.line, snippet(link.whole_paragraph.text, link.whole.start, link.whole.end, 90))]
+        how = "out of" if link.form == "count of" else f'"{link.form}"'
+        return self.finding(
+            transcript,
+            link.paragraph.line,
+            f"{part} is stated as part of {whole} ({how}) but is larger than it.",
+            evidence,
+            severity=Severity.ERROR if link.proven else Severity.WARNING,
+            confidence=0.85 if link.proven else 0.65,
+            suggestion=f"check both figures: a part cannot exceed its whole ({part} > {whole}); "
+            "a digit, decimal point or scale word may be mis-transcribed",
+            related=related,
+        )
+
+    def _breakdowns(
+        self, transcript: Transcript, model: FigureModel, reported: set[tuple[int, int]]
+    ) -> Iterator[tuple[Finding, tuple[int, int]]]:
         for b in breakdowns(model.figures, model.lexicon):
             total = Interval.of(b.total.quantity)
             over = [p for p in b.parts if Interval.of(p.quantity).lo > total.hi]
+            if any(p.paragraph is b.total.paragraph and is_adjustment(p.paragraph, b.total.quantity, p.quantity, transcript.words) for p in over):
+                self.stats["verified"] += 1
+                continue  # "operating profit of $90 million, including a $140 million charge"
             for p in over:
                 if (p.line, p.quantity.start) in reported:
                     continue
                 self.stats["contradicted"] += 1
-                yield self.finding(
-                    transcript,
-                    p.line,
-                    f"{printed(p)} is presented as part of {printed(b.total)} (line {b.total.line}) but is larger.",
-                    evidence_of(p),
-                    confidence=0.85,
-                    related=[(b.total.line, evidence_of(b.total))],
+                yield (
+                    self.finding(
+                        transcript,
+                        p.line,
+                        f"{printed(p)} is presented as part of {printed(b.total)} (line {b.total.line}) but is larger.",
+                        evidence_of(p),
+                        confidence=0.85,
+                        related=[(b.total.line, evidence_of(b.total))],
+                    ),
+                    (p.line, p.quantity.start),
                 )
             if over:
                 continue
@@ -121,7 +166,8 @@ class PartExceedsTotal(TranscriptCheck):
                 self.stats["verified"] += 1
                 continue
             self.stats["contradicted"] += 1
-            yield self._sum_finding(transcript, b.total, b.parts, parts_sum)
+            last = b.parts[-1]
+            yield self._sum_finding(transcript, b.total, b.parts, parts_sum), (last.line, last.quantity.start)
 
     def _sum_finding(self, transcript: Transcript, total: Figure, parts: Sequence[Figure], parts_sum: Interval) -> Finding:
         shown = " + ".join(printed(p) for p in parts)
