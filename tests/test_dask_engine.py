@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -30,8 +28,7 @@ from auditor.reports import render  # noqa: E402
 import auditor  # noqa: E402
 from auditor.cli import cli  # noqa: E402
 from auditor.engines.outputs import STAGING_PREFIX, FsspecFolder, PerFileReports  # noqa: E402
-from tests.conftest import ROOT  # noqa: E402
-from tests.test_gate import _alive, _children  # noqa: E402
+from tests.test_gate import _alive, cancel_run  # noqa: E402
 from tests.test_streaming import BILINGUAL, make_archive, small_call  # noqa: E402
 
 
@@ -141,26 +138,10 @@ def test_a_cancelled_dask_run_stops_its_cluster_writes_nothing_and_exits_128_plu
     for i in range(80):
         (folder / f"call_{i}.txt").write_bytes(BILINGUAL.read_bytes())
     report, per = tmp_path / "report.json", tmp_path / "per"
-    proc = subprocess.Popen([sys.executable, "-m", "auditor.cli", "audit", str(folder), "--engine", "dask", "--jobs", "1",
-                             "-o", str(report), "--output-dir", str(per)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=ROOT)
-    try:
-        deadline = time.time() + 90
-        while time.time() < deadline and len(_children(proc.pid)) < 2 and proc.poll() is None:
-            time.sleep(0.1)
-        time.sleep(3.0)  # the worker is warming up or auditing
-        workers = _children(proc.pid)
-        assert workers, "no worker started"
-        assert proc.poll() is None, "the run ended before the signal: give it more calls"
-        if signum == signal.SIGINT:
-            os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole process group
-        else:
-            proc.send_signal(signum)
-        out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == code, err
+    done, workers = cancel_run(["audit", str(folder), "--engine", "dask", "--jobs", "1", "-o", str(report),
+                                "--output-dir", str(per)], signum, settle=3.0)  # a worker warming up or auditing
+    out, err = done.stdout, done.stderr
+    assert done.returncode == code, err
     assert out == b"" and not report.exists() and not per.exists()
     assert b"cancelled" in err and b"Traceback" not in err
     time.sleep(0.5)

@@ -102,6 +102,31 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def cancel_run(args: list[str], signum: int, settle: float, wait: float = 60) -> tuple[subprocess.CompletedProcess[bytes], list[int]]:
+    """Start `auditor <args>` in its own session, signal it once its workers run, and return what it
+    did and the workers it had (to prove none outlives it). SIGINT goes to the whole process group,
+    as Ctrl-C in a terminal does; SIGTERM to the parent only, as a CI runner's timeout does."""
+    proc = subprocess.Popen([sys.executable, "-m", "auditor.cli", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=ROOT)
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline and len(_children(proc.pid)) < 2 and proc.poll() is None:
+            time.sleep(0.05)
+        time.sleep(settle)  # the workers are loading spaCy or auditing
+        workers = _children(proc.pid)
+        assert workers, "no worker started"
+        assert proc.poll() is None, "the run ended before the signal: give it more calls"
+        if signum == signal.SIGINT:
+            os.killpg(proc.pid, signum)
+        else:
+            proc.send_signal(signum)
+        out, err = proc.communicate(timeout=wait)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), workers
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_cancelled_run_stops_its_workers_writes_nothing_and_exits_128_plus_n(tmp_path: Path, signum, code):
@@ -110,25 +135,9 @@ def test_a_cancelled_run_stops_its_workers_writes_nothing_and_exits_128_plus_n(t
     for i in range(48):  # enough that the run is still auditing when the signal arrives
         shutil.copy(BILINGUAL, folder / f"call_{i}.txt")
     report = tmp_path / "report.json"
-    proc = subprocess.Popen([sys.executable, "-m", "auditor.cli", "audit", str(folder), "--jobs", "2", "-o", str(report)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=ROOT)
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline and len(_children(proc.pid)) < 2 and proc.poll() is None:
-            time.sleep(0.05)
-        time.sleep(1.0)  # the workers are loading spaCy or auditing
-        workers = _children(proc.pid)
-        assert workers, "no worker started"
-        assert proc.poll() is None, "the run ended before the signal: give it more calls"
-        if signum == signal.SIGINT:
-            os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole process group
-        else:
-            proc.send_signal(signum)
-        out, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == code, err
+    done, workers = cancel_run(["audit", str(folder), "--jobs", "2", "-o", str(report)], signum, settle=1.0, wait=30)
+    out, err = done.stdout, done.stderr
+    assert done.returncode == code, err
     assert out == b"" and not report.exists() and not list(tmp_path.glob(".report.json.*"))
     assert b"cancelled" in err and b"Traceback" not in err and b"Aborted" not in err
     time.sleep(0.3)
