@@ -28,8 +28,8 @@ from auditor.reports import render  # noqa: E402
 import auditor  # noqa: E402
 from auditor.cli import cli  # noqa: E402
 from auditor.engines.outputs import STAGING_PREFIX, FsspecFolder, PerFileReports  # noqa: E402
+from tests.archives import BILINGUAL, invoke, outputs, sample_archive, small_call  # noqa: E402
 from tests.test_gate import _alive, cancel_run  # noqa: E402
-from tests.test_streaming import BILINGUAL, make_archive, small_call  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -41,20 +41,7 @@ def scheduler() -> Iterator[str]:
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
-    folder = make_archive(tmp_path / "archive", 4)
-    (folder / "nested").mkdir()
-    (folder / "nested" / "bilingual.txt").write_bytes(BILINGUAL.read_bytes())
-    (folder / "nested" / "call_0001.txt").write_text(small_call(7), encoding="utf-8")
-    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
-    return folder
-
-
-def invoke(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
-def outputs(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return sample_archive(tmp_path)
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "json"])
