@@ -6,6 +6,7 @@ from its configuration) and built once per vocabulary.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -83,11 +84,7 @@ class Lexicon:
         short, long_ = sorted((a, b), key=len)
         if any(long_ == p + short for p in self.prefixes):
             return True
-        shared = 0
-        for x, y in zip(a, b, strict=False):
-            if x != y:
-                break
-            shared += 1
+        shared = len(os.path.commonprefix((a, b)))
         if shared < 4:
             return False
         return any(
@@ -205,11 +202,7 @@ def sounds_alike(a: str, b: str) -> bool:
     """
     if a == b or len(a) < 4 or len(b) < 4:
         return False
-    shared = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        shared += 1
+    shared = len(os.path.commonprefix((a, b)))
     if shared >= min(len(a), len(b)) - 1:
         return False
     ka, kb = jellyfish.metaphone(a), jellyfish.metaphone(b)
