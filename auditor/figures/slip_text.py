@@ -109,7 +109,12 @@ def _named_whole(f: Figure) -> str | None:
 def text_ranges(model: FigureModel) -> list[TextRange]:
     """'between 12% and 15%', 'around 14% to 15%', 'between 20 and 13 percent', 'from 17% to 60%
     range': two figures joined by and/to, a percentage at least at the end, with a range word
-    before them or 'range' after them (unless the words before make them two figures compared)."""
+    before them or 'range' after them (unless the words before make them two figures compared).
+    Read once per transcript: the range rules and the series rule all ask for them."""
+    return model.transcript.derived("figures.text_ranges", lambda: _find_text_ranges(model))
+
+
+def _find_text_ranges(model: FigureModel) -> list[TextRange]:
     p = _patterns(model.transcript.words)
     out: list[TextRange] = []
     for figs in group_by_sentence(model.figures):
