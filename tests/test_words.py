@@ -71,3 +71,32 @@ def test_a_mishearing_added_in_config_reaches_the_terms_check_and_the_figure_mod
     annotate(transcript)
     metrics = {f.mention.metric for f in build_model(transcript).figures if f.mention}
     assert "operating_margin" in metrics
+
+
+def test_parsed_toml_is_the_toml_parse_whether_cached_or_not(tmp_path, monkeypatch):
+    import tomllib
+    from importlib import resources
+
+    from auditor.words import parsed_toml
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    for name in table_names():
+        text = resources.files("auditor").joinpath(f"data/{name}.toml").read_text(encoding="utf-8")
+        assert parsed_toml(text) == tomllib.loads(text)  # parsed, then written to the cache
+        assert parsed_toml(text) == tomllib.loads(text)  # answered from the cache
+    assert len(list((tmp_path / "cache").glob("words-*.json"))) == len(table_names())
+    edited = 'a = ["b"]\n'
+    assert parsed_toml(edited) == {"a": ["b"]}  # another text, another copy
+    (next((tmp_path / "cache").glob("words-*.json"))).write_text("{not json", encoding="utf-8")
+    assert all(parsed_toml(resources.files("auditor").joinpath(f"data/{n}.toml").read_text(encoding="utf-8"))
+               == tomllib.loads(resources.files("auditor").joinpath(f"data/{n}.toml").read_text(encoding="utf-8"))
+               for n in table_names())  # a damaged copy is parsed again
+
+
+def test_parsed_toml_without_a_writable_cache(tmp_path, monkeypatch):
+    from auditor.words import parsed_toml
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(blocker / "cache"))
+    assert parsed_toml('x = 1\n[t]\ny = ["z"]\n') == {"x": 1, "t": {"y": ["z"]}}
