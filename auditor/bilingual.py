@@ -14,6 +14,7 @@ The vocabularies are data (`auditor/data/negation.toml`, `directions.toml`, `zh_
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,9 +26,54 @@ from auditor.textutil import han_count, to_halfwidth
 from auditor.words import Words, default_words
 
 
-def literal_alternation(items: Iterable[str]) -> str:
-    """Literal alternatives, longest first so that a longer word wins over its prefix (沒有 over 沒)."""
+def flat_alternation(items: Iterable[str]) -> str:
+    """Literal alternatives, longest first so that a longer word wins over its prefix (沒有 over 沒).
+
+    The reference form of `literal_alternation` (the tests compare the two)."""
     return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
+
+
+def literal_alternation(items: Iterable[str]) -> str:
+    """Literal alternatives that match as `flat_alternation` does (longest first, so 沒有 wins over
+    沒), written as a prefix tree: "grow(?:th|s|n|ing)?" rather than "growing|growth|grows|grown|grow".
+
+    Why: Python's regex engine tries a flat alternation one word after another at every position of
+    the text, so a list of 450 words (the opposites) costs 450 tries per character, while the tree
+    fails after one character at nearly every position (13 times faster on a call) and compiles
+    faster. The two are the same pattern as long as the branches of a node cannot match the same
+    character, which is checked per node: where they might (letters that are case variants of each
+    other under re.IGNORECASE), that node is written flat.
+    """
+    return _tree(sorted(dict.fromkeys(items), key=len, reverse=True))
+
+
+def _plain(ch: str) -> bool:
+    """True for a character that re.IGNORECASE matches only with itself and its ASCII case variant:
+    ASCII, and characters without case (Chinese ones, full-width punctuation, digits)."""
+    if ch.isascii():
+        return True
+    uncased = ch.lower() == ch == ch.upper() == ch.casefold()
+    return uncased and unicodedata.category(ch)[0] in "LNPSZ"
+
+
+def _tree(items: list[str]) -> str:
+    """The prefix tree of `items` (longest first) as one self-contained pattern; see
+    `literal_alternation`."""
+    heads: dict[str, list[str]] = {}
+    for w in items:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+    ends = "" in items  # a word ends at this node: the longer ones are tried first, then this one
+    if not heads:
+        return ""
+    lowered = {k.lower() for k in heads}
+    if len(lowered) < len(heads) or not all(_plain(k) for k in heads):
+        # branches that might match the same character: flat, longest first, as flat_alternation
+        return "(?:" + "|".join(re.escape(x) for x in items) + ")"
+    branches = [re.escape(k) + _tree(rest) for k, rest in heads.items()]
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
 
 
 # --- script folding ---------------------------------------------------------------------------
