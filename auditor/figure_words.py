@@ -19,6 +19,7 @@ figures, and the value one is left out of words ("one", 一個): it is an articl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -27,9 +28,11 @@ from typing import Any
 from auditor.bilingual import literal_alternation
 from auditor.dates import DateMention, PeriodMention
 from auditor.quantities import Quantity
+from auditor.wordgate import LineWords, keys
 from auditor.words import Words, default_words
 
 _ONE = Decimal(1)
+_YEAR = r"(?<![\d.,$])\b(?:19|20)\d\d\b(?![.,]?\d)"
 _HUNDRED = Decimal(100)
 
 
@@ -110,6 +113,8 @@ class Vocabulary:
     en_decades: dict[str, Decimal]
     en_month: re.Pattern[str]
     months: dict[str, int]
+    # pattern -> (words, substrings) one of which a match needs (auditor.wordgate)
+    en_gates: dict[str, tuple[frozenset[str] | None, tuple[str, ...]]]
     zh_numeral: re.Pattern[str]
     zh_classifier: re.Pattern[str]
     zh_not: re.Pattern[str]
@@ -132,6 +137,10 @@ def _ranges(table: dict[str, Any]) -> dict[str, tuple[Decimal, Decimal]]:
         lo, hi = (value, value) if isinstance(value, int | float) else value
         out[word.lower()] = (Decimal(lo), Decimal(hi))
     return out
+
+
+def _with(found: frozenset[str] | None, more: set[str]) -> frozenset[str] | None:
+    return None if found is None else found | more
 
 
 @cache
@@ -183,6 +192,17 @@ def vocabulary(words: Words) -> Vocabulary:
         en_decades={w: Decimal(v) for w, v in en["decades"].items()},
         en_month=re.compile(rf"\b(?:{literal_alternation(cal['names'])})\b"),
         months=months,
+        en_gates={
+            "decade": (keys(en["decades"]), ("0s", "0's", "0’s")),  # the 1980s, '80s, the eighties
+            "vague": (keys(en["vague"]), ()),
+            "soft": (keys(en["soft"]), ()),
+            "fraction": (keys([*en["fractions"], "half"]), ()),
+            "ordinal": (_with(keys(en["ordinals"], suffix="ly"), {"st", "nd", "rd", "th"}), ()),
+            # "-fold" may end a word (twofold): looked for as a substring
+            "fold": (frozenset(), (en["fold"].lower(),)) if en["fold"].isalpha() and en["fold"].isascii() else (None, ()),
+            "multiple": (keys(en["multiples"]), ()),
+            "month": (keys(cal["names"]), ()),
+        },
         zh_numeral=re.compile(f"[{re.escape(chars)}]+"),
         zh_classifier=re.compile(literal_alternation(zh["classifiers"])),
         zh_not=re.compile(literal_alternation(zh["not_figures"])),
@@ -267,34 +287,44 @@ def _spelled_value(text: str, vocab: Vocabulary) -> Decimal | None:
 
 def english_figures(
     text: str, quantities: list[Quantity], dates: list[DateMention], periods: list[PeriodMention],
-    words: Words | None = None,
+    words: Words | None = None, gated: bool = True,
 ) -> list[Figure]:
-    """Every figure of an English line: the parser's quantities, dates and periods, years, and words."""
+    """Every figure of an English line: the parser's quantities, dates and periods, years, and words.
+
+    `gated`: a word pattern none of whose words is in the line is not run (`auditor.wordgate`; the
+    figures are the same, the tests compare both ways)."""
     vocab = vocabulary(words or default_words())
+    line = LineWords(text) if gated else None
+
+    def run(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if line is None or line.may_hold(*vocab.en_gates[name]):
+            yield from pattern.finditer(text)
+
     out = [from_quantity(q) for q in quantities] + from_dates(dates) + from_periods(periods)
     taken = [(f.start, f.end) for f in out]
-    for m in re.finditer(r"(?<![\d.,$])\b(?:19|20)\d\d\b(?![.,]?\d)", text):
+    years = re.finditer(_YEAR, text) if line is None or "19" in text or "20" in text else iter(())
+    for m in years:
         if is_free(taken, m.start(), m.end()):
             out.append(exact_figure(text, m.start(), m.end(), Decimal(m.group(0)), "year"))
             taken.append(m.span())
-    for m in vocab.en_decade.finditer(text):
+    for m in run("decade", vocab.en_decade):
         if not is_free(taken, m.start(), m.end()):
             continue
         value = vocab.en_decades[m.group("w").lower()] if m.group("w") else Decimal(m.group("d") or m.group("s"))
         out.append(exact_figure(text, m.start(), m.end(), value, "decade"))
         taken.append(m.span())
-    for m in vocab.en_vague.finditer(text):
+    for m in run("vague", vocab.en_vague):
         number = vocab.en_number.match(text, m.end())
         vague = _spelled_value(number.group(0), vocab) if number else None
         if number and vague is not None and is_free(taken, m.start(), number.end()):
             out.append(Figure(text[m.start():number.end()], m.start(), number.end(), vague, vague, "count", soft=True))
             taken.append((m.start(), number.end()))
-    for m in vocab.en_soft_words.finditer(text):
+    for m in run("soft", vocab.en_soft_words):
         lo, hi = vocab.en_soft[m.group(0).lower()]
         if is_free(taken, m.start(), m.end()):
             out.append(Figure(m.group(0), m.start(), m.end(), lo, hi, "count", soft=True))
             taken.append(m.span())
-    for m in vocab.en_fraction.finditer(text):
+    for m in run("fraction", vocab.en_fraction):
         if not is_free(taken, m.start(), m.end()):
             continue
         if m.group("half"):
@@ -311,7 +341,7 @@ def english_figures(
         den = vocab.en_fractions[den_word]
         out.append(Figure(m.group(0), m.start(), m.end(), num / den, num / den, "fraction", parts=(num, den)))
         taken.append(m.span())
-    for m in vocab.en_ordinal.finditer(text):
+    for m in run("ordinal", vocab.en_ordinal):
         if not is_free(taken, m.start(), m.end()):
             continue
         word = (m.group("w") or "").lower()
@@ -321,17 +351,17 @@ def english_figures(
         if value > 1:
             out.append(exact_figure(text, m.start(), m.end(), value, "ordinal", soft=soft))
             taken.append(m.span())
-    for m in vocab.en_fold.finditer(text):
+    for m in run("fold", vocab.en_fold):
         fold = _spelled_value(m.group("w"), vocab)
         if fold is not None and is_free(taken, m.start(), m.end()):
             out.append(exact_figure(text, m.start(), m.end(), fold, "multiple"))
             taken.append(m.span())
-    for m in vocab.en_multiple.finditer(text):
+    for m in run("multiple", vocab.en_multiple):
         if is_free(taken, m.start(), m.end()):
             out.append(exact_figure(text, m.start(), m.end(), vocab.en_multiples[m.group(0).lower()], "multiple"))
             taken.append(m.span())
     out += _spelled(text, vocab, taken)
-    for m in vocab.en_month.finditer(text):
+    for m in run("month", vocab.en_month):
         if is_free(taken, m.start(), m.end()) and (m.group(0) != "May" or _month_context(text, m)):
             month = vocab.months[m.group(0).lower()]
             out.append(exact_figure(text, m.start(), m.end(), Decimal(month), "month", in_date=True))

@@ -1,0 +1,81 @@
+"""The shortcuts of the translation checks give what the slow way gives, on any text.
+
+- `auditor.wordgate`: english_figures with its word patterns gated by the words of the line equals
+  english_figures running every pattern (generated lines full of the vocabulary, case variants and
+  the characters case folding treats apart: İ, ı, ſ, K), and the list of those characters is
+  complete on the running Python.
+- translation.person: the full-name test with its word-set prefilter equals the plain scan.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from auditor.checks.translation._names import _full_name_mentioned
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.figure_words import english_figures
+from auditor.wordgate import CASE_TWINS, keys
+from auditor.words import default_words
+
+_FIGURE_PIECES = [
+    "the", "The", "THE", "second", "Secondly", "thirds", "a", "an", "one", "two", "Twenty", "-", " ", "  ",
+    "\n", ",", ".", "'", "’", "of", "in", "out of", "and", "half", "Half", "quarter", "quarters", "fifth",
+    "twice", "Doubled", "triple", "fold", "-fold", "twofold", "both", "dozens", "couple", "a couple of",
+    "several", "tens of", "eighties", "Nineties", "1980", "80", "80s", "'80s", "’90s", "1990S", "2024",
+    "19", "20", "21st", "2nd", "3rd", "4th", "May", "may", "June", "june", "Sept.", "percent", "times",
+    "hundred", "million", "\u0130", "\u0131", "\u017f", "\u212a", "ſecond", "\u212aeep", "é", "_", "5",
+]
+
+
+def _figures(text: str, gated: bool) -> object:
+    """The figures, or the error raised (ſecond is read as an ordinal not in the table either way)."""
+    try:
+        return english_figures(text, [], [], [], default_words(), gated=gated)
+    except KeyError as error:
+        return repr(error)
+
+
+def _line(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_line(_FIGURE_PIECES))
+def test_gated_english_figures_equal_ungated(text: str) -> None:
+    assert _figures(text, True) == _figures(text, False)
+
+
+def test_gated_english_figures_on_the_examples() -> None:
+    root = Path(__file__).resolve().parent.parent
+    lines = [line for path in sorted((root / "examples").glob("*.txt")) for line in path.read_text().splitlines()]
+    for line in lines:
+        assert _figures(line, True) == _figures(line, False)
+
+
+def test_case_twins_are_complete() -> None:
+    """The characters outside ASCII that re.IGNORECASE matches with an ASCII letter, or whose lower
+    case holds an ASCII character, are exactly those the gate refuses to read."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    twins = {chr(c) for c in range(128, sys.maxunicode + 1)
+             if letter.match(chr(c)) or any(x.isascii() for x in chr(c).lower())}
+    assert twins <= set(CASE_TWINS)
+
+
+def test_keys_of_word_lists() -> None:
+    assert keys(["a couple of", "several"]) == {"couple", "several"}
+    assert keys(["second"], suffix="ly") == {"second", "secondly"}
+    assert keys([]) is None and keys(["café"]) is None
+
+
+_NAME_WORDS = ["tao", "zou", "lixia", "shen", "ming", "a", "the"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=12), st.lists(st.sampled_from(_NAME_WORDS), max_size=3))
+def test_full_name_prefilter_equals_scan(words: list[str], tokens: list[str]) -> None:
+    scan = any(words[i : i + len(tokens)] in (tokens, tokens[::-1]) for i in range(len(words)))
+    assert _full_name_mentioned(words, set(words), tokens) == scan
