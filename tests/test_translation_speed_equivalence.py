@@ -4,6 +4,8 @@
   english_figures running every pattern (generated lines full of the vocabulary, case variants and
   the characters case folding treats apart: İ, ı, ſ, K), and the list of those characters is
   complete on the running Python.
+- `auditor.bilingual`: the English negation pattern, factored and with a look-ahead, matches as
+  the pattern first written.
 - translation.person: the full-name test with its word-set prefilter equals the plain scan.
 """
 
@@ -17,6 +19,7 @@ from auditor.checks.translation._names import _full_name_mentioned
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditor.bilingual import _negation, flat_alternation
 from auditor.figure_words import english_figures
 from auditor.wordgate import CASE_TWINS, keys
 from auditor.words import default_words
@@ -79,3 +82,32 @@ _NAME_WORDS = ["tao", "zou", "lixia", "shen", "ming", "a", "the"]
 def test_full_name_prefilter_equals_scan(words: list[str], tokens: list[str]) -> None:
     scan = any(words[i : i + len(tokens)] in (tokens, tokens[::-1]) for i in range(len(words)))
     assert _full_name_mentioned(words, set(words), tokens) == scan
+
+
+def _original_negation_pattern() -> re.Pattern[str]:
+    """The English negation pattern as first written: flat lists, a \\b per alternative."""
+    en = default_words().table("negation")["en"]
+    return re.compile(
+        rf"\b(?P<not>{flat_alternation(en['not_negation'])})\b|\bno\.\s?\d"
+        rf"|\b(?P<weak>{flat_alternation(en['lexical'] + en['prefixed'])})\b"
+        rf"|\btoo\s+\w+\s+to\b"
+        rf"|\b(?P<strong>{flat_alternation(en['cues'])})\b|(?P<ending>{flat_alternation(en['endings'])})\b",
+        re.IGNORECASE,
+    )
+
+
+def _negation_pieces() -> list[str]:
+    en = default_words().table("negation")["en"]
+    cues = [w for key in ("not_negation", "lexical", "prefixed", "cues", "endings") for w in en[key]]
+    return cues[::3] + [w.upper() for w in cues[1::7]] + [
+        " ", "  ", "\n", ",", ".", "no.", "No. ", "5", "too", " small ", "to", "n't", "don", "it", "the",
+        "\u212a", "\u017f", "_", "’", "'", "not", "Not", "only", "never", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_line(_negation_pieces()))
+def test_english_negation_pattern_matches_like_the_original(text: str) -> None:
+    new = _negation(default_words()).en
+    old = _original_negation_pattern()
+    assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in old.finditer(text)]
