@@ -175,6 +175,24 @@ DROPPED_SENTENCE_MIN_WORDS = 4
 DROPPED_SENTENCE_COVERAGE = 0.2
 
 
+def _fits_without(en_sentences: list[str], zh_sentences: list[str]) -> list[bool]:
+    """For each English sentence i: whether, without it, the others pair off in order with the
+    Chinese sentences (one fewer), every pair with the length of a rendering (SENTENCE_RATIO).
+
+    Each sentence's length is read once and the n ways of leaving one out share them: the first i
+    pairs (English j with Chinese j) must fit, and the rest (English j + 1 with Chinese j)."""
+    n = len(en_sentences)
+    lo, hi = SENTENCE_RATIO
+    en_counts = [max(1, english_word_count(e)) for e in en_sentences]
+    zh_counts = [chinese_unit_count(z) for z in zh_sentences]
+    heads, tails = [True] * n, [True] * n  # heads[i]: the pairs before i fit; tails[i]: those from i on
+    for j in range(n - 1):
+        heads[j + 1] = heads[j] and lo <= zh_counts[j] / en_counts[j] <= hi
+    for j in range(n - 2, -1, -1):
+        tails[j] = tails[j + 1] and lo <= zh_counts[j] / en_counts[j + 1] <= hi
+    return [h and t for h, t in zip(heads, tails, strict=True)]
+
+
 def _dropped_sentence(en: str, zh: str, en_sentences: list[str], zh_sentences: list[str],
                       words: Words) -> ClauseGap | None:
     """An English sentence the translation leaves out, where the translation has one sentence fewer.
@@ -188,12 +206,10 @@ def _dropped_sentence(en: str, zh: str, en_sentences: list[str], zh_sentences: l
     n = len(en_sentences)
     if n < 2 or len(zh_sentences) != n - 1:
         return None
-    lo, hi = SENTENCE_RATIO
+    fits = _fits_without(en_sentences, zh_sentences)
     best: tuple[float, int] | None = None
     for i in range(n):
-        rest = en_sentences[:i] + en_sentences[i + 1 :]
-        if not all(lo <= chinese_unit_count(z) / max(1, english_word_count(e)) <= hi
-                   for e, z in zip(rest, zh_sentences, strict=True)):
+        if not fits[i]:
             continue
         content = [key for *_, key in english_content(en_sentences[i], words)]
         if len(content) < DROPPED_SENTENCE_MIN_WORDS:

@@ -6,6 +6,8 @@
   complete on the running Python.
 - `auditor.bilingual`: the English negation pattern, factored and with a look-ahead, matches as
   the pattern first written.
+- `auditor.alignment`: which English sentence may be the one a translation drops, from lengths
+  read once, equals trying each in turn.
 - translation.person: the full-name test with its word-set prefilter equals the plain scan.
 """
 
@@ -19,7 +21,8 @@ from auditor.checks.translation._names import _full_name_mentioned
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.bilingual import _negation, flat_alternation
+from auditor.alignment import SENTENCE_RATIO, _fits_without
+from auditor.bilingual import _negation, chinese_unit_count, english_word_count, flat_alternation
 from auditor.figure_words import english_figures
 from auditor.wordgate import CASE_TWINS, keys
 from auditor.words import default_words
@@ -111,3 +114,19 @@ def test_english_negation_pattern_matches_like_the_original(text: str) -> None:
     old = _original_negation_pattern()
     assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == [
         (m.span(), m.groupdict()) for m in old.finditer(text)]
+
+
+_EN_SENTENCE = st.lists(st.sampled_from(["We", "grew", "revenue", "by", "5%", "it's", "1,625.3", "."]),
+                        max_size=12).map(" ".join)
+_ZH_SENTENCE = st.lists(st.sampled_from(["我們", "營收", "增長", "5%", "Q3", "。", "，", "人民幣"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_EN_SENTENCE, min_size=2, max_size=7), st.data())
+def test_sentence_lengths_read_once_equal_the_scan(en: list[str], data: st.DataObject) -> None:
+    """alignment._fits_without equals trying each English sentence left out in turn."""
+    zh = data.draw(st.lists(_ZH_SENTENCE, min_size=len(en) - 1, max_size=len(en) - 1))
+    lo, hi = SENTENCE_RATIO
+    scan = [all(lo <= chinese_unit_count(z) / max(1, english_word_count(e)) <= hi
+                for e, z in zip(en[:i] + en[i + 1 :], zh, strict=True)) for i in range(len(en))]
+    assert _fits_without(en, zh) == scan
