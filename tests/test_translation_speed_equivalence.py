@@ -5,9 +5,11 @@
   the characters case folding treats apart: İ, ı, ſ, K), and the list of those characters is
   complete on the running Python.
 - `auditor.bilingual`: the English negation pattern, factored and with a look-ahead, matches as
-  the pattern first written.
+  the pattern first written, and so do the clause boundaries.
 - `auditor.alignment`: which English sentence may be the one a translation drops, from lengths
   read once, equals trying each in turn.
+- `auditor.lexicon`: OpenCC's t2s by one translate table where a line holds none of its phrases
+  equals OpenCC.
 - translation.person: the full-name test with its word-set prefilter equals the plain scan.
 """
 
@@ -22,8 +24,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.alignment import SENTENCE_RATIO, _fits_without
-from auditor.bilingual import _negation, chinese_unit_count, english_word_count, flat_alternation
+from auditor.bilingual import (
+    _EN_CLAUSE,
+    _ZH_CLAUSE,
+    _negation,
+    chinese_unit_count,
+    english_word_count,
+    flat_alternation,
+)
 from auditor.figure_words import english_figures
+from auditor.lexicon import _t2s, _t2s_convert
 from auditor.wordgate import CASE_TWINS, keys
 from auditor.words import default_words
 
@@ -130,3 +140,37 @@ def test_sentence_lengths_read_once_equal_the_scan(en: list[str], data: st.DataO
     scan = [all(lo <= chinese_unit_count(z) / max(1, english_word_count(e)) <= hi
                 for e, z in zip(en[:i] + en[i + 1 :], zh, strict=True)) for i in range(len(en))]
     assert _fits_without(en, zh) == scan
+
+
+_CLAUSE_PIECES = ["a", "5", "1", ",", "，", ".", "。", ";", "；", ":", "：", "!", "！", "?", "？", "-", "--", "—",
+                  "——", "–", " ", "\n", "\t", "\u3000", "我們", "x.", "3,2"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_line(_CLAUSE_PIECES))
+def test_clause_patterns_split_as_first_written(text: str) -> None:
+    en = re.compile(r"[;:!?]|(?<!\d),|,(?!\d)|\.(?:\s|$)|\s-{1,2}\s|\s?[—–]\s?")
+    zh = re.compile(r"[，,；;：:。！？!?]|—+|--|\s-\s")
+    for old, new in ((en, _EN_CLAUSE), (zh, _ZH_CLAUSE)):
+        assert new.split(text) == old.split(text)
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def _t2s_pieces() -> list[str]:
+    converter = _t2s()
+    [[(_, _, phrases), (_, _, characters)]] = converter._dict_chain_data
+    return (sorted(phrases)[::9] + sorted(characters)[::97] + [k for k, v in characters.items() if " " in v][:8]
+            + ["我們", "營收", "增長", " ", "，", "。", "-", "—", "\u3000", "a", "5", "\n", "（", "）"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(_line(_t2s_pieces()))
+def test_t2s_by_character_equals_opencc(text: str) -> None:
+    assert _t2s_convert(text) == _t2s().convert(text)
+
+
+def test_t2s_by_character_on_the_examples() -> None:
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "examples").glob("*.txt")):
+        for line in path.read_text().splitlines():
+            assert _t2s_convert(line) == _t2s().convert(line)
