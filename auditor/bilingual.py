@@ -23,6 +23,7 @@ from typing import Any
 
 from auditor.quantities import Quantity
 from auditor.textutil import han_count, to_halfwidth
+from auditor.wordgate import CASE_TWINS
 from auditor.words import Words, default_words
 
 
@@ -119,6 +120,9 @@ def fold_zh_same_length(text: str) -> str:
     return "".join(c if len(c) == 1 else ch for ch, c in ((ch, fold_zh(ch)) for ch in text))
 
 
+_CASE_TWIN = re.compile(f"[{CASE_TWINS}]")
+
+
 # --- negation ---------------------------------------------------------------------------------
 
 
@@ -145,6 +149,8 @@ class Negations:
 class _NegationPatterns:
     en: re.Pattern[str]  # every English cue, look-alike and lexical negation; the group name says which
     en_affixed: re.Pattern[str]  # un-/non- words and -less words
+    en_prefixed: re.Pattern[str]  # un-/non- words only: en_affixed on a text without a suffix
+    en_suffixes: tuple[str, ...] | None  # the suffixes in lower case (None: one is not plain ASCII)
     en_affix_exceptions: frozenset[str]
     zh: re.Pattern[str]  # every Chinese word of the vocabulary, longest first
     zh_kind: dict[str, str]  # word -> strong | weak | cue | not
@@ -188,6 +194,9 @@ def _negation(words: Words) -> _NegationPatterns:
             rf"|\b[a-z]{{3,}}(?:{literal_alternation(en['suffixes'])})\b",
             re.IGNORECASE,
         ),
+        en_prefixed=re.compile(rf"\b(?:{literal_alternation(en['prefixes'])})[a-z]{{3,}}\b", re.IGNORECASE),
+        en_suffixes=tuple(x.lower() for x in en["suffixes"])
+        if en["suffixes"] and all(x.isascii() and x.isalpha() for x in en["suffixes"]) else None,
         en_affix_exceptions=frozenset(w.lower() for w in en["affix_exceptions"]),
         zh=re.compile(literal_alternation(kind)),
         zh_kind=kind,
@@ -196,6 +205,17 @@ def _negation(words: Words) -> _NegationPatterns:
         zh_markers=re.compile(rf"[(（\[【][^()（）\[\]【】]{{0,20}}(?:{literal_alternation(zh_marker_words)})"
                               rf"[^()（）\[\]【】]{{0,20}}[)）\]】]"),
     )
+
+
+def _affixed(patterns: _NegationPatterns, text: str) -> re.Pattern[str]:
+    """en_affixed, or its prefix half alone when no suffix ("less") is in the text: the suffix half
+    tries every word letter by letter and cannot match then, so the matches are the same. The text
+    is read in lower case, which re.IGNORECASE agrees with but on the characters of CASE_TWINS."""
+    suffixes = patterns.en_suffixes
+    if suffixes is None or _CASE_TWIN.search(text):
+        return patterns.en_affixed
+    lowered = text.lower()
+    return patterns.en_affixed if any(x in lowered for x in suffixes) else patterns.en_prefixed
 
 
 def negations(text: str, lang: str, words: Words | None = None) -> Negations:
@@ -217,7 +237,7 @@ def negations(text: str, lang: str, words: Words | None = None) -> Negations:
             elif not m.group("not"):
                 weak.append(m.group(0))
         weak += [
-            m.group(0) for m in patterns.en_affixed.finditer(text)
+            m.group(0) for m in _affixed(patterns, text).finditer(text)
             if m.group(0).lower() not in patterns.en_affix_exceptions
         ]
         return Negations(tuple(strong), tuple(weak))

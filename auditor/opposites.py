@@ -41,6 +41,7 @@ class _Opposites:
     zh_pole: dict[str, tuple[str, str]]  # multi-character words
     zh_single: dict[str, tuple[str, str]]  # one-character poles: matched on segmented words
     degree: tuple[str, ...]
+    zh_single_of: dict[tuple[str, str], tuple[str, ...]]  # (pair, pole) -> its one-character words
 
 
 @cache
@@ -62,7 +63,17 @@ def _opposites(words: Words) -> _Opposites:
         zh_pole=zh_pole,
         zh_single=zh_single,
         degree=tuple(table["degree_prefixes"]),
+        zh_single_of=_by_pole(zh_single),
     )
+
+
+def _by_pole(words: dict[str, tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(pair, pole) -> its words, in table order: swapped_poles reads them per pole, not by a scan
+    of every word of every pair."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for word, key in words.items():
+        out.setdefault(key, []).append(word)
+    return {key: tuple(found) for key, found in out.items()}
 
 
 def english_poles(text: str, words: Words | None = None) -> list[PoleMention]:
@@ -128,11 +139,12 @@ def swapped_poles(english: str, chinese: str, words: Words | None = None) -> lis
     # swap is possible only without it, and only then is the text segmented to read 小 or 低
     folded = fold_zh_same_length(chinese)
     plain = chinese_poles(chinese, words, frozenset())
+    said = {(m.pair, m.pole) for m in plain}
     for pair, pole in list(one_pole.items()):
-        same_single = [w for w, (p, q) in ops.zh_single.items() if p == pair and q == pole]
-        if any(m.pair == pair and m.pole == pole for m in plain) or any(w in folded for w in same_single):
+        if (pair, pole) in said or any(w in folded for w in ops.zh_single_of.get((pair, pole), ())):
             del one_pole[pair]
-    single = frozenset(w for w, (pair, pole) in ops.zh_single.items() if pair in one_pole and pole != one_pole[pair])
+    single = frozenset(w for pair, pole in one_pole.items() for (p, q), found in ops.zh_single_of.items()
+                       if p == pair and q != pole for w in found)
     zh_poles = chinese_poles(chinese, words, single) if single else plain
     out = []
     for pair, pole in sorted(one_pole.items()):

@@ -5,7 +5,8 @@
   the characters case folding treats apart: İ, ı, ſ, K), and the list of those characters is
   complete on the running Python.
 - `auditor.bilingual`: the English negation pattern, factored and with a look-ahead, matches as
-  the pattern first written, and so do the clause boundaries.
+  the pattern first written, and so do the clause boundaries; un-/-less words are read by the
+  prefix half alone on a text without the suffix.
 - `auditor.alignment`: which English sentence may be the one a translation drops, from lengths
   read once, equals trying each in turn.
 - `auditor.lexicon`: OpenCC's t2s by one translate table where a line holds none of its phrases
@@ -27,6 +28,7 @@ from auditor.alignment import SENTENCE_RATIO, _fits_without
 from auditor.bilingual import (
     _EN_CLAUSE,
     _ZH_CLAUSE,
+    _affixed,
     _negation,
     chinese_unit_count,
     english_word_count,
@@ -174,3 +176,15 @@ def test_t2s_by_character_on_the_examples() -> None:
     for path in sorted((root / "examples").glob("*.txt")):
         for line in path.read_text().splitlines():
             assert _t2s_convert(line) == _t2s().convert(line)
+
+
+_AFFIX_PIECES = ["un", "Un", "non", "non-", "NON", "less", "LESS", "Less", "ly", "ness", "care", "help", "able",
+                 "x", " ", "-", "'", "\u017f", "\u212a", "\u0130", "é", "5", "_"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_line(_AFFIX_PIECES))
+def test_affixed_negations_without_a_suffix_read_the_prefixes_only(text: str) -> None:
+    patterns = _negation(default_words())
+    assert [(m.span(), m.group(0)) for m in _affixed(patterns, text).finditer(text)] == [
+        (m.span(), m.group(0)) for m in patterns.en_affixed.finditer(text)]
