@@ -32,6 +32,7 @@ from auditor.wordgate import LineWords, keys
 from auditor.words import Words, default_words
 
 _ONE = Decimal(1)
+_ONE_OR_A = re.compile(r"\b(?:one|an?)\b", re.IGNORECASE)
 _YEAR = r"(?<![\d.,$])\b(?:19|20)\d\d\b(?![.,]?\d)"
 _HUNDRED = Decimal(100)
 
@@ -98,6 +99,8 @@ class Vocabulary:
     en_number: re.Pattern[str]  # a spelled number: words, scales, "and", hyphens
     en_after: re.Pattern[str]  # percent | times after a figure
     en_not_after: tuple[str, ...]
+    en_not_after_len: int
+    en_lone: frozenset[str]  # words of en_one that are a number alone in no reading ("a", "one")
     en_vague: re.Pattern[str]
     en_soft: dict[str, tuple[Decimal, Decimal]]
     en_soft_words: re.Pattern[str]
@@ -166,6 +169,9 @@ def vocabulary(words: Words) -> Vocabulary:
             re.IGNORECASE,
         ),
         en_not_after=tuple(en["not_after"]),
+        en_not_after_len=max(map(len, en["not_after"]), default=0),
+        en_lone=frozenset(w.lower() for w in one if re.fullmatch("[a-z]+", w.lower())) - set(en_word) - set(en_scale)
+        - {"half", "and"},
         en_vague=re.compile(rf"\b(?:{literal_alternation(en['vague'])})\s+(?={number})", re.IGNORECASE),
         en_soft=_ranges(en["soft"]),
         en_soft_words=re.compile(rf"\b(?:{literal_alternation(en['soft'])})\b", re.IGNORECASE),
@@ -377,7 +383,9 @@ def _month_context(text: str, m: re.Match[str]) -> bool:
 def _spelled(text: str, vocab: Vocabulary, taken: list[tuple[int, int]]) -> list[Figure]:
     out: list[Figure] = []
     # "one in five": "one" alone starts a fraction
-    for m in re.finditer(r"\b(?:one|an?)\b", text, re.IGNORECASE):
+    for m in _ONE_OR_A.finditer(text):
+        if not text[m.end() : m.end() + 1].isspace():
+            continue  # en_of_whole starts with \s+ (the same characters as str.isspace): no match
         whole = vocab.en_of_whole.match(text, m.end())
         den = vocab.en_number.match(text, whole.end()) if whole else None
         dv = _spelled_value(den.group(0), vocab) if den else None
@@ -389,10 +397,15 @@ def _spelled(text: str, vocab: Vocabulary, taken: list[tuple[int, int]]) -> list
         start, end = m.start(), m.end()
         # leading articles and a trailing "and" belong to the sentence, not the number
         words = m.group(0)
+        if words.lower() in vocab.en_lone:
+            continue  # "a", "an", "one" alone: _spelled_value gives None
         value = _spelled_value(words, vocab)
         if value is None or not is_free(taken, start, end):
             continue
-        if any(text[end:].lower().startswith(w) for w in vocab.en_not_after):
+        # the lower case of the next characters (as many as the longest word) starts as that of the
+        # rest of the line: lower() never shortens a character
+        head = text[end : end + vocab.en_not_after_len].lower()
+        if any(head.startswith(w) for w in vocab.en_not_after):
             continue
         after = vocab.en_after.match(text, end)
         whole = vocab.en_of_whole.match(text, end)

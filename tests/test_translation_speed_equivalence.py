@@ -3,7 +3,7 @@
 - `auditor.wordgate`: english_figures with its word patterns gated by the words of the line equals
   english_figures running every pattern (generated lines full of the vocabulary, case variants and
   the characters case folding treats apart: İ, ı, ſ, K), and the list of those characters is
-  complete on the running Python.
+  complete on the running Python; spelled numbers are read as first written.
 - `auditor.bilingual`: the English negation pattern, factored and with a look-ahead, matches as
   the pattern first written, and so do the clause boundaries; un-/-less words are read by the
   prefix half alone on a text without the suffix.
@@ -34,7 +34,17 @@ from auditor.bilingual import (
     english_word_count,
     flat_alternation,
 )
-from auditor.figure_words import english_figures
+from auditor.figure_words import (
+    _ONE,
+    Figure,
+    Vocabulary,
+    _spelled,
+    _spelled_value,
+    english_figures,
+    exact_figure,
+    is_free,
+    vocabulary,
+)
 from auditor.lexicon import _t2s, _t2s_convert
 from auditor.wordgate import CASE_TWINS, keys
 from auditor.words import default_words
@@ -188,3 +198,48 @@ def test_affixed_negations_without_a_suffix_read_the_prefixes_only(text: str) ->
     patterns = _negation(default_words())
     assert [(m.span(), m.group(0)) for m in _affixed(patterns, text).finditer(text)] == [
         (m.span(), m.group(0)) for m in patterns.en_affixed.finditer(text)]
+
+
+def _spelled_as_first_written(text: str, vocab: Vocabulary, taken: list[tuple[int, int]]) -> list[Figure]:
+    """figure_words._spelled before its shortcuts (lone articles skipped, the rest of the line
+    lower-cased only as far as the longest word looked for)."""
+    out: list[Figure] = []
+    for m in re.finditer(r"\b(?:one|an?)\b", text, re.IGNORECASE):
+        whole = vocab.en_of_whole.match(text, m.end())
+        den = vocab.en_number.match(text, whole.end()) if whole else None
+        dv = _spelled_value(den.group(0), vocab) if den else None
+        if den and dv and dv > 1 and is_free(taken, m.start(), den.end()):
+            out.append(Figure(text[m.start():den.end()], m.start(), den.end(), _ONE / dv, _ONE / dv, "fraction",
+                              parts=(_ONE, dv)))
+            taken.append((m.start(), den.end()))
+    for m in vocab.en_number.finditer(text):
+        start, end = m.start(), m.end()
+        value = _spelled_value(m.group(0), vocab)
+        if value is None or not is_free(taken, start, end):
+            continue
+        if any(text[end:].lower().startswith(w) for w in vocab.en_not_after):
+            continue
+        after = vocab.en_after.match(text, end)
+        whole = vocab.en_of_whole.match(text, end)
+        if after and after.group("percent"):
+            out.append(exact_figure(text, start, after.end(), value, "percent"))
+        elif after and after.group("times"):
+            out.append(exact_figure(text, start, after.end(), value, "multiple"))
+        elif whole and (den := vocab.en_number.match(text, whole.end())) and (dv := _spelled_value(den.group(0), vocab)):
+            out.append(Figure(text[start:den.end()], start, den.end(), value / dv, value / dv, "fraction",
+                              parts=(value, dv)))
+        elif value != _ONE:
+            out.append(exact_figure(text, start, end, value, "count"))
+    return out
+
+
+_SPELLED_PIECES = ["a", "A", "an", "one", "One", "ONE", " ", "  ", "\t", "\u3000", "-", "in", "of", "out of", "every",
+                   "five", "two", "hundred", "and", "half", "percent", "per cent", "times", "fold", "dimensional",
+                   "-d ", "-d.", "d", "\u0130", "\u212a", "x", ",", "."]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_line(_SPELLED_PIECES))
+def test_spelled_numbers_as_first_written(text: str) -> None:
+    vocab = vocabulary(default_words())
+    assert _spelled(text, vocab, []) == _spelled_as_first_written(text, vocab, [])
