@@ -14,81 +14,16 @@ The vocabularies are data (`auditor/data/negation.toml`, `directions.toml`, `zh_
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
+from auditor.alternation import literal_alternation
 from auditor.quantities import Quantity
 from auditor.textutil import han_count, to_halfwidth
 from auditor.wordgate import CASE_TWINS
 from auditor.words import Words, default_words
-
-
-def flat_alternation(items: Iterable[str]) -> str:
-    """Literal alternatives, longest first so that a longer word wins over its prefix (沒有 over 沒).
-
-    The reference form of `literal_alternation` (the tests compare the two)."""
-    return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
-
-
-def literal_alternation(items: Iterable[str]) -> str:
-    """Literal alternatives that match as `flat_alternation` does (longest first, so 沒有 wins over
-    沒), grouped by their first two characters: "g(?:r(?:owing|owth|ows|own|ow))" rather than
-    "growing|growth|grows|grown|grow|...".
-
-    Why: Python's regex engine tries a flat alternation one word after another at every position of
-    the text, so a list of 450 words (the opposites) costs 450 tries per character, while the
-    grouped one fails after a character or two at nearly every position (15 times faster on a call).
-    Two levels give nearly all of it: a deeper prefix tree compiles slower (more groups) for no
-    faster scan. The two forms are the same pattern as long as the branches of a node cannot match
-    the same character, which is checked per node: where they might (letters that are case variants
-    of each other under re.IGNORECASE), that node is written flat.
-
-    Words that start without case (Chinese ones) stay flat: the engine skips a flat alternation of
-    such literals by their first characters already, and the grouped form only compiles slower.
-    """
-    words = sorted(dict.fromkeys(items), key=len, reverse=True)
-    if not any(w[:1].lower() != w[:1].upper() for w in words):
-        return "|".join(re.escape(x) for x in words)
-    return _grouped(words, _GROUPED_DEPTH)
-
-
-#: characters of a word's prefix that `literal_alternation` groups on
-_GROUPED_DEPTH = 2
-
-
-def _plain(ch: str) -> bool:
-    """True for a character that re.IGNORECASE matches only with itself and its ASCII case variant:
-    ASCII, and characters without case (Chinese ones, full-width punctuation, digits)."""
-    if ch.isascii():
-        return True
-    uncased = ch.lower() == ch == ch.upper() == ch.casefold()
-    return uncased and unicodedata.category(ch)[0] in "LNPSZ"
-
-
-def _grouped(items: list[str], depth: int) -> str:
-    """`items` (longest first) as one self-contained pattern, grouped on `depth` more characters;
-    see `literal_alternation`. A word that ends at a node is tried after the longer ones (the `?`
-    of the group is greedy), as in the flat alternation."""
-    heads: dict[str, list[str]] = {}
-    for w in items:
-        if w:
-            heads.setdefault(w[0], []).append(w[1:])
-    if not heads:
-        return ""
-    lowered = {k.lower() for k in heads}
-    if depth == 0 or len(items) == 1 or len(lowered) < len(heads) or not all(_plain(k) for k in heads):
-        # a leaf, or branches that might match the same character: flat, longest first
-        return "(?:" + "|".join(re.escape(x) for x in items) + ")" if len(items) > 1 else re.escape(items[0])
-    branches = [re.escape(k) + _grouped(rest, depth - 1) for k, rest in heads.items()]
-    ends = "" in items
-    if len(branches) == 1 and not ends:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
-
 
 # --- script folding ---------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from auditor.bilingual import literal_alternation
+from auditor.alternation import literal_alternation
 from auditor.dates import DateMention, PeriodMention
 from auditor.quantities import Quantity
 from auditor.wordgate import LineWords, keys

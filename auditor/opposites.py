@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from auditor.bilingual import fold_zh_same_length, literal_alternation
+from auditor.alternation import literal_alternation
+from auditor.bilingual import fold_zh_same_length
 from auditor.words import Words, default_words
 
 

@@ -1,4 +1,4 @@
-"""The grouped alternation of `auditor.bilingual.literal_alternation` matches as the flat,
+"""The grouped alternation of `auditor.alternation.literal_alternation` matches as the flat,
 longest-first alternation it replaced (`flat_alternation`), in every context the checks use it in:
 alone, between word boundaries, before more pattern, with and without re.IGNORECASE, on words that
 share prefixes, differ only in case, or hold characters with unusual case rules (K, ſ, ß, İ)."""
@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.bilingual import flat_alternation, literal_alternation
+from auditor.alternation import flat_alternation, literal_alternation
 
 _CHARS = ["a", "b", "A", "B", "s", "S", "k", "K", "\u212a", "\u017f", "ß", "İ", "i", " ", "-", ".", "'",
           "沒", "有", "不", "會", "高", "（", "1"]

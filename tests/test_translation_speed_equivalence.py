@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.alignment import SENTENCE_RATIO, _fits_without
+from auditor.alternation import flat_alternation
 from auditor.bilingual import (
     _EN_CLAUSE,
     _ZH_CLAUSE,
@@ -32,7 +33,6 @@ from auditor.bilingual import (
     _negation,
     chinese_unit_count,
     english_word_count,
-    flat_alternation,
 )
 from auditor.figure_words import (
     _ONE,
