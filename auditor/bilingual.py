@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
-from auditor.alternation import literal_alternation
+from auditor.alternation import first_char_lookahead, literal_alternation
 from auditor.quantities import Quantity
 from auditor.textutil import han_count, to_halfwidth
 from auditor.wordgate import CASE_TWINS
@@ -265,8 +265,9 @@ def _directions(words: Words) -> _DirectionPatterns:
     table = words.table("directions")
     en, zh = table["en"], table["zh"]
     return _DirectionPatterns(
-        en_up=re.compile(rf"\b(?:{literal_alternation(en['up'])})\b", re.IGNORECASE),
-        en_down=re.compile(rf"\b(?:{literal_alternation(en['down'])})\b", re.IGNORECASE),
+        en_up=re.compile(rf"\b{first_char_lookahead(en['up'])}(?:{literal_alternation(en['up'])})\b", re.IGNORECASE),
+        en_down=re.compile(rf"\b{first_char_lookahead(en['down'])}(?:{literal_alternation(en['down'])})\b",
+                           re.IGNORECASE),
         zh_up=re.compile(literal_alternation(zh["up"])),
         zh_down=re.compile(literal_alternation(zh["down"])),
     )

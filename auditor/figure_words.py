@@ -25,7 +25,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from auditor.alternation import literal_alternation
+from auditor.alternation import first_char_lookahead, literal_alternation
 from auditor.dates import DateMention, PeriodMention
 from auditor.quantities import Quantity
 from auditor.wordgate import LineWords, keys
@@ -153,9 +153,10 @@ def vocabulary(words: Words) -> Vocabulary:
     en_word = {w: Decimal(v) for w, v in {**en["units"], **en["tens"]}.items()}
     en_scale = {w: Decimal(10) ** int(p) for w, p in en["scales"].items()}
     one = frozenset(en["one"])
-    word = literal_alternation(list(en_word) + list(en_scale) + list(one) + ["half"])
+    number_words = list(en_word) + list(en_scale) + list(one) + ["half"]
+    word = literal_alternation(number_words)
     # "two hundred and fifty thousand", "twenty-five", "a million": joined by spaces, hyphens, "and"
-    number = rf"\b(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*\b"
+    number = rf"\b{first_char_lookahead(number_words)}(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*\b"
     cal = words.table("calendar")["months"]
     months = {name.lower(): i + 1 for i, name in enumerate(cal["names"])}
     chars = words.table("quantities")["zh"]["numerals"]["chars"]

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.alternation import flat_alternation, literal_alternation
+from auditor.alternation import first_char_lookahead, flat_alternation, literal_alternation
 
 _CHARS = ["a", "b", "A", "B", "s", "S", "k", "K", "\u212a", "\u017f", "ß", "İ", "i", " ", "-", ".", "'",
           "沒", "有", "不", "會", "高", "（", "1"]
@@ -49,3 +49,12 @@ def test_tree_alternation_shares_prefixes() -> None:
     assert literal_alternation(["grow", "grows", "growth"]) == "gr(?:owth|ows|ow)"
     assert literal_alternation(["沒有", "沒", "不"]) == flat_alternation(["沒有", "沒", "不"]) == "沒有|沒|不"
     assert literal_alternation([]) == flat_alternation([]) == ""
+
+
+@settings(max_examples=600, deadline=None)
+@given(_WORDS, _TEXT)
+def test_first_character_lookahead_keeps_the_matches(words: list[str], text: str) -> None:
+    for flags in (0, re.IGNORECASE):
+        plain = rf"\b(?:{flat_alternation(words)})\b"
+        guarded = rf"\b{first_char_lookahead(words)}(?:{literal_alternation(words)})\b"
+        assert _matches(guarded, flags, text) == _matches(plain, flags, text)
