@@ -95,8 +95,7 @@ def _chinese_keys(zh: str, words: Words) -> set[str]:
     return keys
 
 
-def _added(en: str, zh: str, offset: int, words: Words) -> ClauseGap | None:
-    en_words, zh_units = english_word_count(en), chinese_unit_count(zh)
+def _added(en: str, zh: str, offset: int, words: Words, en_words: int, zh_units: int) -> ClauseGap | None:
     ratio = zh_units / en_words
     if ratio <= ADDED_RATIO:
         return None
@@ -123,8 +122,7 @@ def _added(en: str, zh: str, offset: int, words: Words) -> ClauseGap | None:
     return None
 
 
-def _dropped(en: str, zh: str, offset: int, words: Words) -> ClauseGap | None:
-    en_words, zh_units = english_word_count(en), chinese_unit_count(zh)
+def _dropped(en: str, zh: str, offset: int, words: Words, en_words: int, zh_units: int) -> ClauseGap | None:
     ratio = zh_units / en_words
     if ratio >= DROPPED_RATIO:
         return None
@@ -243,12 +241,13 @@ def clause_gaps(en: str, zh: str, en_sentences: list[str], zh_sentences: list[st
         return [dropped]
     out: list[ClauseGap] = []
     for e, e_at, z, z_at in _units(en, zh, en_sentences, zh_sentences):
-        if english_word_count(e) < MIN_UNIT_WORDS or not chinese_unit_count(z):
+        en_words, zh_units = english_word_count(e), chinese_unit_count(z)  # counted once per unit
+        if en_words < MIN_UNIT_WORDS or not zh_units:
             continue
-        ratio = chinese_unit_count(z) / english_word_count(e)
+        ratio = zh_units / en_words
         if DROPPED_RATIO <= ratio <= ADDED_RATIO:
             continue  # the common case: no dictionary read at all (_added and _dropped read it last)
-        gap = _added(e, z, z_at, words) or _dropped(e, z, e_at, words)
+        gap = _added(e, z, z_at, words, en_words, zh_units) or _dropped(e, z, e_at, words, en_words, zh_units)
         if gap is not None:
             out.append(gap)
     return out
