@@ -43,7 +43,26 @@ def fold_zh(text: str) -> str:
     written once. Not used for offsets: OpenCC may change the length of rare phrases. Remembered:
     OpenCC converts in Python, and several checks fold the same translation line.
     """
-    return to_halfwidth(_s2t().convert(text))
+    return to_halfwidth(s2t(text))
+
+
+def s2t(text: str) -> str:
+    """OpenCC's s2t conversion of `text`, its pieces remembered.
+
+    OpenCC cuts a text at punctuation and converts each piece on its own (then joins them with the
+    punctuation); the same pieces recur, since the checks fold a translation line and then each of
+    its clauses, so each piece is converted once (`_s2t_piece`) and the result is OpenCC's."""
+    converter = _s2t()
+    separators = getattr(converter, "split_chars_re", None)
+    if not isinstance(separators, re.Pattern) or separators.groups != 1 or not hasattr(converter, "_convert"):
+        return str(converter.convert(text))
+    return "".join(_s2t_piece(piece) if i % 2 == 0 else piece for i, piece in enumerate(separators.split(text)))
+
+
+@lru_cache(maxsize=16384)
+def _s2t_piece(piece: str) -> str:
+    converter = _s2t()
+    return str(converter._convert(piece, converter._dict_chain_data))
 
 
 def fold_zh_same_length(text: str) -> str:

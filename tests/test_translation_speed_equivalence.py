@@ -9,6 +9,7 @@
   prefix half alone on a text without the suffix.
 - `auditor.alignment`: which English sentence may be the one a translation drops, from lengths
   read once, equals trying each in turn.
+- `auditor.bilingual.s2t`: OpenCC's s2t with its pieces remembered equals OpenCC.
 - `auditor.lexicon`: OpenCC's t2s by one translate table where a line holds none of its phrases
   equals OpenCC.
 - translation.person: the full-name test with its word-set prefilter equals the plain scan.
@@ -31,8 +32,10 @@ from auditor.bilingual import (
     _ZH_CLAUSE,
     _affixed,
     _negation,
+    _s2t,
     chinese_unit_count,
     english_word_count,
+    s2t,
 )
 from auditor.figure_words import (
     _ONE,
@@ -243,3 +246,15 @@ _SPELLED_PIECES = ["a", "A", "an", "one", "One", "ONE", " ", "  ", "\t", "\u3000
 def test_spelled_numbers_as_first_written(text: str) -> None:
     vocab = vocabulary(default_words())
     assert _spelled(text, vocab, []) == _spelled_as_first_written(text, vocab, [])
+
+
+def _s2t_pieces() -> list[str]:
+    [[(_, _, phrases), (_, _, characters)]] = _s2t()._dict_chain_data
+    return (sorted(phrases)[::997] + sorted(characters)[::61] + ["没有", "减少", "增长", "收入", "。", "，", "、",
+            " ", "-", "—", "（", "）", "a", "5", "\n", "“", "”"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(_line(_s2t_pieces()))
+def test_s2t_by_remembered_pieces_equals_opencc(text: str) -> None:
+    assert s2t(text) == _s2t().convert(text)
