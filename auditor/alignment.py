@@ -95,8 +95,7 @@ def _chinese_keys(zh: str, words: Words) -> set[str]:
     return keys
 
 
-def _added(en: str, zh: str, offset: int, words: Words) -> ClauseGap | None:
-    en_words, zh_units = english_word_count(en), chinese_unit_count(zh)
+def _added(en: str, zh: str, offset: int, words: Words, en_words: int, zh_units: int) -> ClauseGap | None:
     ratio = zh_units / en_words
     if ratio <= ADDED_RATIO:
         return None
@@ -123,8 +122,7 @@ def _added(en: str, zh: str, offset: int, words: Words) -> ClauseGap | None:
     return None
 
 
-def _dropped(en: str, zh: str, offset: int, words: Words) -> ClauseGap | None:
-    en_words, zh_units = english_word_count(en), chinese_unit_count(zh)
+def _dropped(en: str, zh: str, offset: int, words: Words, en_words: int, zh_units: int) -> ClauseGap | None:
     ratio = zh_units / en_words
     if ratio >= DROPPED_RATIO:
         return None
@@ -175,6 +173,24 @@ DROPPED_SENTENCE_MIN_WORDS = 4
 DROPPED_SENTENCE_COVERAGE = 0.2
 
 
+def _fits_without(en_sentences: list[str], zh_sentences: list[str]) -> list[bool]:
+    """For each English sentence i: whether, without it, the others pair off in order with the
+    Chinese sentences (one fewer), every pair with the length of a rendering (SENTENCE_RATIO).
+
+    Each sentence's length is read once and the n ways of leaving one out share them: the first i
+    pairs (English j with Chinese j) must fit, and the rest (English j + 1 with Chinese j)."""
+    n = len(en_sentences)
+    lo, hi = SENTENCE_RATIO
+    en_counts = [max(1, english_word_count(e)) for e in en_sentences]
+    zh_counts = [chinese_unit_count(z) for z in zh_sentences]
+    heads, tails = [True] * n, [True] * n  # heads[i]: the pairs before i fit; tails[i]: those from i on
+    for j in range(n - 1):
+        heads[j + 1] = heads[j] and lo <= zh_counts[j] / en_counts[j] <= hi
+    for j in range(n - 2, -1, -1):
+        tails[j] = tails[j + 1] and lo <= zh_counts[j] / en_counts[j + 1] <= hi
+    return [h and t for h, t in zip(heads, tails, strict=True)]
+
+
 def _dropped_sentence(en: str, zh: str, en_sentences: list[str], zh_sentences: list[str],
                       words: Words) -> ClauseGap | None:
     """An English sentence the translation leaves out, where the translation has one sentence fewer.
@@ -188,12 +204,10 @@ def _dropped_sentence(en: str, zh: str, en_sentences: list[str], zh_sentences: l
     n = len(en_sentences)
     if n < 2 or len(zh_sentences) != n - 1:
         return None
-    lo, hi = SENTENCE_RATIO
+    fits = _fits_without(en_sentences, zh_sentences)
     best: tuple[float, int] | None = None
     for i in range(n):
-        rest = en_sentences[:i] + en_sentences[i + 1 :]
-        if not all(lo <= chinese_unit_count(z) / max(1, english_word_count(e)) <= hi
-                   for e, z in zip(rest, zh_sentences, strict=True)):
+        if not fits[i]:
             continue
         content = [key for *_, key in english_content(en_sentences[i], words)]
         if len(content) < DROPPED_SENTENCE_MIN_WORDS:
@@ -227,12 +241,13 @@ def clause_gaps(en: str, zh: str, en_sentences: list[str], zh_sentences: list[st
         return [dropped]
     out: list[ClauseGap] = []
     for e, e_at, z, z_at in _units(en, zh, en_sentences, zh_sentences):
-        if english_word_count(e) < MIN_UNIT_WORDS or not chinese_unit_count(z):
+        en_words, zh_units = english_word_count(e), chinese_unit_count(z)  # counted once per unit
+        if en_words < MIN_UNIT_WORDS or not zh_units:
             continue
-        ratio = chinese_unit_count(z) / english_word_count(e)
+        ratio = zh_units / en_words
         if DROPPED_RATIO <= ratio <= ADDED_RATIO:
             continue  # the common case: no dictionary read at all (_added and _dropped read it last)
-        gap = _added(e, z, z_at, words) or _dropped(e, z, e_at, words)
+        gap = _added(e, z, z_at, words, en_words, zh_units) or _dropped(e, z, e_at, words, en_words, zh_units)
         if gap is not None:
             out.append(gap)
     return out

@@ -91,19 +91,33 @@ class Table:
         self._seen: dict[str, object] = {}
         self.meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
 
+    def _load(self, key: str) -> object:
+        row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        value = self._seen[key] = row[0] if row else None
+        return value
+
+    # jieba asks these three for every prefix of every word of a sentence: each reads the
+    # remembered answers itself rather than through another method call
     def get(self, key: str, default: object = None) -> object:
         try:
             value = self._seen[key]
         except KeyError:
-            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-            value = self._seen[key] = row[0] if row else None
+            value = self._load(key)
         return default if value is None else value
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
+        if not isinstance(key, str):
+            return False
+        try:
+            return self._seen[key] is not None
+        except KeyError:
+            return self._load(key) is not None
 
     def __getitem__(self, key: str) -> object:
-        value = self.get(key)
+        try:
+            value = self._seen[key]
+        except KeyError:
+            value = self._load(key)
         if value is None:
             raise KeyError(key)
         return value

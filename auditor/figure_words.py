@@ -19,17 +19,21 @@ figures, and the value one is left out of words ("one", 一個): it is an articl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from auditor.bilingual import literal_alternation
+from auditor.alternation import first_char_lookahead, literal_alternation
 from auditor.dates import DateMention, PeriodMention
 from auditor.quantities import Quantity
+from auditor.wordgate import LineWords, keys
 from auditor.words import Words, default_words
 
 _ONE = Decimal(1)
+_ONE_OR_A = re.compile(r"\b(?:one|an?)\b", re.IGNORECASE)
+_YEAR = r"(?<![\d.,$])\b(?:19|20)\d\d\b(?![.,]?\d)"
 _HUNDRED = Decimal(100)
 
 
@@ -95,6 +99,8 @@ class Vocabulary:
     en_number: re.Pattern[str]  # a spelled number: words, scales, "and", hyphens
     en_after: re.Pattern[str]  # percent | times after a figure
     en_not_after: tuple[str, ...]
+    en_not_after_len: int
+    en_lone: frozenset[str]  # words of en_one that are a number alone in no reading ("a", "one")
     en_vague: re.Pattern[str]
     en_soft: dict[str, tuple[Decimal, Decimal]]
     en_soft_words: re.Pattern[str]
@@ -110,6 +116,8 @@ class Vocabulary:
     en_decades: dict[str, Decimal]
     en_month: re.Pattern[str]
     months: dict[str, int]
+    # pattern -> (words, substrings) one of which a match needs (auditor.wordgate)
+    en_gates: dict[str, tuple[frozenset[str] | None, tuple[str, ...]]]
     zh_numeral: re.Pattern[str]
     zh_classifier: re.Pattern[str]
     zh_not: re.Pattern[str]
@@ -134,6 +142,10 @@ def _ranges(table: dict[str, Any]) -> dict[str, tuple[Decimal, Decimal]]:
     return out
 
 
+def _with(found: frozenset[str] | None, more: set[str]) -> frozenset[str] | None:
+    return None if found is None else found | more
+
+
 @cache
 def vocabulary(words: Words) -> Vocabulary:
     data = words.table("figure_words")
@@ -141,9 +153,10 @@ def vocabulary(words: Words) -> Vocabulary:
     en_word = {w: Decimal(v) for w, v in {**en["units"], **en["tens"]}.items()}
     en_scale = {w: Decimal(10) ** int(p) for w, p in en["scales"].items()}
     one = frozenset(en["one"])
-    word = literal_alternation(list(en_word) + list(en_scale) + list(one) + ["half"])
+    number_words = list(en_word) + list(en_scale) + list(one) + ["half"]
+    word = literal_alternation(number_words)
     # "two hundred and fifty thousand", "twenty-five", "a million": joined by spaces, hyphens, "and"
-    number = rf"\b(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*\b"
+    number = rf"\b{first_char_lookahead(number_words)}(?:{word})(?:(?:\s+and\s+|[\s-]+)(?:{word}))*\b"
     cal = words.table("calendar")["months"]
     months = {name.lower(): i + 1 for i, name in enumerate(cal["names"])}
     chars = words.table("quantities")["zh"]["numerals"]["chars"]
@@ -157,6 +170,9 @@ def vocabulary(words: Words) -> Vocabulary:
             re.IGNORECASE,
         ),
         en_not_after=tuple(en["not_after"]),
+        en_not_after_len=max(map(len, en["not_after"]), default=0),
+        en_lone=frozenset(w.lower() for w in one if re.fullmatch("[a-z]+", w.lower())) - set(en_word) - set(en_scale)
+        - {"half", "and"},
         en_vague=re.compile(rf"\b(?:{literal_alternation(en['vague'])})\s+(?={number})", re.IGNORECASE),
         en_soft=_ranges(en["soft"]),
         en_soft_words=re.compile(rf"\b(?:{literal_alternation(en['soft'])})\b", re.IGNORECASE),
@@ -183,6 +199,17 @@ def vocabulary(words: Words) -> Vocabulary:
         en_decades={w: Decimal(v) for w, v in en["decades"].items()},
         en_month=re.compile(rf"\b(?:{literal_alternation(cal['names'])})\b"),
         months=months,
+        en_gates={
+            "decade": (keys(en["decades"]), ("0s", "0's", "0’s")),  # the 1980s, '80s, the eighties
+            "vague": (keys(en["vague"]), ()),
+            "soft": (keys(en["soft"]), ()),
+            "fraction": (keys([*en["fractions"], "half"]), ()),
+            "ordinal": (_with(keys(en["ordinals"], suffix="ly"), {"st", "nd", "rd", "th"}), ()),
+            # "-fold" may end a word (twofold): looked for as a substring
+            "fold": (frozenset(), (en["fold"].lower(),)) if en["fold"].isalpha() and en["fold"].isascii() else (None, ()),
+            "multiple": (keys(en["multiples"]), ()),
+            "month": (keys(cal["names"]), ()),
+        },
         zh_numeral=re.compile(f"[{re.escape(chars)}]+"),
         zh_classifier=re.compile(literal_alternation(zh["classifiers"])),
         zh_not=re.compile(literal_alternation(zh["not_figures"])),
@@ -267,34 +294,44 @@ def _spelled_value(text: str, vocab: Vocabulary) -> Decimal | None:
 
 def english_figures(
     text: str, quantities: list[Quantity], dates: list[DateMention], periods: list[PeriodMention],
-    words: Words | None = None,
+    words: Words | None = None, gated: bool = True,
 ) -> list[Figure]:
-    """Every figure of an English line: the parser's quantities, dates and periods, years, and words."""
+    """Every figure of an English line: the parser's quantities, dates and periods, years, and words.
+
+    `gated`: a word pattern none of whose words is in the line is not run (`auditor.wordgate`; the
+    figures are the same, the tests compare both ways)."""
     vocab = vocabulary(words or default_words())
+    line = LineWords(text) if gated else None
+
+    def run(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if line is None or line.may_hold(*vocab.en_gates[name]):
+            yield from pattern.finditer(text)
+
     out = [from_quantity(q) for q in quantities] + from_dates(dates) + from_periods(periods)
     taken = [(f.start, f.end) for f in out]
-    for m in re.finditer(r"(?<![\d.,$])\b(?:19|20)\d\d\b(?![.,]?\d)", text):
+    years = re.finditer(_YEAR, text) if line is None or "19" in text or "20" in text else iter(())
+    for m in years:
         if is_free(taken, m.start(), m.end()):
             out.append(exact_figure(text, m.start(), m.end(), Decimal(m.group(0)), "year"))
             taken.append(m.span())
-    for m in vocab.en_decade.finditer(text):
+    for m in run("decade", vocab.en_decade):
         if not is_free(taken, m.start(), m.end()):
             continue
         value = vocab.en_decades[m.group("w").lower()] if m.group("w") else Decimal(m.group("d") or m.group("s"))
         out.append(exact_figure(text, m.start(), m.end(), value, "decade"))
         taken.append(m.span())
-    for m in vocab.en_vague.finditer(text):
+    for m in run("vague", vocab.en_vague):
         number = vocab.en_number.match(text, m.end())
         vague = _spelled_value(number.group(0), vocab) if number else None
         if number and vague is not None and is_free(taken, m.start(), number.end()):
             out.append(Figure(text[m.start():number.end()], m.start(), number.end(), vague, vague, "count", soft=True))
             taken.append((m.start(), number.end()))
-    for m in vocab.en_soft_words.finditer(text):
+    for m in run("soft", vocab.en_soft_words):
         lo, hi = vocab.en_soft[m.group(0).lower()]
         if is_free(taken, m.start(), m.end()):
             out.append(Figure(m.group(0), m.start(), m.end(), lo, hi, "count", soft=True))
             taken.append(m.span())
-    for m in vocab.en_fraction.finditer(text):
+    for m in run("fraction", vocab.en_fraction):
         if not is_free(taken, m.start(), m.end()):
             continue
         if m.group("half"):
@@ -311,7 +348,7 @@ def english_figures(
         den = vocab.en_fractions[den_word]
         out.append(Figure(m.group(0), m.start(), m.end(), num / den, num / den, "fraction", parts=(num, den)))
         taken.append(m.span())
-    for m in vocab.en_ordinal.finditer(text):
+    for m in run("ordinal", vocab.en_ordinal):
         if not is_free(taken, m.start(), m.end()):
             continue
         word = (m.group("w") or "").lower()
@@ -321,17 +358,17 @@ def english_figures(
         if value > 1:
             out.append(exact_figure(text, m.start(), m.end(), value, "ordinal", soft=soft))
             taken.append(m.span())
-    for m in vocab.en_fold.finditer(text):
+    for m in run("fold", vocab.en_fold):
         fold = _spelled_value(m.group("w"), vocab)
         if fold is not None and is_free(taken, m.start(), m.end()):
             out.append(exact_figure(text, m.start(), m.end(), fold, "multiple"))
             taken.append(m.span())
-    for m in vocab.en_multiple.finditer(text):
+    for m in run("multiple", vocab.en_multiple):
         if is_free(taken, m.start(), m.end()):
             out.append(exact_figure(text, m.start(), m.end(), vocab.en_multiples[m.group(0).lower()], "multiple"))
             taken.append(m.span())
     out += _spelled(text, vocab, taken)
-    for m in vocab.en_month.finditer(text):
+    for m in run("month", vocab.en_month):
         if is_free(taken, m.start(), m.end()) and (m.group(0) != "May" or _month_context(text, m)):
             month = vocab.months[m.group(0).lower()]
             out.append(exact_figure(text, m.start(), m.end(), Decimal(month), "month", in_date=True))
@@ -347,7 +384,9 @@ def _month_context(text: str, m: re.Match[str]) -> bool:
 def _spelled(text: str, vocab: Vocabulary, taken: list[tuple[int, int]]) -> list[Figure]:
     out: list[Figure] = []
     # "one in five": "one" alone starts a fraction
-    for m in re.finditer(r"\b(?:one|an?)\b", text, re.IGNORECASE):
+    for m in _ONE_OR_A.finditer(text):
+        if not text[m.end() : m.end() + 1].isspace():
+            continue  # en_of_whole starts with \s+ (the same characters as str.isspace): no match
         whole = vocab.en_of_whole.match(text, m.end())
         den = vocab.en_number.match(text, whole.end()) if whole else None
         dv = _spelled_value(den.group(0), vocab) if den else None
@@ -359,10 +398,15 @@ def _spelled(text: str, vocab: Vocabulary, taken: list[tuple[int, int]]) -> list
         start, end = m.start(), m.end()
         # leading articles and a trailing "and" belong to the sentence, not the number
         words = m.group(0)
+        if words.lower() in vocab.en_lone:
+            continue  # "a", "an", "one" alone: _spelled_value gives None
         value = _spelled_value(words, vocab)
         if value is None or not is_free(taken, start, end):
             continue
-        if any(text[end:].lower().startswith(w) for w in vocab.en_not_after):
+        # the lower case of the next characters (as many as the longest word) starts as that of the
+        # rest of the line: lower() never shortens a character
+        head = text[end : end + vocab.en_not_after_len].lower()
+        if any(head.startswith(w) for w in vocab.en_not_after):
             continue
         after = vocab.en_after.match(text, end)
         whole = vocab.en_of_whole.match(text, end)

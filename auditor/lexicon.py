@@ -229,10 +229,44 @@ def _t2s() -> Any:  # an opencc.OpenCC (the package has no type hints)
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _t2s_by_character() -> tuple[re.Pattern[str], dict[int, str]] | None:
+    """OpenCC's t2s as one `str.translate` table, for the text that holds none of its phrases.
+
+    Why: OpenCC (the pure-Python port) looks up every substring of a line in its phrase table and
+    then each character in its character table, in Python; that was most of the cost of segmenting
+    a translation line. Its t2s phrase table is small (under 300 phrases), so a line holding none of
+    them (one regex search) is converted character by character, which is what OpenCC does then:
+    each character in the character table becomes its first reading, the rest (and the separators
+    OpenCC cuts the text at, never converted) stay. None, and OpenCC converts every line, when its
+    tables are not laid out as this expects (a phrase holding a separator, a longer character key).
+    """
+    converter = _t2s()
+    chain = getattr(converter, "_dict_chain_data", None)
+    separators = getattr(converter, "split_chars_re", None)
+    try:
+        [[(_, _, phrases), (longest, shortest, characters)]] = chain  # type: ignore[misc]
+    except (TypeError, ValueError):
+        return None
+    if not phrases or (longest, shortest) != (1, 1) or not isinstance(separators, re.Pattern) \
+            or any(separators.search(p) for p in phrases):
+        return None
+    table = {ord(k): v.split(" ")[0] for k, v in characters.items() if not separators.fullmatch(k)}
+    return re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))), table
+
+
+def _t2s_convert(text: str) -> str:
+    """OpenCC's t2s conversion of `text`, by `_t2s_by_character` when the text allows it."""
+    fast = _t2s_by_character()
+    if fast is None or fast[0].search(text):
+        return str(_t2s().convert(text))
+    return text.translate(fast[1])
+
+
 def to_simplified(text: str) -> str:
     """Chinese text in Simplified characters, character for character where a phrase conversion
     would change the length (offsets into the result are offsets into `text`)."""
-    out = _t2s().convert(text)
+    out = _t2s_convert(text)
     if len(out) == len(text):
         return str(out)
     return "".join(c if len(c) == 1 else ch for ch, c in ((ch, _t2s().convert(ch)) for ch in text))

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from auditor.bilingual import fold_zh_same_length, literal_alternation
+from auditor.alternation import first_char_lookahead, literal_alternation
+from auditor.bilingual import fold_zh_same_length
 from auditor.words import Words, default_words
 
 
@@ -41,6 +42,7 @@ class _Opposites:
     zh_pole: dict[str, tuple[str, str]]  # multi-character words
     zh_single: dict[str, tuple[str, str]]  # one-character poles: matched on segmented words
     degree: tuple[str, ...]
+    zh_single_of: dict[tuple[str, str], tuple[str, ...]]  # (pair, pole) -> its one-character words
 
 
 @cache
@@ -56,13 +58,23 @@ def _opposites(words: Words) -> _Opposites:
             for word in pair[pole]["zh"]:
                 (zh_single if len(word) == 1 else zh_pole)[word] = (pair["name"], pole)
     return _Opposites(
-        en=re.compile(rf"\b(?:{literal_alternation(en_pole)})\b", re.IGNORECASE),
+        en=re.compile(rf"\b{first_char_lookahead(en_pole)}(?:{literal_alternation(en_pole)})\b", re.IGNORECASE),
         en_pole=en_pole,
         zh=re.compile(literal_alternation(zh_pole)) if zh_pole else None,
         zh_pole=zh_pole,
         zh_single=zh_single,
         degree=tuple(table["degree_prefixes"]),
+        zh_single_of=_by_pole(zh_single),
     )
+
+
+def _by_pole(words: dict[str, tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(pair, pole) -> its words, in table order: swapped_poles reads them per pole, not by a scan
+    of every word of every pair."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for word, key in words.items():
+        out.setdefault(key, []).append(word)
+    return {key: tuple(found) for key, found in out.items()}
 
 
 def english_poles(text: str, words: Words | None = None) -> list[PoleMention]:
@@ -128,11 +140,12 @@ def swapped_poles(english: str, chinese: str, words: Words | None = None) -> lis
     # swap is possible only without it, and only then is the text segmented to read 小 or 低
     folded = fold_zh_same_length(chinese)
     plain = chinese_poles(chinese, words, frozenset())
+    said = {(m.pair, m.pole) for m in plain}
     for pair, pole in list(one_pole.items()):
-        same_single = [w for w, (p, q) in ops.zh_single.items() if p == pair and q == pole]
-        if any(m.pair == pair and m.pole == pole for m in plain) or any(w in folded for w in same_single):
+        if (pair, pole) in said or any(w in folded for w in ops.zh_single_of.get((pair, pole), ())):
             del one_pole[pair]
-    single = frozenset(w for w, (pair, pole) in ops.zh_single.items() if pair in one_pole and pole != one_pole[pair])
+    single = frozenset(w for pair, pole in one_pole.items() for (p, q), found in ops.zh_single_of.items()
+                       if p == pair and q != pole for w in found)
     zh_poles = chinese_poles(chinese, words, single) if single else plain
     out = []
     for pair, pole in sorted(one_pole.items()):

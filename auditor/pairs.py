@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from auditor.alignment import ClauseGap, clause_gaps
 from auditor.bilingual import (
+    aligned_units,
     chinese_unit_count,
     comparable_figures,
     english_word_count,
@@ -121,6 +122,14 @@ class Pair:
             zh_sents = [s.text for s in self.paragraph.translation_sentences if s.text.strip()]
             self._clause_gaps[words] = tuple(clause_gaps(self.en, self.zh, en_sents, zh_sents, words))
         return self._clause_gaps[words]
+
+    @cached_property
+    def units(self) -> tuple[tuple[str, str], ...]:
+        """The pair cut into aligned units, clauses or sentences (`auditor.bilingual.aligned_units`),
+        cut once for the checks that compare unit by unit (negation, opposite words)."""
+        en_sents = [s.text for s in self.paragraph.sentences]  # the model's spaCy sentences, both sides
+        zh_sents = [s.text for s in self.paragraph.translation_sentences if s.text.strip()]
+        return tuple(aligned_units(self.en, self.zh, en_sents, zh_sents))
 
     @cached_property
     def en_years(self) -> frozenset[int]:

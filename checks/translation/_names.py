@@ -45,9 +45,18 @@ def _name_parts(person: Person, words: Words) -> list[tuple[str, str]]:
     return out
 
 
-def _full_name_mentioned(text: str, person: Person) -> bool:
-    words = [w.lower() for w in _LATIN_WORD.findall(text)]
-    tokens = list(name_tokens(person.name))
+def _latin_words(text: str) -> list[str]:
+    """The Latin words of a line in lower case, the sequence a full name is looked for in."""
+    return [w.lower() for w in _LATIN_WORD.findall(text)]
+
+
+def _full_name_mentioned(words: list[str], present: set[str], tokens: list[str]) -> bool:
+    """True when the name `tokens` appear in `words` in order or reversed (Zou Tao, Tao Zou).
+
+    `present` is the set of `words`: a name one of whose tokens is not on the line cannot be
+    there, which settles nearly every person of nearly every line without scanning it."""
+    if not present.issuperset(tokens):
+        return False
     return any(words[i : i + len(tokens)] in (tokens, tokens[::-1]) for i in range(len(words)))
 
 
@@ -55,11 +64,14 @@ def renderings(transcript: Transcript) -> list[Rendering]:
     """Chinese full-name renderings of roster people, where the English line names them in full."""
     words = transcript.words
     not_name = not_name_chars(words)
+    persons = [(person, list(name_tokens(person.name))) for person in transcript.roster.persons]
     found: list[Rendering] = []
     for pair in translated_pairs(transcript):
         zh = pair.zh
-        for person in transcript.roster.persons:
-            if not _full_name_mentioned(pair.en, person):
+        en_words = _latin_words(pair.en)  # read once per line, not once per person
+        present = set(en_words)
+        for person, tokens in persons:
+            if not _full_name_mentioned(en_words, present, tokens):
                 continue
             for surname, given in _name_parts(person, words):
                 n_given = min(pinyin_syllables(given), 2)

@@ -7,7 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from auditor.bilingual import figure_family, literal_alternation
+from auditor.alternation import literal_alternation
+from auditor.bilingual import figure_family
 from auditor.check import PairCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.bilingual import aligned_units, negations
+from auditor.bilingual import negations
 from auditor.check import PairCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
@@ -36,10 +36,7 @@ class NegationDivergence(PairCheck):
 
     def check_pair(self, pair: Pair, transcript: Transcript) -> Iterator[Finding]:
         words = transcript.words
-        p = pair.paragraph
-        en_sents = [s.text for s in p.sentences]  # the model's spaCy sentences, both sides
-        zh_sents = [s.text for s in p.translation_sentences if s.text.strip()]
-        for en, zh in aligned_units(pair.en, pair.zh, en_sents, zh_sents):
+        for en, zh in pair.units:
             n_en, n_zh = negations(en, "en", words), negations(zh, "zh", words)
             if n_en.strong and not n_zh.any:
                 message = (f"The English is negated ({', '.join(repr(c) for c in n_en.strong)}) "

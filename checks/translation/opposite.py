@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.bilingual import aligned_units, negations
+from auditor.bilingual import negations
 from auditor.check import PairCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
@@ -38,10 +38,7 @@ class OppositeWord(PairCheck):
 
     def check_pair(self, pair: Pair, transcript: Transcript) -> Iterator[Finding]:
         words = transcript.words
-        p = pair.paragraph
-        en_sents = [s.text for s in p.sentences]
-        zh_sents = [s.text for s in p.translation_sentences if s.text.strip()]
-        for en, zh in aligned_units(pair.en, pair.zh, en_sents, zh_sents):
+        for en, zh in pair.units:
             swaps = swapped_poles(en, zh, words)
             if not swaps:
                 continue

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from auditor.bilingual import literal_alternation, surname_chars, zh_honorifics
+from auditor.alternation import literal_alternation
+from auditor.bilingual import surname_chars, zh_honorifics
 from auditor.check import TranscriptCheck
 from auditor.findings import Finding, Severity
 from auditor.model import Transcript
