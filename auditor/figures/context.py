@@ -12,6 +12,8 @@ consolidated figures. Comparisons ("up 4% from the third quarter of 2024") set n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -34,8 +36,22 @@ if TYPE_CHECKING:
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z&'-]*")
 
 
+_WORDS_OF_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
 def words_of(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    return [w.lower() for w in _WORDS_OF_RE.findall(text)]
+
+
+def _by_sentence(p: Paragraph) -> Callable[[int, int], list[Quantity]]:
+    """The paragraph's quantities that start in a sentence, in the paragraph's order: a slice found by
+    bisection when they are sorted by start (as the parser gives them), else a scan (a scan per
+    sentence made a long paragraph of many sentences and figures quadratic)."""
+    qs = p.quantities
+    starts = [q.start for q in qs]
+    if all(a <= b for a, b in zip(starts, starts[1:], strict=False)):
+        return lambda start, end: qs[bisect_left(starts, start) : bisect_left(starts, end)]
+    return lambda start, end: [q for q in qs if start <= q.start < end]
 
 
 @dataclass
@@ -147,6 +163,7 @@ class ContextReader:
         self._scope: dict[str, str | None] = {}
         self._local: dict[str, tuple[int, str] | None] = {}
         self._text: str | None = None
+        self._named: dict[str, bool] = {}  # the answers of `_named_as_line`
         self._subject_of: str | None = None  # the business line the last sentence was about, by its subject
 
     def sentences(self) -> list[SentenceContext]:
@@ -159,16 +176,19 @@ class ContextReader:
             last: list[MetricMention] = []
             last_start = 0
             about: str | None = None  # a business line the last sentence was about, stating no metric
+            quantities_in = _by_sentence(p)
             for s in p.sentences:
                 body = p.text[s.start : s.end]
-                scope = self._sentence_scope(speaker, body, p.index)
-                if scope is None and not (lex.company_scope_re.search(body) or lex.slide_re.search(body)):
+                # the company's figures or a slide turned: read once, for the scope and the line
+                company = bool(lex.company_scope_re.search(body) or lex.slide_re.search(body))
+                scope = self._sentence_scope(speaker, body, p.index, company)
+                if scope is None and not company:
                     # "Our downstream performed well. We saw utilization of 97%": the line's
                     scope = _named_line(last, last_start) or about
                 subject = self._subject_of
-                qs = _mend([q for q in p.quantities if s.start <= q.start < s.end], p.text)
+                qs = _mend(quantities_in(s.start, s.end), p.text)
                 mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex)]
-                forward = analyst or bool(set(words_of(body)) & lex.forward)
+                forward = analyst or not lex.forward.isdisjoint(words_of(body))
                 ctx = SentenceContext(
                     p, s, qs, mentions, scope, forward, self._period.get(speaker),
                     bool(lex.qualifier_re.search(body)), organic,
@@ -222,18 +242,21 @@ class ContextReader:
 
     def _named_as_line(self, name: str) -> bool:
         """Whether the call names `name` with a business-line noun somewhere ("downstream business")."""
-        if self._text is None:
-            self._text = "\n".join(p.text for p in self.transcript.paragraphs)
-        pattern = rf"\b{re.escape(name)}\s+(?:{'|'.join(re.escape(n) for n in self.lex.line_nouns)})\b"
-        return re.search(pattern, self._text, re.IGNORECASE) is not None
+        if name not in self._named:  # the whole call is read once per name, not once per sentence
+            if self._text is None:
+                self._text = "\n".join(p.text for p in self.transcript.paragraphs)
+            pattern = rf"\b{re.escape(name)}\s+(?:{'|'.join(re.escape(n) for n in self.lex.line_nouns)})\b"
+            self._named[name] = re.search(pattern, self._text, re.IGNORECASE) is not None
+        return self._named[name]
 
-    def _sentence_scope(self, speaker: str, body: str, paragraph: int) -> str | None:
+    def _sentence_scope(self, speaker: str, body: str, paragraph: int, company: bool) -> str | None:
+        """The business line of a sentence; `company`: it names the company's figures or turns a slide."""
         lex = self.lex
         scope = self._scope.get(speaker)
         local = self._local.get(speaker)
         if local is not None and local[0] != paragraph:
             local = None  # a weak opener's business line ends with its paragraph
-        if lex.company_scope_re.search(body) or lex.slide_re.search(body):
+        if company:
             scope, local = None, None
         moved, strong = _move_scope(body, lex)
         if moved is not None and strong:
