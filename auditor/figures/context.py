@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from auditor.figures import folding
+from auditor.figures.folding import paragraph_folded, paragraph_matches
 from auditor.figures.lexicon import Lexicon
 from auditor.figures.mentions import (
     UNNAMED,
@@ -164,6 +166,7 @@ class ContextReader:
         self._local: dict[str, tuple[int, str] | None] = {}
         self._text: str | None = None
         self._named: dict[str, bool] = {}  # the answers of `_named_as_line`
+        self._noun_at: list[int] = []  # where spaces and a business-line noun start in `_text`
         self._subject_of: str | None = None  # the business line the last sentence was about, by its subject
 
     def sentences(self) -> list[SentenceContext]:
@@ -172,26 +175,34 @@ class ContextReader:
         for p in self.transcript.paragraphs:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
-            organic = bool(lex.qualifier_re.search(p.text))
+            folded_all = paragraph_folded(p)  # the paragraph for the patterns' faster twins
+            organic = bool(paragraph_matches(p, lex.qualifier_re).spans)
             last: list[MetricMention] = []
             last_start = 0
             about: str | None = None  # a business line the last sentence was about, stating no metric
             quantities_in = _by_sentence(p)
             for s in p.sentences:
                 body = p.text[s.start : s.end]
+                folded = folded_all[s.start : s.end] if folded_all is not None else None
+
+                def found(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+                    """The spans of `pattern` in the sentence, from the paragraph's scan when it tells."""
+                    spans = paragraph_matches(p, pattern).within(s.start, s.end)  # noqa: B023 - used at once
+                    return folding.finditer(pattern, body, folded) if spans is None else spans  # noqa: B023
+
                 # the company's figures or a slide turned: read once, for the scope and the line
-                company = bool(lex.company_scope_re.search(body) or lex.slide_re.search(body))
+                company = bool(found(lex.company_scope_re) or found(lex.slide_re))
                 scope = self._sentence_scope(speaker, body, p.index, company)
                 if scope is None and not company:
                     # "Our downstream performed well. We saw utilization of 97%": the line's
                     scope = _named_line(last, last_start) or about
                 subject = self._subject_of
                 qs = _mend(quantities_in(s.start, s.end), p.text)
-                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex)]
+                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, found(lex.alias_re))]
                 forward = analyst or not lex.forward.isdisjoint(words_of(body))
                 ctx = SentenceContext(
                     p, s, qs, mentions, scope, forward, self._period.get(speaker),
-                    bool(lex.qualifier_re.search(body)), organic,
+                    bool(found(lex.qualifier_re)), organic,
                 )
                 if lex.continuation_re.match(body):
                     ctx.previous = last
@@ -242,11 +253,17 @@ class ContextReader:
 
     def _named_as_line(self, name: str) -> bool:
         """Whether the call names `name` with a business-line noun somewhere ("downstream business")."""
-        if name not in self._named:  # the whole call is read once per name, not once per sentence
+        if name not in self._named:
+            # where a business-line noun follows spaces is found once per call; a name is then
+            # tried only where it would end (a search of the whole call per name cost a millisecond)
             if self._text is None:
                 self._text = "\n".join(p.text for p in self.transcript.paragraphs)
-            pattern = rf"\b{re.escape(name)}\s+(?:{'|'.join(re.escape(n) for n in self.lex.line_nouns)})\b"
-            self._named[name] = re.search(pattern, self._text, re.IGNORECASE) is not None
+                nouns = "|".join(re.escape(n) for n in self.lex.line_nouns)
+                # every space that starts spaces and a noun (the engine skips to spaces, where a
+                # leading look-ahead made it try every position)
+                self._noun_at = [m.start() for m in re.finditer(rf"\s(?=\s*(?:{nouns})\b)", self._text, re.IGNORECASE)]
+            head, size = re.compile(rf"\b{re.escape(name)}", re.IGNORECASE), len(name)
+            self._named[name] = any(k >= size and head.match(self._text, k - size) for k in self._noun_at)
         return self._named[name]
 
     def _sentence_scope(self, speaker: str, body: str, paragraph: int, company: bool) -> str | None:
