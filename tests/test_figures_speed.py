@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.figures import folding
-from auditor.figures.context import ContextReader
+from auditor.figures.context import _WORDS_OF_RE, ContextReader, _company_or_slide, words_of
 from auditor.figures.lexicon import load_lexicon
 
 _LEX = load_lexicon()
@@ -150,3 +150,22 @@ def test_every_span_of_edgy_text_reads_as_its_own_scan() -> None:
                     answer = matches.within(start, end)
                     if answer is not None:
                         assert answer == [m.span() for m in pattern.finditer(text[start:end])], (name, text[start:end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_the_union_of_company_and_slide_finds_what_either_finds(text: str) -> None:
+    union = _company_or_slide(_LEX)
+    either = bool(_LEX.company_scope_re.search(text) or _LEX.slide_re.search(text))
+    assert bool(union.search(text)) == either
+    folded_text = folding.fold(text)
+    if folded_text is not None:
+        assert folding.search(union, text, folded_text) == either
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_the_words_of_folded_text_are_the_words_lower_cased(text: str) -> None:
+    folded_text = folding.fold(text)
+    if folded_text is not None:
+        assert _WORDS_OF_RE.findall(folded_text) == words_of(text)

@@ -45,6 +45,20 @@ def words_of(text: str) -> list[str]:
     return [w.lower() for w in _WORDS_OF_RE.findall(text)]
 
 
+#: the union of a lexicon's company-scope and slide patterns, by id of the lexicon (kept with it)
+_COMPANY_OR_SLIDE: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _company_or_slide(lex: Lexicon) -> re.Pattern[str]:
+    """One pattern for "the company's figures or a slide": a sentence is asked whether it has
+    either, and a match of the union is a match of one of them where it starts."""
+    known = _COMPANY_OR_SLIDE.get(id(lex))
+    if known is None or known[0] is not lex:
+        a, b = lex.company_scope_re, lex.slide_re
+        known = _COMPANY_OR_SLIDE[id(lex)] = (lex, re.compile(f"(?:{a.pattern})|(?:{b.pattern})", a.flags | b.flags))
+    return known[1]
+
+
 def _by_sentence(p: Paragraph) -> Callable[[int, int], list[Quantity]]:
     """The paragraph's quantities that start in a sentence, in the paragraph's order: a slice found by
     bisection when they are sorted by start (as the parser gives them), else a scan (a scan per
@@ -176,7 +190,17 @@ class ContextReader:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
             folded_all = paragraph_folded(p)  # the paragraph for the patterns' faster twins
-            organic = bool(paragraph_matches(p, lex.qualifier_re).spans)
+            qualifiers = paragraph_matches(p, lex.qualifier_re)  # rare: most paragraphs have none
+
+            def organic_in(start: int, end: int) -> bool:
+                """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
+                spans = qualifiers.within(start, end)  # noqa: B023 - used at once
+                if spans is None:
+                    body, folded = p.text[start:end], folded_all[start:end] if folded_all is not None else None  # noqa: B023
+                    return folding.search(lex.qualifier_re, body, folded)
+                return bool(spans)
+
+            organic = bool(qualifiers.spans)
             last: list[MetricMention] = []
             last_start = 0
             about: str | None = None  # a business line the last sentence was about, stating no metric
@@ -184,25 +208,22 @@ class ContextReader:
             for s in p.sentences:
                 body = p.text[s.start : s.end]
                 folded = folded_all[s.start : s.end] if folded_all is not None else None
-
-                def found(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-                    """The spans of `pattern` in the sentence, from the paragraph's scan when it tells."""
-                    spans = paragraph_matches(p, pattern).within(s.start, s.end)  # noqa: B023 - used at once
-                    return folding.finditer(pattern, body, folded) if spans is None else spans  # noqa: B023
-
                 # the company's figures or a slide turned: read once, for the scope and the line
-                company = bool(found(lex.company_scope_re) or found(lex.slide_re))
+                company = folding.search(_company_or_slide(lex), body, folded)
                 scope = self._sentence_scope(speaker, body, p.index, company)
                 if scope is None and not company:
                     # "Our downstream performed well. We saw utilization of 97%": the line's
                     scope = _named_line(last, last_start) or about
                 subject = self._subject_of
                 qs = _mend(quantities_in(s.start, s.end), p.text)
-                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, found(lex.alias_re))]
-                forward = analyst or not lex.forward.isdisjoint(words_of(body))
+                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, folding.finditer(lex.alias_re, body, folded))]
+                # the folded sentence has the words in lower case already (they are ASCII letters)
+                forward = analyst or not lex.forward.isdisjoint(
+                    words_of(body) if folded is None else _WORDS_OF_RE.findall(folded)
+                )
                 ctx = SentenceContext(
                     p, s, qs, mentions, scope, forward, self._period.get(speaker),
-                    bool(found(lex.qualifier_re)), organic,
+                    organic_in(s.start, s.end), organic,
                 )
                 if lex.continuation_re.match(body):
                     ctx.previous = last

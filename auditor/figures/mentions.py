@@ -244,7 +244,17 @@ def _reported_periods(paragraph: Paragraph, lex: Lexicon) -> list[PeriodMention]
 
 
 def _outlook_spans(paragraph: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
-    """The spans of a paragraph's forward-looking sentences (an outlook word in them)."""
+    """The spans of a paragraph's forward-looking sentences (an outlook word in them); found once
+    (the call's quarter and its half both ask)."""
+    cache = paragraph_cache(paragraph)
+    known = cache.get(("outlook", id(lex)))
+    if known is None or known[0] is not lex:
+        known = cache[("outlook", id(lex))] = (lex, _outlook_spans_of(paragraph, lex))
+    spans: list[tuple[int, int]] = known[1]
+    return spans
+
+
+def _outlook_spans_of(paragraph: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
     return [
         (s.start, s.end) for s in paragraph.sentences
         if set(re.findall(r"[a-z]+", paragraph.text[s.start : s.end].lower())) & lex.outlook
@@ -327,12 +337,12 @@ def _half(transcript: Transcript, quarter: int | None, lex: Lexicon) -> int | No
         for pm in explicit:
             found.append((n, pm.start, f"half:{pm.number}" if pm.kind == "half" and pm.number in (1, 2) else pm.kind))
         forward = _outlook_spans(p, lex)
-        for m in lex.period_re.finditer(p.text):
-            kind = lex.period_of[m.group(0).lower()]
-            if any(a <= m.start() < b for a, b in forward):
+        for m_start, m_end in paragraph_matches(p, lex.period_re).spans:  # the paragraph's scan, shared
+            kind = lex.period_of[p.text[m_start:m_end].lower()]
+            if any(a <= m_start < b for a, b in forward):
                 continue
-            if kind not in ("local", "other") and not any(pm.start <= m.start() < pm.end for pm in explicit):
-                found.append((n, m.start(), kind))
+            if kind not in ("local", "other") and not any(pm.start <= m_start < pm.end for pm in explicit):
+                found.append((n, m_start, kind))
     found.sort()
     halves = [kind for _, _, kind in found if kind.startswith("half:")]
     if not found or not found[0][2].startswith("half:") or len(halves) < _HALF_CALL_MENTIONS:
@@ -376,10 +386,15 @@ def periods_in(
     every figure of that sentence, so a long sentence dense with figures was read once per figure
     (quadratic in its length); each distinct span is now read once, in time linear in its length.
     """
-    lex = lex or load_lexicon()  # lexicons are cached for the process: id() names one for good
-    spans: dict[tuple[int, int, CallPeriod, int], list[tuple[int, int, str]]]
-    spans = paragraph_cache(paragraph).setdefault("spans", {})
-    key = (start, end, call, id(lex))
+    lex = lex or load_lexicon()
+    # the answers per span, for this call period and lexicon: kept by their ids, with them (so an id
+    # names them for good; hashing the call period per question cost more than the look-up)
+    cache = paragraph_cache(paragraph)
+    known = cache.get(("spans", id(call), id(lex)))
+    if known is None or known[0] is not call or known[1] is not lex:
+        known = cache[("spans", id(call), id(lex))] = (call, lex, {})
+    spans: dict[tuple[int, int], list[tuple[int, int, str]]] = known[2]
+    key = (start, end)
     if key not in spans:
         spans[key] = _periods_in(paragraph, start, end, call, lex)
     return list(spans[key])
