@@ -47,7 +47,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int],
 def test_the_trie_matches_as_the_flat_alternation(phrases: list[str], texts: list[str]) -> None:
     for context in _CONTEXTS:
         for flags in (0, re.IGNORECASE):
-            fast = re.compile(context.format(alternation(phrases)), flags)
+            fast = re.compile(context.format(alternation(phrases, trie_from=0)), flags)
             slow = re.compile(context.format(flat_alternation(phrases)), flags)
             for text in texts:
                 assert _matches(fast, text) == _matches(slow, text), (context, flags, phrases, text)
@@ -57,7 +57,7 @@ def test_the_trie_matches_as_the_flat_alternation(phrases: list[str], texts: lis
 @given(st.lists(st.text("abcd ", min_size=1, max_size=8), min_size=1, max_size=30), st.data())
 def test_the_trie_matches_each_of_its_phrases_in_full(phrases: list[str], data: st.DataObject) -> None:
     phrase = data.draw(st.sampled_from(phrases))
-    fast = re.compile(rf"(?:{alternation(phrases)})$")
+    fast = re.compile(rf"(?:{alternation(phrases, trie_from=0)})$")
     assert fast.match(phrase)
 
 
@@ -77,4 +77,4 @@ def test_the_lexicon_patterns_match_as_before_on_the_examples(monkeypatch) -> No
             compared += value.pattern != old.pattern
             for line in lines:
                 assert _matches(value, line) == _matches(old, line), (name, line)
-    assert compared > 20  # the patterns differ in writing, not in what they match
+    assert compared > 10  # the patterns differ in writing, not in what they match

@@ -4,7 +4,8 @@ Why: the figure model's phrase lists become alternations of hundreds of phrases 
 the period phrases). Python's `re` tries the branches of a flat alternation ("revenue|revenues|
 net revenue|...") one by one at every position of the text, so a sentence cost time proportional to
 the number of phrases; it dominated the figure model. The same phrases as a trie ("(?:net
-revenue|revenue(?:s)?)") let the engine follow the one branch the next character allows.
+revenue|revenue(?:s)?)") let the engine follow the one branch the next character allows. A short
+list stays flat: it is read about as fast, and written faster at start-up.
 
 Equivalent to the flat alternation longest first: at one position the phrases that match the text
 are prefixes of one another, and the trie tries the longer of them first (a deeper branch before
@@ -21,6 +22,10 @@ from collections.abc import Iterable
 
 _Node = dict[str, "_Node"]
 _END = ""  # the key that marks the end of a phrase in a trie node
+#: fewer phrases than this stay a flat alternation
+_TRIE_FROM = 12
+#: each ASCII character as `re.escape` writes it
+_ESCAPED = {chr(i): re.escape(chr(i)) for i in range(128)}
 
 
 def flat_alternation(phrases: Iterable[str]) -> str:
@@ -28,10 +33,10 @@ def flat_alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
 
 
-def alternation(phrases: Iterable[str]) -> str:
+def alternation(phrases: Iterable[str], trie_from: int = _TRIE_FROM) -> str:
     """The same language and preference as `flat_alternation`, as a trie (see the module)."""
     unique = set(phrases)
-    if not all(p.isascii() for p in unique):
+    if len(unique) < trie_from or not all(p.isascii() for p in unique):
         return flat_alternation(unique)
     root: _Node = {}
     for p in unique:
@@ -39,25 +44,24 @@ def alternation(phrases: Iterable[str]) -> str:
         for ch in p:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    if _ambiguous(root):
-        return flat_alternation(unique)
-    return _emit(root)
+    out = _emit(root)
+    return flat_alternation(unique) if out is None else out
 
 
-def _ambiguous(node: _Node) -> bool:
-    """Whether two branches of some node differ only in case."""
-    keys = [k for k in node if k]
-    if len({k.lower() for k in keys}) != len(keys):
-        return True
-    return any(_ambiguous(child) for k, child in node.items() if k)
-
-
-def _emit(node: _Node) -> str:
+def _emit(node: _Node) -> str | None:
     """The pattern of a trie node: its branches, optional when a phrase ends here (greedy, so the
-    longer phrase is tried first)."""
-    branches = [re.escape(k) + _emit(child) for k, child in sorted(node.items()) if k]
-    if not branches:
+    longer phrase is tried first); None when two branches differ only in case."""
+    keys = sorted(k for k in node if k)
+    if not keys:
         return ""
+    if len(keys) > 1 and len({k.lower() for k in keys}) != len(keys):
+        return None
+    branches = []
+    for k in keys:
+        rest = _emit(node[k])
+        if rest is None:
+            return None
+        branches.append(_ESCAPED[k] + rest)
     if len(branches) == 1 and _END not in node:
         return branches[0]
     return "(?:" + "|".join(branches) + ")" + ("?" if _END in node else "")
