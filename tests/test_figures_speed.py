@@ -21,9 +21,13 @@ from hypothesis import strategies as st
 from auditor.figures import folding
 from auditor.figures.context import _WORDS_OF_RE, ContextReader, _company_or_slide, words_of
 from auditor.figures.lexicon import load_lexicon
+from auditor.figures.parts import _words as _part_words
+from auditor.words import default_words
 
 _LEX = load_lexicon()
 _PATTERNS = {name: value for name, value in vars(_LEX).items() if isinstance(value, re.Pattern)}
+_PATTERNS.update({f"parts.{name}": value for name, value in vars(_part_words(default_words())).items()})
+_PATTERNS.update({f"vague.{i}": pattern for i, (pattern, _, _) in enumerate(_LEX.vague)})
 #: the patterns `ParagraphMatches` answers spans of (see its docstring for what they must be)
 _BOUNDED = ["alias_re", "period_re", "company_scope_re", "slide_re", "qualifier_re"]
 
@@ -34,7 +38,7 @@ def _phrases() -> list[str]:
                     "consolidated results", "Q3", "2021", "quarter four", "business", "segment"]
 
 
-_PIECES = _phrases() + [" ", "  ", "-", "&", ",", ".", "'", "’", "–", "é", "É", "İ", "ı", "ſ", "\u212a", "\n", "x", "7"]
+_PIECES = _phrases() + ["mid-teens", "high single digits", "low-twenties", "of which", "out of", "including", "That includes", "comprising", "12", "1,200", " ", "  ", "-", "&", ",", ".", "'", "’", "–", "é", "É", "İ", "ı", "ſ", "\u212a", "\n", "x", "7"]
 
 
 def _cased(piece: str, style: int) -> str:
@@ -75,6 +79,8 @@ def test_the_folded_twins_match_as_the_patterns(text: str) -> None:
         twin = folding.folded(pattern)
         if twin is not None:
             assert _matches(twin, folded_text) == _matches(pattern, text), name
+            a, b = len(text) // 3, 2 * len(text) // 3  # read between positions of the paragraph, as parts does
+            assert [m.span() for m in twin.finditer(folded_text, a, b)] == [m.span() for m in pattern.finditer(text, a, b)]
             assert folding.finditer(pattern, text, folded_text) == [m.span() for m in pattern.finditer(text)]
 
 
