@@ -122,7 +122,7 @@ def _named_as_line_reference(text: str, name: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-_NAME_PIECES = ["downstream", "down", "stream", "chemical", "chem", " ", "  ", "\n", "-", "_", "x"] + list(_LEX.line_nouns)
+_NAME_PIECES = ["downstream", "down", "stream", "chemical", "chem", " ", "  ", "\n", "-", "_", "x", "ſ"] + list(_LEX.line_nouns)
 
 
 @settings(max_examples=300, deadline=None)

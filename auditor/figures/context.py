@@ -186,6 +186,7 @@ class ContextReader:
     def sentences(self) -> list[SentenceContext]:
         out: list[SentenceContext] = []
         lex = self.lex
+        company_or_slide = _company_or_slide(lex)
         for p in self.transcript.paragraphs:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
@@ -209,7 +210,7 @@ class ContextReader:
                 body = p.text[s.start : s.end]
                 folded = folded_all[s.start : s.end] if folded_all is not None else None
                 # the company's figures or a slide turned: read once, for the scope and the line
-                company = folding.search(_company_or_slide(lex), body, folded)
+                company = folding.search(company_or_slide, body, folded)
                 scope = self._sentence_scope(speaker, body, p.index, company)
                 if scope is None and not company:
                     # "Our downstream performed well. We saw utilization of 97%": the line's
@@ -282,7 +283,8 @@ class ContextReader:
                 nouns = "|".join(re.escape(n) for n in self.lex.line_nouns)
                 # every space that starts spaces and a noun (the engine skips to spaces, where a
                 # leading look-ahead made it try every position)
-                self._noun_at = [m.start() for m in re.finditer(rf"\s(?=\s*(?:{nouns})\b)", self._text, re.IGNORECASE)]
+                spaces = re.compile(rf"\s(?=\s*(?:{nouns})\b)", re.IGNORECASE)
+                self._noun_at = [a for a, _ in folding.finditer(spaces, self._text, folding.fold(self._text))]
             head, size = re.compile(rf"\b{re.escape(name)}", re.IGNORECASE), len(name)
             self._named[name] = any(k >= size and head.match(self._text, k - size) for k in self._noun_at)
         return self._named[name]
@@ -365,8 +367,12 @@ class ContextReader:
     def compared(self, p: Paragraph, at: int, start: int) -> bool:
         """Whether the period phrase at `at` is the period compared with ("up 4% from the first
         half", "compared to the same period in 2019"), from its clause since `start`."""
-        lead = p.text[max(start, at - 60) : at]
-        return bool(self.lex.compared_re.search(lead) or self.lex.compared_amount_re.search(lead))
+        a = max(start, at - 60)
+        lead, folded_all = p.text[a:at], paragraph_folded(p)
+        folded_lead = folded_all[a:at] if folded_all is not None else None
+        return folding.search(self.lex.compared_re, lead, folded_lead) or folding.search(
+            self.lex.compared_amount_re, lead, folded_lead
+        )
 
     def _set_period(self, speaker: str, p: Paragraph, s: Sentence, forward: bool) -> None:
         found = self.setters(p, s.start, s.end)
