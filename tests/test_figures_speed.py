@@ -56,10 +56,23 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int],
     return [(m.span(), {k: v.lower() if v else v for k, v in m.groupdict().items()}) for m in pattern.finditer(text)]
 
 
+_EVERYTHING = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+
+
 def test_only_four_non_ascii_characters_match_an_ascii_letter_ignoring_case() -> None:
-    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
-    found = {c for c in re.findall("[a-z]", everything, re.IGNORECASE) if not c.isascii()}
+    found = {c for c in re.findall("[a-z]", _EVERYTHING, re.IGNORECASE) if not c.isascii()}
     assert found == set(folding._FOLDS_TO_ASCII)
+
+
+def test_lower_casing_keeps_what_a_folded_pattern_reads_of_a_character() -> None:
+    """Its length, its being ASCII, a word character, a space or a digit: on every code point but
+    the four `fold` refuses."""
+    kept = "".join(c for c in _EVERYTHING if c not in folding._FOLDS_TO_ASCII)
+    lower = kept.lower()
+    assert len(lower) == len(kept)
+    assert [c.isascii() for c in lower] == [c.isascii() for c in kept]
+    for cls in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(cls, lower)] == [m.start() for m in re.finditer(cls, kept)], cls
 
 
 def test_most_of_the_lexicon_patterns_have_a_folded_twin() -> None:
