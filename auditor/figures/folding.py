@@ -127,7 +127,10 @@ def paragraph_cache(paragraph: Paragraph) -> dict[object, Any]:
     """What the figure model derives from one (annotated, hence final) paragraph, kept with it as
     its cached properties are: the index of its explicit periods, the answer of `periods_in` per
     span, its folded text and its matches of the lexicon's phrase patterns."""
-    cache: dict[object, Any] = vars(paragraph).setdefault("_figure_periods", {})
+    attributes = vars(paragraph)
+    cache: dict[object, Any] | None = attributes.get("_figure_periods")
+    if cache is None:  # (a setdefault made a dictionary per question)
+        cache = attributes["_figure_periods"] = {}
     return cache
 
 
