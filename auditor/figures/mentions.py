@@ -406,12 +406,13 @@ def _periods_in(paragraph: Paragraph, start: int, end: int, call: CallPeriod, le
     the year after it ("first half of 2021") drops the phrases that started in that year."""
     full, folded_all = paragraph.text, paragraph_folded(paragraph)
     phrases = paragraph_matches(paragraph, lex.period_re).within(start, end)
-    explicit = explicit_periods(paragraph, start, end)
+    starts, _ = _explicit_index(paragraph)
     # "quarter" and a year's digits are in every match of the two patterns: most spans have neither
     quarters = folded_all is None or folded_all.find("quarter", start, end) >= 0
     years = _YEAR_DIGITS_RE.search(full, start, end) is not None
-    if phrases == [] and not explicit and not quarters and not years:
-        return []  # no period phrase: most spans
+    if phrases == [] and bisect_left(starts, start) == bisect_left(starts, end) and not quarters and not years:
+        return []  # no period phrase (no explicit period starts in the span either): most spans
+    explicit = explicit_periods(paragraph, start, end)
     text = full[start:end]
     if phrases is None:
         phrases = folding.finditer(lex.period_re, text, folded_all[start:end] if folded_all is not None else None)
