@@ -12,10 +12,14 @@ consolidated figures. Comparisons ("up 4% from the third quarter of 2024") set n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from auditor.figures import folding
+from auditor.figures.folding import paragraph_folded, paragraph_matches
 from auditor.figures.lexicon import Lexicon
 from auditor.figures.mentions import (
     UNNAMED,
@@ -34,8 +38,36 @@ if TYPE_CHECKING:
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z&'-]*")
 
 
+_WORDS_OF_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
 def words_of(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    return [w.lower() for w in _WORDS_OF_RE.findall(text)]
+
+
+#: the union of a lexicon's company-scope and slide patterns, by id of the lexicon (kept with it)
+_COMPANY_OR_SLIDE: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def _company_or_slide(lex: Lexicon) -> re.Pattern[str]:
+    """One pattern for "the company's figures or a slide": a sentence is asked whether it has
+    either, and a match of the union is a match of one of them where it starts."""
+    known = _COMPANY_OR_SLIDE.get(id(lex))
+    if known is None or known[0] is not lex:
+        a, b = lex.company_scope_re, lex.slide_re
+        known = _COMPANY_OR_SLIDE[id(lex)] = (lex, re.compile(f"(?:{a.pattern})|(?:{b.pattern})", a.flags | b.flags))
+    return known[1]
+
+
+def _by_sentence(p: Paragraph) -> Callable[[int, int], list[Quantity]]:
+    """The paragraph's quantities that start in a sentence, in the paragraph's order: a slice found by
+    bisection when they are sorted by start (as the parser gives them), else a scan (a scan per
+    sentence made a long paragraph of many sentences and figures quadratic)."""
+    qs = p.quantities
+    starts = [q.start for q in qs]
+    if all(a <= b for a, b in zip(starts, starts[1:], strict=False)):
+        return lambda start, end: qs[bisect_left(starts, start) : bisect_left(starts, end)]
+    return lambda start, end: [q for q in qs if start <= q.start < end]
 
 
 @dataclass
@@ -147,31 +179,52 @@ class ContextReader:
         self._scope: dict[str, str | None] = {}
         self._local: dict[str, tuple[int, str] | None] = {}
         self._text: str | None = None
+        self._named: dict[str, bool] = {}  # the answers of `_named_as_line`
+        self._noun_at: list[int] = []  # where spaces and a business-line noun start in `_text`
         self._subject_of: str | None = None  # the business line the last sentence was about, by its subject
 
     def sentences(self) -> list[SentenceContext]:
         out: list[SentenceContext] = []
         lex = self.lex
+        company_or_slide = _company_or_slide(lex)
         for p in self.transcript.paragraphs:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
-            organic = bool(lex.qualifier_re.search(p.text))
+            folded_all = paragraph_folded(p)  # the paragraph for the patterns' faster twins
+            qualifiers = paragraph_matches(p, lex.qualifier_re)  # rare: most paragraphs have none
+
+            def organic_in(start: int, end: int) -> bool:
+                """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
+                spans = qualifiers.within(start, end)  # noqa: B023 - used at once
+                if spans is None:
+                    body, folded = p.text[start:end], folded_all[start:end] if folded_all is not None else None  # noqa: B023
+                    return folding.search(lex.qualifier_re, body, folded)
+                return bool(spans)
+
+            organic = bool(qualifiers.spans)
             last: list[MetricMention] = []
             last_start = 0
             about: str | None = None  # a business line the last sentence was about, stating no metric
+            quantities_in = _by_sentence(p)
             for s in p.sentences:
                 body = p.text[s.start : s.end]
-                scope = self._sentence_scope(speaker, body, p.index)
-                if scope is None and not (lex.company_scope_re.search(body) or lex.slide_re.search(body)):
+                folded = folded_all[s.start : s.end] if folded_all is not None else None
+                # the company's figures or a slide turned: read once, for the scope and the line
+                company = folding.search(company_or_slide, body, folded)
+                scope = self._sentence_scope(speaker, body, p.index, company)
+                if scope is None and not company:
                     # "Our downstream performed well. We saw utilization of 97%": the line's
                     scope = _named_line(last, last_start) or about
                 subject = self._subject_of
-                qs = _mend([q for q in p.quantities if s.start <= q.start < s.end], p.text)
-                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex)]
-                forward = analyst or bool(set(words_of(body)) & lex.forward)
+                qs = _mend(quantities_in(s.start, s.end), p.text)
+                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, folding.finditer(lex.alias_re, body, folded))]
+                # the folded sentence has the words in lower case already (they are ASCII letters)
+                forward = analyst or not lex.forward.isdisjoint(
+                    words_of(body) if folded is None else _WORDS_OF_RE.findall(folded)
+                )
                 ctx = SentenceContext(
                     p, s, qs, mentions, scope, forward, self._period.get(speaker),
-                    bool(lex.qualifier_re.search(body)), organic,
+                    organic_in(s.start, s.end), organic,
                 )
                 if lex.continuation_re.match(body):
                     ctx.previous = last
@@ -222,18 +275,28 @@ class ContextReader:
 
     def _named_as_line(self, name: str) -> bool:
         """Whether the call names `name` with a business-line noun somewhere ("downstream business")."""
-        if self._text is None:
-            self._text = "\n".join(p.text for p in self.transcript.paragraphs)
-        pattern = rf"\b{re.escape(name)}\s+(?:{'|'.join(re.escape(n) for n in self.lex.line_nouns)})\b"
-        return re.search(pattern, self._text, re.IGNORECASE) is not None
+        if name not in self._named:
+            # where a business-line noun follows spaces is found once per call; a name is then
+            # tried only where it would end (a search of the whole call per name cost a millisecond)
+            if self._text is None:
+                self._text = "\n".join(p.text for p in self.transcript.paragraphs)
+                nouns = "|".join(re.escape(n) for n in self.lex.line_nouns)
+                # every space that starts spaces and a noun (the engine skips to spaces, where a
+                # leading look-ahead made it try every position)
+                spaces = re.compile(rf"\s(?=\s*(?:{nouns})\b)", re.IGNORECASE)
+                self._noun_at = [a for a, _ in folding.finditer(spaces, self._text, folding.fold(self._text))]
+            head, size = re.compile(rf"\b{re.escape(name)}", re.IGNORECASE), len(name)
+            self._named[name] = any(k >= size and head.match(self._text, k - size) for k in self._noun_at)
+        return self._named[name]
 
-    def _sentence_scope(self, speaker: str, body: str, paragraph: int) -> str | None:
+    def _sentence_scope(self, speaker: str, body: str, paragraph: int, company: bool) -> str | None:
+        """The business line of a sentence; `company`: it names the company's figures or turns a slide."""
         lex = self.lex
         scope = self._scope.get(speaker)
         local = self._local.get(speaker)
         if local is not None and local[0] != paragraph:
             local = None  # a weak opener's business line ends with its paragraph
-        if lex.company_scope_re.search(body) or lex.slide_re.search(body):
+        if company:
             scope, local = None, None
         moved, strong = _move_scope(body, lex)
         if moved is not None and strong:
@@ -304,8 +367,12 @@ class ContextReader:
     def compared(self, p: Paragraph, at: int, start: int) -> bool:
         """Whether the period phrase at `at` is the period compared with ("up 4% from the first
         half", "compared to the same period in 2019"), from its clause since `start`."""
-        lead = p.text[max(start, at - 60) : at]
-        return bool(self.lex.compared_re.search(lead) or self.lex.compared_amount_re.search(lead))
+        a = max(start, at - 60)
+        lead, folded_all = p.text[a:at], paragraph_folded(p)
+        folded_lead = folded_all[a:at] if folded_all is not None else None
+        return folding.search(self.lex.compared_re, lead, folded_lead) or folding.search(
+            self.lex.compared_amount_re, lead, folded_lead
+        )
 
     def _set_period(self, speaker: str, p: Paragraph, s: Sentence, forward: bool) -> None:
         found = self.setters(p, s.start, s.end)

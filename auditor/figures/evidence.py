@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.figures.extraction import Figure
+from auditor.figures.folding import fold, folded
 from auditor.figures.lexicon import Lexicon, load_lexicon
 
 
@@ -177,16 +178,19 @@ def vague_rates(figures: list[Figure], lex: Lexicon | None = None) -> list[tuple
     """A rate with digits in a sentence that also states a rate vaguely ("mid-teens"): (the rate,
     the vague words, the values they cover)."""
     lex = lex or load_lexicon()
-    out = []
+    out: list[tuple[Figure, str, Decimal, Decimal]] = []
     for figs in by_sentence(figures):
+        rates = [f for f in figs if f.quantity.kind == "percent" and f.role in ("change", "level") and not f.approximate]
+        if not rates:
+            continue  # no rate with digits: the sentence's vague words are not read
         body = figs[0].text[figs[0].sentence.start : figs[0].sentence.end]
+        folded_body = fold(body)
         for pattern, low, high in lex.vague:
-            m = pattern.search(body)
+            twin = folded(pattern) if folded_body is not None else None
+            m = pattern.search(body) if twin is None else twin.search(folded_body or "")
             if m is None:
                 continue
-            for f in figs:
-                if f.quantity.kind == "percent" and f.role in ("change", "level") and not f.approximate:
-                    out.append((f, m.group(0), low, high))
+            out.extend((f, body[m.start() : m.end()], low, high) for f in rates)
             break
     return out
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from auditor.figures.alternation import alternation
 from auditor.words import Words, default_words
 
 
@@ -36,11 +37,6 @@ class MetricDef:
     denominator: str | None = None
     segmentable: bool = False
     balance: bool = False  # a balance at a date (cash, net debt, backlog), not a flow over a period
-
-
-def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of literal phrases, longest first (so the longest phrase wins)."""
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
 
 
 def _spaced_alternation(phrases: Iterable[str]) -> str:

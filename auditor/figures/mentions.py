@@ -15,9 +15,11 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from auditor.dates import PeriodMention, find_periods
+from auditor.figures import folding
+from auditor.figures.folding import paragraph_cache, paragraph_folded, paragraph_matches
 from auditor.figures.lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -134,42 +136,48 @@ def _company_before(text: str, start: int, alias: str, lex: Lexicon) -> str | No
     return next((w for w in words if w in lex.total_words), None)
 
 
-def find_mentions(text: str, lex: Lexicon | None = None) -> list[MetricMention]:
-    """Every metric phrase of `text`, longest alias first, non-overlapping, in order."""
+def find_mentions(
+    text: str, lex: Lexicon | None = None, aliases: list[tuple[int, int]] | None = None
+) -> list[MetricMention]:
+    """Every metric phrase of `text`, longest alias first, non-overlapping, in order (`aliases`: the
+    spans of `lex.alias_re` in `text`, when the caller has them from its paragraph's scan)."""
     lex = lex or load_lexicon()
     out: list[MetricMention] = []
-    for m in lex.alias_re.finditer(text):
-        if out and m.start() < out[-1].end:
+    if aliases is None:
+        aliases = [m.span() for m in lex.alias_re.finditer(text)]
+    for m_start, m_end in aliases:
+        if out and m_start < out[-1].end:
             continue  # inside the phrase before ("free cash flow before dividends")
+        alias = text[m_start:m_end]
         of_change = 0
-        if lex.modifier_re.match(text, m.end()):
-            noun = lex.change_noun_re.match(text, m.end())
+        if lex.modifier_re.match(text, m_end):
+            noun = lex.change_noun_re.match(text, m_end)
             if noun is None:
                 continue  # "revenue scale", "sales team": the metric names another noun, not a figure
             of_change = -1 if noun.group("noun").lower() in lex.down else 1
             out.append(MetricMention(
-                lex.alias_of[m.group(0).lower()], None, bool(lex.adjust_re.search(text[max(0, m.start() - 14) : m.start()])),
-                m.start(), noun.end(), text[m.start() : noun.end()], None, of_change,
+                lex.alias_of[alias.lower()], None, bool(lex.adjust_re.search(text[max(0, m_start - 14) : m_start])),
+                m_start, noun.end(), text[m_start : noun.end()], None, of_change,
             ))
             continue
-        metric = lex.alias_of[m.group(0).lower()]
-        adjusted = bool(lex.adjust_re.search(text[max(0, m.start() - 14) : m.start()]))
-        segment, end = None, m.end()
-        basis = lex.basis_after_re.match(text, m.end())
+        metric = lex.alias_of[alias.lower()]
+        adjusted = bool(lex.adjust_re.search(text[max(0, m_start - 14) : m_start]))
+        segment, end = None, m_end
+        basis = lex.basis_after_re.match(text, m_end)
         if basis is not None:
             # "EBIT before special items was ...": the basis is part of the phrase; no segment follows
-            company = _company_before(text, m.start(), m.group(0), lex)
-            segment = None if company else _segment_before(text, m.start(), lex) if lex.metrics[metric].segmentable else None
-            out.append(MetricMention(metric, segment, adjusted, m.start(), basis.end(), text[m.start() : basis.end()], company))
+            company = _company_before(text, m_start, alias, lex)
+            segment = None if company else _segment_before(text, m_start, lex) if lex.metrics[metric].segmentable else None
+            out.append(MetricMention(metric, segment, adjusted, m_start, basis.end(), text[m_start : basis.end()], company))
             continue
-        company = _company_before(text, m.start(), m.group(0), lex)
+        company = _company_before(text, m_start, alias, lex)
         if lex.metrics[metric].segmentable:
-            segment, end = _segment_after(text, m.end(), lex)
-            if segment is None and end > m.end():
-                company = text[m.end() : end].split()[-1].lower()  # "EBIT margin for the group"
+            segment, end = _segment_after(text, m_end, lex)
+            if segment is None and end > m_end:
+                company = text[m_end:end].split()[-1].lower()  # "EBIT margin for the group"
             if segment is None and not company:
-                segment = _segment_before(text, m.start(), lex)
-        out.append(MetricMention(metric, segment, adjusted, m.start(), end, text[m.start() : end], company, of_change))
+                segment = _segment_before(text, m_start, lex)
+        out.append(MetricMention(metric, segment, adjusted, m_start, end, text[m_start:end], company, of_change))
     return out
 
 
@@ -236,7 +244,17 @@ def _reported_periods(paragraph: Paragraph, lex: Lexicon) -> list[PeriodMention]
 
 
 def _outlook_spans(paragraph: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
-    """The spans of a paragraph's forward-looking sentences (an outlook word in them)."""
+    """The spans of a paragraph's forward-looking sentences (an outlook word in them); found once
+    (the call's quarter and its half both ask)."""
+    cache = paragraph_cache(paragraph)
+    known = cache.get(("outlook", id(lex)))
+    if known is None or known[0] is not lex:
+        known = cache[("outlook", id(lex))] = (lex, _outlook_spans_of(paragraph, lex))
+    spans: list[tuple[int, int]] = known[1]
+    return spans
+
+
+def _outlook_spans_of(paragraph: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
     return [
         (s.start, s.end) for s in paragraph.sentences
         if set(re.findall(r"[a-z]+", paragraph.text[s.start : s.end].lower())) & lex.outlook
@@ -319,12 +337,12 @@ def _half(transcript: Transcript, quarter: int | None, lex: Lexicon) -> int | No
         for pm in explicit:
             found.append((n, pm.start, f"half:{pm.number}" if pm.kind == "half" and pm.number in (1, 2) else pm.kind))
         forward = _outlook_spans(p, lex)
-        for m in lex.period_re.finditer(p.text):
-            kind = lex.period_of[m.group(0).lower()]
-            if any(a <= m.start() < b for a, b in forward):
+        for m_start, m_end in paragraph_matches(p, lex.period_re).spans:  # the paragraph's scan, shared
+            kind = lex.period_of[p.text[m_start:m_end].lower()]
+            if any(a <= m_start < b for a, b in forward):
                 continue
-            if kind not in ("local", "other") and not any(pm.start <= m.start() < pm.end for pm in explicit):
-                found.append((n, m.start(), kind))
+            if kind not in ("local", "other") and not any(pm.start <= m_start < pm.end for pm in explicit):
+                found.append((n, m_start, kind))
     found.sort()
     halves = [kind for _, _, kind in found if kind.startswith("half:")]
     if not found or not found[0][2].startswith("half:") or len(halves) < _HALF_CALL_MENTIONS:
@@ -349,19 +367,12 @@ def explicit_periods(paragraph: Paragraph, start: int, end: int) -> list[PeriodM
 
 def _explicit_index(paragraph: Paragraph) -> tuple[list[int], list[int]]:
     """The starts of the paragraph's explicit periods, sorted, and the index of each in `periods`."""
-    cache = _paragraph_cache(paragraph)
+    cache = paragraph_cache(paragraph)
     if "explicit" not in cache:
         keyed = sorted((p.start, i) for i, p in enumerate(paragraph.periods) if p.relative is None)
         cache["explicit"] = ([s for s, _ in keyed], [i for _, i in keyed])
     index: tuple[list[int], list[int]] = cache["explicit"]
     return index
-
-
-def _paragraph_cache(paragraph: Paragraph) -> dict[str, Any]:
-    """What this module derives from one (annotated, hence final) paragraph, kept with it as its
-    cached properties are: the index of its explicit periods and the answer of `periods_in` per span."""
-    cache: dict[str, Any] = vars(paragraph).setdefault("_figure_periods", {})
-    return cache
 
 
 def periods_in(
@@ -375,10 +386,15 @@ def periods_in(
     every figure of that sentence, so a long sentence dense with figures was read once per figure
     (quadratic in its length); each distinct span is now read once, in time linear in its length.
     """
-    lex = lex or load_lexicon()  # lexicons are cached for the process: id() names one for good
-    spans: dict[tuple[int, int, CallPeriod, int], list[tuple[int, int, str]]]
-    spans = _paragraph_cache(paragraph).setdefault("spans", {})
-    key = (start, end, call, id(lex))
+    lex = lex or load_lexicon()
+    # the answers per span, for this call period and lexicon: kept by their ids, with them (so an id
+    # names them for good; hashing the call period per question cost more than the look-up)
+    cache = paragraph_cache(paragraph)
+    known = cache.get(("spans", id(call), id(lex)))
+    if known is None or known[0] is not call or known[1] is not lex:
+        known = cache[("spans", id(call), id(lex))] = (call, lex, {})
+    spans: dict[tuple[int, int], list[tuple[int, int, str]]] = known[2]
+    key = (start, end)
     if key not in spans:
         spans[key] = _periods_in(paragraph, start, end, call, lex)
     return list(spans[key])
@@ -388,46 +404,59 @@ def _periods_in(paragraph: Paragraph, start: int, end: int, call: CallPeriod, le
     """`periods_in` computed. A phrase is kept unless it starts inside one kept before it (explicit
     periods first, then quarter numbers, bare years, relative phrases); a relative phrase that takes
     the year after it ("first half of 2021") drops the phrases that started in that year."""
-    text = paragraph.text[start:end]
-    found = [(p.start - start, p.end - start, call.resolve(p)) for p in explicit_periods(paragraph, start, end)]
+    full, folded_all = paragraph.text, paragraph_folded(paragraph)
+    phrases = paragraph_matches(paragraph, lex.period_re).within(start, end)
+    starts, _ = _explicit_index(paragraph)
+    # "quarter" and a year's digits are in every match of the two patterns: most spans have neither
+    quarters = folded_all is None or folded_all.find("quarter", start, end) >= 0
+    years = _YEAR_DIGITS_RE.search(full, start, end) is not None
+    if phrases == [] and bisect_left(starts, start) == bisect_left(starts, end) and not quarters and not years:
+        return []  # no period phrase (no explicit period starts in the span either): most spans
+    explicit = explicit_periods(paragraph, start, end)
+    text = full[start:end]
+    if phrases is None:
+        phrases = folding.finditer(lex.period_re, text, folded_all[start:end] if folded_all is not None else None)
+    found = [(p.start - start, p.end - start, call.resolve(p)) for p in explicit]
     # how many kept phrases cover each character, and the kept phrases by start: each match is
     # looked up where it starts instead of against every phrase found (quadratic on dense text)
     cover = _Coverage(len(text))
     for f in found:
         cover.add(f[0], f[1])
-    for m in lex.quarter_number_re.finditer(text):
-        n = m.group("n").lower()
-        number = int(n) if n.isdigit() else lex.quarter_numbers.index(n) + 1
-        if not cover.covered(m.start()):
-            found.append((m.start(), m.end(), call.quarter_id(number, None)))
-            cover.add(m.start(), m.end())
-    for m in lex.bare_year_re.finditer(text):
-        if not cover.covered(m.start("year")):
-            found.append((m.start("year"), m.end("year"), call.full_year(int(m.group("year")))))
-            cover.add(m.start("year"), m.end("year"))
+    if quarters:
+        for m in lex.quarter_number_re.finditer(text):
+            n = m.group("n").lower()
+            number = int(n) if n.isdigit() else lex.quarter_numbers.index(n) + 1
+            if not cover.covered(m.start()):
+                found.append((m.start(), m.end(), call.quarter_id(number, None)))
+                cover.add(m.start(), m.end())
+    if years:
+        for m in lex.bare_year_re.finditer(text):
+            if not cover.covered(m.start("year")):
+                found.append((m.start("year"), m.end("year"), call.full_year(int(m.group("year")))))
+                cover.add(m.start("year"), m.end("year"))
     by_start: dict[int, list[int]] = {}
     for i, f in enumerate(found):
         by_start.setdefault(f[0], []).append(i)
     dropped: set[int] = set()
-    for m in lex.period_re.finditer(text):
-        if cover.covered(m.start()):
+    for m_start, m_end in phrases:
+        if cover.covered(m_start):
             continue
-        kind, stop = lex.period_of[m.group(0).lower()], m.end()
-        year = _OF_YEAR_RE.match(text, m.end())
+        kind, stop = lex.period_of[text[m_start:m_end].lower()], m_end
+        year = _OF_YEAR_RE.match(text, m_end)
         if year and kind.startswith(("year", "half:", "9m")):
             # "first nine months of 2021": the year belongs to the phrase (the windows of two such
             # phrases never overlap, so this look-up is linear in the text over all phrases)
             stop = year.end()
-            for at in range(m.end(), stop):
+            for at in range(m_end, stop):
                 for i in by_start.pop(at, ()):
                     dropped.add(i)
                     cover.remove(found[i][0], found[i][1])
             period = f"{kind}:{year.group('year')}" if kind != "year" else f"year:{year.group('year')}"
         else:
             period = call.relative(kind)
-        by_start.setdefault(m.start(), []).append(len(found))
-        found.append((m.start(), stop, period))
-        cover.add(m.start(), stop)
+        by_start.setdefault(m_start, []).append(len(found))
+        found.append((m_start, stop, period))
+        cover.add(m_start, stop)
     kept = [f for i, f in enumerate(found) if i not in dropped]
     kept.sort(key=lambda f: (f[0], f[2]))
     # "the first nine months of the Q3", "first half through Q2": the quarter ends the longer period
@@ -463,6 +492,8 @@ class _Coverage:
             self._count[i] -= 1
 
 
+# a year's digits, as bare_year_re has them: no span without them has a bare year
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
 # "... of 2021", "... of fiscal 2021" right after a period phrase
 _OF_YEAR_RE = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b")
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from auditor.figures.folding import folded, paragraph_folded
 from auditor.model import Paragraph, Sentence, Transcript
 from auditor.quantity import Quantity
 from auditor.words import Words
@@ -210,8 +211,14 @@ def is_adjustment(paragraph: Paragraph, whole: Quantity, part: Quantity, words: 
 
 def _forward(p: Paragraph, s: Sentence, qs: Sequence[Quantity], w: _Words) -> list[PartLink]:
     out: list[PartLink] = []
+    if len(qs) < 2:
+        return out  # a link needs a whole before it and a part after it: most sentences are not read
     text = p.text
-    for link in w.links.finditer(text, s.start, s.end):
+    folded_text = paragraph_folded(p)
+    twin = folded(w.links) if folded_text is not None else None
+    # the links read on the folded paragraph when it allows (see auditor.figures.folding)
+    links = w.links.finditer(text, s.start, s.end) if twin is None else twin.finditer(folded_text or "", s.start, s.end)
+    for link in links:
         wholes = [q for q in qs if q.end <= link.start() and link.start() - q.end <= _WHOLE_GAP]
         parts = [q for q in qs if q.start >= link.end() and q.start - link.end() <= _PART_GAP]
         if not wholes or not parts:
@@ -226,7 +233,7 @@ def _forward(p: Paragraph, s: Sentence, qs: Sequence[Quantity], w: _Words) -> li
             continue
         ok, same = _comparable(whole, part, text, w)
         if ok:
-            out.append(PartLink(p, whole, part, p, " ".join(link.group(0).lower().split()), same))
+            out.append(PartLink(p, whole, part, p, " ".join(text[link.start() : link.end()].lower().split()), same))
     return out
 
 
