@@ -21,7 +21,7 @@ def flat_alternation(items: Iterable[str]) -> str:
     return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
 
 
-def literal_alternation(items: Iterable[str]) -> str:
+def literal_alternation(items: Iterable[str], depth: int = 2) -> str:
     """Literal alternatives that match as `flat_alternation` does (longest first, so 沒有 wins over
     沒), grouped by their first two characters: "g(?:r(?:owing|owth|ows|own|ow))" rather than
     "growing|growth|grows|grown|grow|...".
@@ -29,8 +29,9 @@ def literal_alternation(items: Iterable[str]) -> str:
     Why: Python's regex engine tries a flat alternation one word after another at every position of
     the text, so a list of 450 words (the opposites) costs 450 tries per character, while the
     grouped one fails after a character or two at nearly every position (15 times faster on a call).
-    Two levels give nearly all of it: a deeper prefix tree compiles slower (more groups) for no
-    faster scan. The two forms are the same pattern as long as the branches of a node cannot match
+    For the translation checks' word lists two levels (`depth`, the default) give nearly all of it: a
+    deeper prefix tree compiles slower (more groups) for no faster scan. Long lists of multi-word
+    phrases sharing long prefixes (the figure lexicon's) want the full tree: `phrase_alternation`. The two forms are the same pattern as long as the branches of a node cannot match
     the same character, which is checked per node: where they might (letters that are case variants
     of each other under re.IGNORECASE), that node is written flat.
 
@@ -40,11 +41,25 @@ def literal_alternation(items: Iterable[str]) -> str:
     words = sorted(dict.fromkeys(items), key=len, reverse=True)
     if not any(w[:1].lower() != w[:1].upper() for w in words):
         return "|".join(re.escape(x) for x in words)
-    return _grouped(words, _GROUPED_DEPTH)
+    return _grouped(words, depth)
 
 
-#: characters of a word's prefix that `literal_alternation` groups on
-_GROUPED_DEPTH = 2
+#: `phrase_alternation` writes fewer phrases than this flat: read about as fast, compiled faster
+_TRIE_FROM = 12
+
+
+def phrase_alternation(phrases: Iterable[str], trie_from: int = _TRIE_FROM) -> str:
+    """Literal phrases as a full prefix tree ("net revenue|revenue|revenues" -> "(?:net revenue|
+    revenue(?:s)?)"), matching as `flat_alternation` does; fewer than `trie_from` phrases stay flat.
+
+    Why: the figure model's lists hold hundreds of metric aliases and period phrases, many sharing
+    long prefixes ("adjusted ebitda", "adjusted ebitda margin", ...); the engine then follows the one
+    branch the next character allows instead of trying every phrase at every position (the alias
+    scan ~10x faster)."""
+    unique = list(dict.fromkeys(phrases))
+    if len(unique) < trie_from:
+        return flat_alternation(unique)
+    return literal_alternation(unique, depth=len(max(unique, key=len, default="")))
 
 
 def _plain(ch: str) -> bool:

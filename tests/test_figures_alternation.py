@@ -1,6 +1,6 @@
 """The trie alternations of the figure lexicon match exactly as the flat, longest-first ones did.
 
-`auditor.figures.alternation.alternation` writes a list of phrases as a trie for speed; it must
+`auditor.alternation.phrase_alternation` writes a list of phrases as a trie for speed; it must
 match the same spans as the flat alternation it replaces, in every context the lexicon puts it in
 (word bounds before and after, a following `\\s+$`, a capturing group, with or without IGNORECASE).
 Phrases and texts are generated from a small alphabet, so prefixes, case variants and repeats are
@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.figures import lexicon
-from auditor.figures.alternation import alternation, flat_alternation
+from auditor.alternation import flat_alternation
+from auditor.alternation import phrase_alternation as alternation
 from auditor.words import default_words
 
 _CHARS = "abAB -&1"

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from auditor.figures.alternation import alternation
+from auditor.alternation import phrase_alternation as alternation
 from auditor.words import Words, default_words
 
 
