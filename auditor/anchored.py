@@ -11,7 +11,27 @@ the same order (see `anchored_finditer`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
+
+#: the characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (Python's
+#: `re` folds these four onto i, i, s and k; tests/test_speed_equivalence.py checks every code point)
+_ASCII_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_NON_ASCII_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased such that wherever a case-insensitive pattern matches an ASCII literal
+    ("quarter", "q3") in `text`, the lower-case literal occurs in the result.
+
+    Why: a test for such a literal in the folded text (`in`, or a case-sensitive search for a few
+    literals) costs far less than a case-insensitive search for a pattern of many alternatives,
+    so a pattern that requires one is run only on the texts that hold one. For an ASCII text the
+    positions are those of `text` (not so in general: "İ".lower() is two characters).
+    """
+    if text.isascii() or not any(ch in text for ch in _NON_ASCII_CASES):  # `in` is fast, `translate` slow
+        return text.lower()
+    return text.translate(_ASCII_CASES).lower()
 
 
 def window_start(text: str, at: int, parts: tuple[int, ...]) -> int:
@@ -28,8 +48,9 @@ def window_start(text: str, at: int, parts: tuple[int, ...]) -> int:
     return start
 
 
-def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str,
-                      parts: tuple[int, ...]) -> Iterator[re.Match[str]]:
+def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, parts: tuple[int, ...],
+                      located: tuple[re.Pattern[str], str] | None = None,
+                      led: Callable[[int], bool] | None = None) -> Iterator[re.Match[str]]:
     """The matches of `pattern.finditer(text)`, provided every match contains a match of `anchor`
     starting at a position `d` with `match.start() >= window_start(text, d, parts)`, and no match
     is empty.
@@ -40,19 +61,51 @@ def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: s
     decreases with `d`: each step, a subtraction or a walk back over whitespace, keeps the order). So every
     start in `[window_start(d0), d0]` is tried in order, and when none matches the next match starts
     after `d0`.
+
+    `located`, a pattern and a text of the same length as `text` (its `fold` when ASCII), finds
+    the anchors instead of `anchor`, when it matches at exactly the positions where `anchor`
+    matches in `text` (a case-sensitive search is the faster). `led(d)` may tell that no match
+    starts before the anchor `d` (when the text just before it cannot end a prefix): only `d` is
+    tried then.
+
+    The starts of a window are tried in one search of `bounded(pattern, anchor)`, which stops at
+    the anchor `d0` at the latest (no anchor lies between `pos` and `d0`); its matches are those
+    of `pattern` (same spans and groups), found by the combined pattern.
     """
+    combined = bounded(pattern, anchor)
+    finder, haystack = located if located is not None else (anchor, text)
     pos = 0
     end = len(text)
     while pos <= end:
-        hit = anchor.search(text, pos)
+        hit = finder.search(haystack, pos)
         if hit is None:
             return
         at = hit.start()
-        for start in range(max(pos, window_start(text, at, parts)), at + 1):
-            m = pattern.match(text, start)
-            if m is not None:
-                yield m
-                pos = m.end()
-                break
+        if led is None or led(at):
+            m = combined.search(text, max(pos, window_start(text, at, parts)))
+        else:
+            m = pattern.match(text, at)
+        if m is not None and m.end() > m.start():  # an empty match: none in the window
+            yield m
+            pos = m.end()
         else:
             pos = at + 1
+
+
+_SCOPED_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
+
+
+@cache
+def bounded(pattern: re.Pattern[str], anchor: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern`, or else an empty match where `anchor` matches: searched from a position before
+    the first anchor, it gives the first start at which `pattern` matches, or the empty match at
+    that anchor, whichever comes first (one C-level scan instead of a `match` call per start).
+
+    `pattern`'s groups keep their numbers and names (the anchor must have none), and the anchor
+    keeps its own flags (a scoped `(?i-x:...)` group)."""
+    if anchor.groups:
+        raise ValueError("an anchor pattern must have no groups")
+    on = "".join(c for flag, c in _SCOPED_FLAGS.items() if anchor.flags & flag and not pattern.flags & flag)
+    off = "".join(c for flag, c in _SCOPED_FLAGS.items() if pattern.flags & flag and not anchor.flags & flag)
+    scoped = f"(?{on}-{off}:{anchor.pattern})" if off else f"(?{on}:{anchor.pattern})" if on else f"(?:{anchor.pattern})"
+    return re.compile(f"(?:{pattern.pattern})|(?={scoped})", pattern.flags)

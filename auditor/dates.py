@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from auditor.anchored import anchored_finditer
+from auditor.anchored import anchored_finditer, fold
 from auditor.textutil import Spans, to_halfwidth
 from auditor.words import Words, default_words
 
@@ -129,11 +129,38 @@ def _alternation(phrases: Iterable[str], hyphen_is_space: bool = False) -> str:
 
 def _relative_anchor(table: dict[str, list[str]]) -> tuple[re.Pattern[str], int]:
     """The anchor of the English relative-period pattern for `auditor.anchored`: the longest word of
-    each phrase ("quarter", "period", "sequentially"), one of which every match contains, and the
-    longest phrase (a match starts at most that far before its anchor)."""
+    each phrase ("quarter", "period", "sequentially"), one of which every match contains, and how
+    far before its first anchor word a phrase starts at most (a match has the phrase's length: only
+    a hyphen may be read as a whitespace character, and no anchor word holds either)."""
+    words = _relative_words(table)
+    lowered = [str(phrase).lower() for phrases in table.values() for phrase in phrases]
+    if any(len(p) != len(str(phrase)) for p, phrase in zip(lowered, (q for v in table.values() for q in v), strict=True)):
+        return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE), max(map(len, lowered))
+    reach = max((min(p.find(w.lower()) for w in words if w.lower() in p) for p in lowered), default=0)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE), reach
+
+
+def _relative_words(table: dict[str, list[str]]) -> list[str]:
+    """The longest word of each relative phrase, longest first (`_relative_anchor`)."""
     longest = {max(re.split(r"[\s-]+", str(phrase)), key=len) for phrases in table.values() for phrase in phrases}
-    reach = max((len(str(phrase)) for phrases in table.values() for phrase in phrases), default=0)
-    return re.compile("|".join(re.escape(w) for w in sorted(longest, key=len, reverse=True)), re.IGNORECASE), reach
+    return sorted(longest, key=len, reverse=True)
+
+
+def _literal_gate(pattern: str, literals: Iterable[str], reverse: bool = False) -> re.Pattern[str] | None:
+    """A case-sensitive search for `pattern` in `auditor.anchored.fold`ed text, `{}` replaced by the
+    alternation of `literals` lower-cased: a gate that every text with a match of the pattern it
+    summarises passes. None (no gate) when a literal is not ASCII, whose case-insensitive forms
+    lower-casing does not give. `reverse`: the literals are spelled backwards, for a pattern
+    searched in the reversed text (one that starts with a digit is searched the faster)."""
+    words = [str(w) for w in literals]
+    if not all(w.isascii() for w in words):
+        return None
+    spelled = (w.lower()[::-1] if reverse else w.lower() for w in words)
+    return re.compile(pattern.replace("{}", "(?:" + "|".join(re.escape(w) for w in spelled) + ")"))
+
+
+def _passes(gate: re.Pattern[str] | None, folded: str) -> bool:
+    return gate is None or gate.search(folded) is not None
 
 
 def _relative_pattern(table: dict[str, list[str]], english: bool) -> re.Pattern[str]:
@@ -172,6 +199,13 @@ class Calendar:
     #: month-day-year (the month and its dot, then a cue), day-month-year (a cue)
     mdy_prefix: tuple[int, int, int]
     dmy_prefix: tuple[int, int]
+    #: gates (`_literal_gate`) on the folded text: a text that fails one has no match of the pattern
+    #: (the month before the day, the day before the month, the end of a period) and is not searched
+    mdy_gate: re.Pattern[str] | None  # searched in the reversed folded text
+    dmy_gate: re.Pattern[str] | None
+    period_end_gate: re.Pattern[str] | None
+    #: the relative periods' anchor, lower-case and case-sensitive, searched in the folded text
+    en_relative_folded: re.Pattern[str] | None
 
     def ordinal_name(self, number: int) -> str:
         """The spelled ordinal of `number` ("second"), as messages write it."""
@@ -268,6 +302,10 @@ def calendar_words(words: Words) -> Calendar:
         period_end=period_end,
         mdy_prefix=(0, max(map(len, months)) + 1, max(map(len, data["en"]["date_cues"]), default=0)),
         dmy_prefix=(0, max(map(len, data["en"]["date_cues"]), default=0)),
+        mdy_gate=_literal_gate(r"\d\s+\.?{}", months, reverse=True),  # "June 30" read backwards
+        dmy_gate=_literal_gate(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{}", months),
+        period_end_gate=_literal_gate("{}", end["verbs"]),
+        en_relative_folded=_literal_gate("{}", _relative_words(mentions["en"])),
     )
 
 
@@ -278,6 +316,19 @@ EN_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\
 #: the day before the month ("30 June"), each at the start of its digits
 _DAY_AFTER_SPACE = re.compile(r"(?<=\s)\d")
 _DAY_FIRST = re.compile(r"\b\d")
+_ISO_GATE = re.compile(r"\d-\d")  # what every ISO date holds
+#: what every match of the period patterns holds, in the folded text: a quarter ("quarter", "Q3",
+#: "3Q25"), a half ("half", "H1", "1H25"), a fiscal or full year ("fiscal", "full-year", "FY")
+_QUARTER_GATE = re.compile("q[1-4]|[1-4]q")
+_YEAR_GATE = re.compile("fiscal|full|fy")
+
+
+def _may_hold_quarter(folded: str) -> bool:
+    return "quarter" in folded or ("q" in folded and _QUARTER_GATE.search(folded) is not None)
+
+
+def _may_hold_half(folded: str) -> bool:
+    return "half" in folded or "h1" in folded or "h2" in folded or "1h" in folded or "2h" in folded
 
 
 def _small_cn(text: str, cal: Calendar) -> int | None:
@@ -301,11 +352,14 @@ def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[
         return _find_dates_zh(text, cal)
     found: list[DateMention] = []
     taken = Spans()
-    # the day anchors a date: each pattern is tried only in the window before one (not at every character)
+    # the day anchors a date: each pattern is tried only in the window before one (not at every
+    # character), and only in a text that passes its gate (a month name next to a digit, a "-")
+    folded = fold(text)
     matches = (
-        anchored_finditer(cal.en_date_mdy, _DAY_AFTER_SPACE, text, cal.mdy_prefix),
-        anchored_finditer(cal.en_date_dmy, _DAY_FIRST, text, cal.dmy_prefix),
-        EN_DATE_ISO.finditer(text),  # no optional prefix: finditer's own scan is the fast one
+        anchored_finditer(cal.en_date_mdy, _DAY_AFTER_SPACE, text, cal.mdy_prefix) if _passes(cal.mdy_gate, folded[::-1]) else (),
+        anchored_finditer(cal.en_date_dmy, _DAY_FIRST, text, cal.dmy_prefix) if _passes(cal.dmy_gate, folded) else (),
+        # no optional prefix: finditer's own scan is the fast one
+        EN_DATE_ISO.finditer(text) if "-" in text and _ISO_GATE.search(text) else (),
     )
     for found_by in matches:
         for m in found_by:
@@ -411,7 +465,8 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
     if lang.startswith("zh"):
         return _find_periods_zh(text, cal)
     out: list[PeriodMention] = []
-    for m in cal.en_quarter.finditer(text):
+    folded = fold(text)
+    for m in cal.en_quarter.finditer(text) if _may_hold_quarter(folded) else ():
         if m.group("ord"):
             number = cal.ordinals[m.group("ord").lower()]
             year = _year(m.group("year"))
@@ -421,7 +476,7 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
             number, year = int(m.group("q3")), _year(m.group("year3"))
         fiscal = bool(m.group("fiscal") or m.group("fiscal2"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", number, year, "en", fiscal))
-    for m in cal.en_half.finditer(text):
+    for m in cal.en_half.finditer(text) if _may_hold_half(folded) else ():
         if m.group("which"):
             number = cal.ordinal_words[m.group("which").lower()]
             year = _year(m.group("year"))
@@ -430,11 +485,15 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
         else:
             number, year = int(m.group("h2")), _year(m.group("year3"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "half", number, year, "en", bool(m.groupdict().get("fiscal"))))
-    for m in EN_YEAR.finditer(text):
+    for m in EN_YEAR.finditer(text) if _YEAR_GATE.search(folded) else ():
         fiscal = m.group("fiscal").lower().startswith(("fiscal", "fy"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "year", None, _year(m.group("year")), "en", fiscal))
     anchor, reach = cal.en_relative_anchor
-    for m in anchored_finditer(cal.en_relative, anchor, text, (reach,)):  # tried only near "quarter", "year" ...
+    # tried only near "quarter", "year" ..., which an ASCII text's folded form locates fastest
+    located = (cal.en_relative_folded, folded) if cal.en_relative_folded is not None and text.isascii() else None
+    relative = () if not _passes(cal.en_relative_folded, folded) else \
+        anchored_finditer(cal.en_relative, anchor, text, (reach,), located)
+    for m in relative:
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", None, None, "en", False, m.lastgroup))
     out.sort(key=lambda p: p.start)
     return out
@@ -467,6 +526,8 @@ def find_period_ends(text: str, words: Words | None = None) -> list[PeriodEndMen
     """
     cal = calendar_words(words or default_words())
     out: list[PeriodEndMention] = []
+    if not _passes(cal.period_end_gate, fold(text)):  # no "ended", "closed" ...
+        return out
     for m in cal.period_end.finditer(text):
         if m.group("q"):
             kind, number = "quarter", int(m.group("q"))
