@@ -17,11 +17,13 @@ from ._lexicon import (
     Lexicon,
     ParagraphWords,
     Term,
+    Variant,
+    joined,
     may_occur,
+    needles,
     paragraph_words,
     sounds_alike,
     tokens,
-    windows_at,
 )
 
 _CONTEXT_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -56,13 +58,12 @@ class TermHit:
         return self.paragraph.text[self.start : self.end]
 
 
-def _known_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
+def _known_hits(p: Paragraph, pw: ParagraphWords, variants: list[tuple[Term, Variant]],
+                blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
     text = pw.folded
-    for term in lexicon.terms:
-        for variant in term.variants:
-            if not may_occur(variant.text, text):
-                continue
+    for term, variant in variants:
+        if may_occur(variant.text, text):
             for m in variant.pattern.finditer(p.text):
                 if overlaps(m.start(), m.end(), blocked + [(h.start, h.end) for h in hits]):
                     continue
@@ -72,26 +73,33 @@ def _known_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: lis
 
 def _phonetic_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
-    index = pw.index  # tokenised once per paragraph and shared with the other term helpers
+    present = pw.vocabulary  # tokenised once per paragraph and shared with the other term helpers
+    words, size = pw.words, len(pw)
     for term in lexicon.terms:
         if not term.phonetic:
             continue
         target = term.words
-        if sum(w in index for w in target) < len(target) - 1:
+        n = len(target)
+        if sum(w in present for w in target) < n - 1:
             continue  # a hit differs in exactly one word, so all the others must be in the paragraph
-        if len(target) < 2:  # every word is a window of one
-            runs = windows_at(p.text, pw, len(target), range(len(pw)))
+        if n < 2:  # every word is a window of one
+            starts: Iterable[int] = range(size)
         else:  # a window that differs in one word has one of the others in place: start there only
-            runs = windows_at(p.text, pw, len(target), (k - j for j, w in enumerate(target) for k in index.get(w, ())))
-        for run in runs:
-            differing = [(r.word, t) for r, t in zip(run, target, strict=True) if r.word != t]
+            starts = (k - j for j, w in enumerate(target) for k in pw.positions(w))
+        # `windows_at`'s runs, in text order; the tests on the words (cheap, and the sounds cached)
+        # come before those on the text (`joined`, `overlaps`): every test must pass, in any order
+        for i in sorted({i for i in starts if 0 <= i <= size - n}):
+            differing = [(w, t) for w, t in zip(words[i : i + n], target, strict=True) if w != t]
             if len(differing) != 1:
-                continue
-            start, end = run[0].start, run[-1].end
-            if overlaps(start, end, blocked + [(h.start, h.end) for h in hits]):
                 continue
             heard, meant = differing[0]
             if heard in lexicon.common_modifiers or not sounds_alike(heard, meant):
+                continue
+            run = [pw.token(k) for k in range(i, i + n)]
+            if not joined(p.text, run):
+                continue
+            start, end = run[0].start, run[-1].end
+            if overlaps(start, end, blocked + [(h.start, h.end) for h in hits]):
                 continue
             hits.append(TermHit(term, p, start, end, term.term, known=False))
     return hits
@@ -111,12 +119,17 @@ def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) 
     Correct uses of a term and glossary names are blocked first, so that neither is ever a hit.
     """
     out: list[TermHit] = []
-    for p in transcript.paragraphs:
+    read = [(p, paragraph_words(transcript, p.text)) for p in transcript.paragraphs]
+    # a phrase whose words the whole transcript lacks is tried in no paragraph (most mis-hearings)
+    whole = "\n".join(pw.folded for _, pw in read)
+    terms = [(t, needles(t.term)) for t in lexicon.terms if may_occur(t.term, whole)]
+    variants = [(t, v) for t in lexicon.terms for v in t.variants if may_occur(v.text, whole)]
+    for p, pw in read:
         blocked = glossary_spans(p.text, names)
-        pw = paragraph_words(transcript, p.text)
-        blocked += [(m.start(), m.end()) for t in lexicon.terms if may_occur(t.term, pw.folded)
+        has = pw.folded.__contains__  # `may_occur`, inlined: it runs for every term and paragraph
+        blocked += [(m.start(), m.end()) for t, words in terms if all(map(has, words))
                     for m in t.pattern.finditer(p.text)]
-        known = _known_hits(p, pw, lexicon, blocked)
+        known = _known_hits(p, pw, variants, blocked)
         found = known + _phonetic_hits(p, pw, lexicon, blocked + [(h.start, h.end) for h in known])
         out += [h for h in found if _reads_as_term(h, lexicon)]
     return sorted(out, key=lambda h: (h.paragraph.line, h.start))
