@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
+from typing import Any
 
 #: the characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (Python's
 #: `re` folds these four onto i, i, s and k; tests/test_speed_equivalence.py checks every code point)
@@ -109,3 +110,64 @@ def bounded(pattern: re.Pattern[str], anchor: re.Pattern[str]) -> re.Pattern[str
     off = "".join(c for flag, c in _SCOPED_FLAGS.items() if pattern.flags & flag and not anchor.flags & flag)
     scoped = f"(?{on}-{off}:{anchor.pattern})" if off else f"(?{on}:{anchor.pattern})" if on else f"(?:{anchor.pattern})"
     return re.compile(f"(?:{pattern.pattern})|(?={scoped})", pattern.flags)
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """What every match of `pattern` holds, as a gate for `auditor.anchored.fold`ed text: a tuple of
+    choices, each a tuple of lower-case ASCII strings one of which the folded text contains
+    wherever the pattern matches (an empty tuple: no gate). Read from the parsed pattern: runs of
+    literal characters in its main sequence, in groups and in repeats of at least one, and, for an
+    alternation, the longest run of each alternative when every alternative has one.
+
+    Why: a pattern of a data file ("you may now disconnect") has no anchor to search for, and a
+    case-insensitive search for it costs ~50 ns a character; the gate (`passes_literals`) a few.
+    """
+    from importlib import import_module
+
+    # the parser re.compile itself uses (private, without a stub: typed Any)
+    constants: Any = import_module("re._constants")
+    parser: Any = import_module("re._parser")
+    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+
+    def required(sequence: Any) -> list[tuple[str, ...]]:
+        out: list[tuple[str, ...]] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            text = "".join(run)
+            if text and text.isascii():
+                out.append((text.lower(),))
+            run.clear()
+
+        for op, av in sequence:
+            if op is constants.LITERAL:
+                run.append(chr(av))
+                continue
+            flush()
+            if op is constants.SUBPATTERN:
+                out += required(av[-1])
+            elif op is getattr(constants, "ATOMIC_GROUP", None):
+                out += required(av)
+            elif op in repeats and av[0] >= 1:
+                out += required(av[2])
+            elif op is constants.BRANCH:
+                choices = []
+                for alternative in av[1]:
+                    runs = [r[0] for r in required(alternative) if len(r) == 1]
+                    if not runs:
+                        break
+                    choices.append(max(runs, key=len))
+                else:
+                    out.append(tuple(choices))
+        flush()
+        return out
+
+    try:
+        return tuple(required(parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001 - an unreadable pattern has no gate, it is searched everywhere
+        return ()
+
+
+def passes_literals(literals: tuple[tuple[str, ...], ...], folded: str) -> bool:
+    """Whether a `fold`ed text holds what `required_literals` says every match holds."""
+    return all(any(choice in folded for choice in choices) for choices in literals)
