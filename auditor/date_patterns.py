@@ -102,12 +102,18 @@ class Calendar:
     mdy_prefix: tuple[int, int, int]
     dmy_prefix: tuple[int, int]
     #: gates (`_literal_gate`) on the folded text: a text that fails one has no match of the pattern
-    #: (the month before the day, the day before the month, the end of a period) and is not searched
+    #: (the month before the day, the day before the month) and is not searched; the same for the
+    #: verbs of a period's end (None: a verb is not ASCII, no gate)
     mdy_gate: re.Pattern[str] | None  # searched in the reversed folded text
     dmy_gate: re.Pattern[str] | None
-    period_end_gate: re.Pattern[str] | None
+    period_end_verbs: tuple[str, ...] | None  # lower-case, one of which the folded text holds
     #: the relative periods' anchor, lower-case and case-sensitive, searched in the folded text
     en_relative_folded: re.Pattern[str] | None
+    #: the anchors of the quarter and half patterns (`auditor.anchored`), case-insensitive for the
+    #: text and lower-case for its folded form (None: an ordinal is not ASCII): an ordinal and
+    #: its period word, "Q3", "3Q", "H1", "1H", after at most "fiscal" and whitespace
+    en_quarter_anchor: tuple[re.Pattern[str], re.Pattern[str] | None]
+    en_half_anchor: tuple[re.Pattern[str], re.Pattern[str] | None]
 
     def ordinal_name(self, number: int) -> str:
         """The spelled ordinal of `number` ("second"), as messages write it."""
@@ -206,6 +212,15 @@ def calendar_words(words: Words) -> Calendar:
         dmy_prefix=(0, max(map(len, data["en"]["date_cues"]), default=0)),
         mdy_gate=_literal_gate(r"\d\s+\.?{}", months, reverse=True),  # "June 30" read backwards
         dmy_gate=_literal_gate(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{}", months),
-        period_end_gate=_literal_gate("{}", end["verbs"]),
+        period_end_verbs=tuple(str(v).lower() for v in end["verbs"]) if all(str(v).isascii() for v in end["verbs"]) else None,
         en_relative_folded=_literal_gate("{}", _relative_words(mentions["en"])),
+        en_quarter_anchor=_anchor(r"{}[\s-]+quarter|q[1-4]|[1-4]q", ordinals),
+        en_half_anchor=_anchor(r"{}\s+half|[12]h|h[12]", [k for k, v in ordinal_words.items() if v <= 2]),
     )
+
+
+def _anchor(pattern: str, literals: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """`pattern` with `{}` the alternation of `literals`, case-insensitive, and its `_literal_gate`."""
+    words = [str(w) for w in literals]
+    text = pattern.replace("{}", "(?:" + "|".join(re.escape(w) for w in words) + ")")
+    return re.compile(text, re.IGNORECASE), _literal_gate(pattern, words)

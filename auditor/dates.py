@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.anchored import anchored_finditer, fold
@@ -128,7 +129,8 @@ _ISO_GATE = re.compile(r"\d-\d")  # what every ISO date holds
 #: what every match of the period patterns holds, in the folded text: a quarter ("quarter", "Q3",
 #: "3Q25"), a half ("half", "H1", "1H25"), a fiscal or full year ("fiscal", "full-year", "FY")
 _QUARTER_GATE = re.compile("q[1-4]|[1-4]q")
-_YEAR_GATE = re.compile("fiscal|full|fy")
+_YEAR_GATE = re.compile("fiscal|full|fy")  # also where a fiscal or full year starts, in the folded text
+_YEAR_ANCHOR = re.compile("fiscal|full|fy", re.IGNORECASE)
 
 
 def _may_hold_quarter(folded: str) -> bool:
@@ -274,7 +276,17 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
         return _find_periods_zh(text, cal)
     out: list[PeriodMention] = []
     folded = fold(text)
-    for m in cal.en_quarter.finditer(text) if _may_hold_quarter(folded) else ():
+    ascii = text.isascii()
+
+    def anchored(pattern: re.Pattern[str], anchors: tuple[re.Pattern[str], re.Pattern[str] | None],
+                 parts: tuple[int, ...]) -> Iterator[re.Match[str]]:
+        """The pattern's matches, tried only at its anchors (found in the folded text when ASCII)."""
+        anchor, lowered = anchors
+        located = (lowered, folded) if ascii and lowered is not None else None
+        return anchored_finditer(pattern, anchor, text, parts, located)
+
+    # a quarter starts at its ordinal or "Q", after at most "fiscal" and whitespace
+    for m in anchored(cal.en_quarter, cal.en_quarter_anchor, (0, len("fiscal"))) if _may_hold_quarter(folded) else ():
         if m.group("ord"):
             number = cal.ordinals[m.group("ord").lower()]
             year = _year(m.group("year"))
@@ -284,7 +296,7 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
             number, year = int(m.group("q3")), _year(m.group("year3"))
         fiscal = bool(m.group("fiscal") or m.group("fiscal2"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", number, year, "en", fiscal))
-    for m in cal.en_half.finditer(text) if _may_hold_half(folded) else ():
+    for m in anchored(cal.en_half, cal.en_half_anchor, (0,)) if _may_hold_half(folded) else ():
         if m.group("which"):
             number = cal.ordinal_words[m.group("which").lower()]
             year = _year(m.group("year"))
@@ -293,15 +305,14 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
         else:
             number, year = int(m.group("h2")), _year(m.group("year3"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "half", number, year, "en", bool(m.groupdict().get("fiscal"))))
-    for m in EN_YEAR.finditer(text) if _YEAR_GATE.search(folded) else ():
+    # (an ASCII text's first anchor search is its gate)
+    for m in anchored(EN_YEAR, (_YEAR_ANCHOR, _YEAR_GATE), (0,)) if ascii or _YEAR_GATE.search(folded) else ():
         fiscal = m.group("fiscal").lower().startswith(("fiscal", "fy"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "year", None, _year(m.group("year")), "en", fiscal))
     anchor, reach = cal.en_relative_anchor
     # tried only near "quarter", "year" ..., which an ASCII text's folded form locates fastest
-    located = (cal.en_relative_folded, folded) if cal.en_relative_folded is not None and text.isascii() else None
-    relative = () if not _passes(cal.en_relative_folded, folded) else \
-        anchored_finditer(cal.en_relative, anchor, text, (reach,), located)
-    for m in relative:
+    gated = ascii or _passes(cal.en_relative_folded, folded)
+    for m in anchored(cal.en_relative, (anchor, cal.en_relative_folded), (reach,)) if gated else ():
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", None, None, "en", False, m.lastgroup))
     out.sort(key=lambda p: p.start)
     return out
@@ -334,7 +345,8 @@ def find_period_ends(text: str, words: Words | None = None) -> list[PeriodEndMen
     """
     cal = calendar_words(words or default_words())
     out: list[PeriodEndMention] = []
-    if not _passes(cal.period_end_gate, fold(text)):  # no "ended", "closed" ...
+    verbs = cal.period_end_verbs
+    if verbs is not None and not any(map(fold(text).__contains__, verbs)):  # no "ended", "closed" ...
         return out
     for m in cal.period_end.finditer(text):
         if m.group("q"):
