@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 from typing import Any
 
 #: the characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (Python's
@@ -68,12 +67,7 @@ def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: s
     matches in `text` (a case-sensitive search is the faster). `led(d)` may tell that no match
     starts before the anchor `d` (when the text just before it cannot end a prefix): only `d` is
     tried then.
-
-    The starts of a window are tried in one search of `bounded(pattern, anchor)`, which stops at
-    the anchor `d0` at the latest (no anchor lies between `pos` and `d0`); its matches are those
-    of `pattern` (same spans and groups), found by the combined pattern.
     """
-    combined = bounded(pattern, anchor)
     finder, haystack = located if located is not None else (anchor, text)
     pos = 0
     end = len(text)
@@ -82,34 +76,15 @@ def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: s
         if hit is None:
             return
         at = hit.start()
-        if led is None or led(at):
-            m = combined.search(text, max(pos, window_start(text, at, parts)))
-        else:
-            m = pattern.match(text, at)
-        if m is not None and m.end() > m.start():  # an empty match: none in the window
-            yield m
-            pos = m.end()
+        first = at if led is not None and not led(at) else max(pos, window_start(text, at, parts))
+        for start in range(first, at + 1):
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
         else:
             pos = at + 1
-
-
-_SCOPED_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
-
-
-@cache
-def bounded(pattern: re.Pattern[str], anchor: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern`, or else an empty match where `anchor` matches: searched from a position before
-    the first anchor, it gives the first start at which `pattern` matches, or the empty match at
-    that anchor, whichever comes first (one C-level scan instead of a `match` call per start).
-
-    `pattern`'s groups keep their numbers and names (the anchor must have none), and the anchor
-    keeps its own flags (a scoped `(?i-x:...)` group)."""
-    if anchor.groups:
-        raise ValueError("an anchor pattern must have no groups")
-    on = "".join(c for flag, c in _SCOPED_FLAGS.items() if anchor.flags & flag and not pattern.flags & flag)
-    off = "".join(c for flag, c in _SCOPED_FLAGS.items() if pattern.flags & flag and not anchor.flags & flag)
-    scoped = f"(?{on}-{off}:{anchor.pattern})" if off else f"(?{on}:{anchor.pattern})" if on else f"(?:{anchor.pattern})"
-    return re.compile(f"(?:{pattern.pattern})|(?={scoped})", pattern.flags)
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from auditor.anchored import fold as fold_literals
@@ -29,11 +29,16 @@ _YEAR = r"(?:,?\s+(?:of\s+)?(?P<year>(?:18|19|20)\d\d)\b)?"
 class Law:
     name: str
     year: int
-    pattern: re.Pattern[str]
+    wildcard: bool
     #: the title's words (folded, see `fold`) and how many of them a match always contains: all,
     #: or all but the one a wildcard replaces. A text holding fewer is never searched.
     words: tuple[str, ...] = ()
     needed: int = 0
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most calls never name most laws (`words` says so first)."""
+        return law_pattern(self.name, self.wildcard)
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def fold(text: str) -> str:
 def _law(entry: dict[str, Any]) -> Law:
     name, wildcard = str(entry["name"]), bool(entry.get("wildcard"))
     words = tuple(fold(w) for w in name.split())
-    return Law(name, int(entry["year"]), law_pattern(name, wildcard), words, len(words) - (1 if wildcard else 0))
+    return Law(name, int(entry["year"]), wildcard, words, len(words) - (1 if wildcard else 0))
 
 
 def parse_boilerplate(data: dict[str, Any]) -> Boilerplate:

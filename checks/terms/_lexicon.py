@@ -31,7 +31,11 @@ class Variant:
 
     text: str
     fix: str
-    pattern: re.Pattern[str]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most calls hold none of the variants (`may_occur` says so first)."""
+        return phrase_pattern(self.text)
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,11 @@ class Term:
     context: frozenset[str]
     figures: frozenset[str]
     phonetic: bool
-    pattern: re.Pattern[str]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use, as a variant's is."""
+        return phrase_pattern(self.term)
 
     @cached_property
     def words(self) -> tuple[str, ...]:  # read for every paragraph: split once
@@ -128,8 +136,8 @@ def may_occur(phrase: str, folded_text: str) -> bool:
 
 def _variant(raw: Any, term: str) -> Variant:
     if isinstance(raw, str):
-        return Variant(raw, term, phrase_pattern(raw))
-    return Variant(raw["text"], raw["fix"], phrase_pattern(raw["text"]))
+        return Variant(raw, term)
+    return Variant(raw["text"], raw["fix"])
 
 
 def parse_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -144,7 +152,6 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
                 context=frozenset(c.lower() for c in entry.get("context", [])),
                 figures=frozenset(entry.get("figures", [])),
                 phonetic=bool(entry.get("phonetic", False)),
-                pattern=phrase_pattern(name),
             )
         )
     def words(key: str) -> frozenset[str]:
