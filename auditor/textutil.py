@@ -41,8 +41,11 @@ def is_chinese_line(text: str) -> bool:
     return han > 0 and han >= latin_count(text) * 0.25
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalise_space(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()  # compiled once: runs for every quote
 
 
 def quote(text: str, limit: int = 240) -> str:

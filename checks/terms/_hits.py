@@ -7,8 +7,11 @@ they are computed once per transcript and glossary (`transcript.derived`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import TypeVar
 
 from auditor.model import Paragraph, Transcript
 from auditor.textutil import snippet
@@ -26,6 +29,7 @@ from ._lexicon import (
     tokens,
 )
 
+T = TypeVar("T")
 _CONTEXT_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -58,17 +62,44 @@ class TermHit:
         return self.paragraph.text[self.start : self.end]
 
 
-def _known_hits(p: Paragraph, pw: ParagraphWords, variants: list[tuple[Term, Variant]],
-                blocked: list[tuple[int, int]]) -> list[TermHit]:
+def _known_hits(p: Paragraph, variants: list[tuple[Term, Variant]], blocked: list[tuple[int, int]]) -> list[TermHit]:
+    """The lexicon's mis-hearings in the paragraph, of the `variants` that may occur in it."""
     hits: list[TermHit] = []
-    text = pw.folded
     for term, variant in variants:
-        if may_occur(variant.text, text):
-            for m in variant.pattern.finditer(p.text):
-                if overlaps(m.start(), m.end(), blocked + [(h.start, h.end) for h in hits]):
-                    continue
-                hits.append(TermHit(term, p, m.start(), m.end(), variant.fix, known=True))
+        for m in variant.pattern.finditer(p.text):
+            if overlaps(m.start(), m.end(), blocked + [(h.start, h.end) for h in hits]):
+                continue
+            hits.append(TermHit(term, p, m.start(), m.end(), variant.fix, known=True))
     return hits
+
+
+def _by_paragraph(items: list[T], phrase: Callable[[T], str], folded: list[str]) -> list[list[T]]:
+    """For each of the (folded) paragraph texts, the items whose phrase `may_occur` in it, in order.
+
+    Why not a test per paragraph and phrase: each scans the paragraph. Here the paragraphs are
+    joined (by a newline, which no word holds) and each phrase's longest word is looked for in the
+    whole: only the paragraphs it stands in are tested, and most phrases stand in few or none.
+    """
+    # searched as bytes, a character each (an ASCII word is found in them where it is in the text,
+    # and a byte search is the faster where the text holds other characters)
+    whole = "\n".join(folded).encode("ascii", "replace")
+    starts = list(accumulate([0] + [len(t) + 1 for t in folded[:-1]]))
+    out: list[list[T]] = [[] for _ in folded]
+    for item in items:
+        text = phrase(item)
+        words = needles(text)
+        if not words:  # no word to look for: it may occur anywhere
+            for held in out:
+                held.append(item)
+            continue
+        longest = max(words, key=len).encode("ascii")
+        at = whole.find(longest)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if may_occur(text, folded[k]):
+                out[k].append(item)
+            at = whole.find(longest, starts[k + 1]) if k + 1 < len(starts) else -1
+    return out
 
 
 def _phonetic_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
@@ -80,7 +111,7 @@ def _phonetic_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: 
             continue
         target = term.words
         n = len(target)
-        if sum(w in present for w in target) < n - 1:
+        if sum(map(present.__contains__, target)) < n - 1:
             continue  # a hit differs in exactly one word, so all the others must be in the paragraph
         if n < 2:  # every word is a window of one
             starts: Iterable[int] = range(size)
@@ -120,16 +151,14 @@ def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) 
     """
     out: list[TermHit] = []
     read = [(p, paragraph_words(transcript, p.text)) for p in transcript.paragraphs]
-    # a phrase whose words the whole transcript lacks is tried in no paragraph (most mis-hearings)
-    whole = "\n".join(pw.folded for _, pw in read)
-    terms = [(t, needles(t.term)) for t in lexicon.terms if may_occur(t.term, whole)]
-    variants = [(t, v) for t in lexicon.terms for v in t.variants if may_occur(v.text, whole)]
-    for p, pw in read:
+    # each phrase is tried only in the paragraphs it may occur in (most mis-hearings: none)
+    folded = [pw.folded for _, pw in read]
+    terms = _by_paragraph(list(lexicon.terms), lambda t: t.term, folded)
+    variants = _by_paragraph([(t, v) for t in lexicon.terms for v in t.variants], lambda tv: tv[1].text, folded)
+    for (p, pw), terms_here, variants_here in zip(read, terms, variants, strict=True):
         blocked = glossary_spans(p.text, names)
-        has = pw.folded.__contains__  # `may_occur`, inlined: it runs for every term and paragraph
-        blocked += [(m.start(), m.end()) for t, words in terms if all(map(has, words))
-                    for m in t.pattern.finditer(p.text)]
-        known = _known_hits(p, pw, variants, blocked)
+        blocked += [(m.start(), m.end()) for t in terms_here for m in t.pattern.finditer(p.text)]
+        known = _known_hits(p, variants_here, blocked)
         found = known + _phonetic_hits(p, pw, lexicon, blocked + [(h.start, h.end) for h in known])
         out += [h for h in found if _reads_as_term(h, lexicon)]
     return sorted(out, key=lambda h: (h.paragraph.line, h.start))
