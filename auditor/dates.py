@@ -126,6 +126,8 @@ EN_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\
 _DAY_AFTER_SPACE = re.compile(r"(?<=\s)\d")
 _DAY_FIRST = re.compile(r"\b\d")
 _ISO_GATE = re.compile(r"\d-\d")  # what every ISO date holds
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile("[0-9]")  # the same in an ASCII text, found faster
 #: what every match of the period patterns holds, in the folded text: a quarter ("quarter", "Q3",
 #: "3Q25"), a half ("half", "H1", "1H25"), a fiscal or full year ("fiscal", "full-year", "FY")
 _QUARTER_GATE = re.compile("q[1-4]|[1-4]q")
@@ -161,6 +163,8 @@ def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[
     if lang.startswith("zh"):
         return _find_dates_zh(text, cal)
     found: list[DateMention] = []
+    if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is None:
+        return found  # every English date has a digit, and most paragraphs none
     taken = Spans()
     # the day anchors a date: each pattern is tried only in the window before one (not at every
     # character), and only in a text that passes its gate (a month name next to a digit, a "-")

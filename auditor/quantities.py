@@ -135,12 +135,6 @@ def _en_kind(unit: str | None) -> tuple[str, str | None]:
     return "multiple", "x"
 
 
-def _looks_like_year(num: str, m: re.Match[str]) -> bool:
-    if m.group("cur") or m.group("scale") or m.group("unit") or m.group("cursuf"):
-        return False
-    return _YEAR_DIGITS.fullmatch(num) is not None
-
-
 def parse_english(text: str, masked: list[tuple[int, int]] | None = None, words: Words | None = None) -> list[Quantity]:
     """All quantities in an English text, in order. Spans in `masked` (dates) are skipped."""
     vocab = english_vocabulary(words or default_words())
@@ -152,29 +146,27 @@ def parse_english(text: str, masked: list[tuple[int, int]] | None = None, words:
     led = _led_by_prefix(text, text.lower(), vocab.endings) if vocab.endings is not None and ascii else None
     located = (_ASCII_NUMBER_START, text) if ascii else None
     for m in anchored_finditer(vocab.pattern, _NUMBER_START, text, vocab.prefix, located, led):
-        num = m.group("num")
+        qual, cur, num, scale_word, unit_text, cursuf = m.group("qual", "cur", "num", "scale", "unit", "cursuf")
         start, end = m.start(), m.end()
-        if covered.covers(m.start("num")):
+        num_start = m.start("num")
+        if covered.covers(num_start):
             continue
         # a number glued to letters is a name (H20, B330A, 2Q25), not a quantity
-        if end < len(text) and text[end].isalpha() and not (m.group("unit") or m.group("scale")):
+        if end < len(text) and text[end].isalpha() and not (unit_text or scale_word):
             continue
-        if m.start("num") > 0 and text[m.start("num") - 1].isalpha() and not m.group("cur"):
+        if num_start > 0 and text[num_start - 1].isalpha() and not cur:
             continue
-        if _looks_like_year(num, m):
-            continue
+        if not (cur or scale_word or unit_text or cursuf) and _YEAR_DIGITS.fullmatch(num) is not None:
+            continue  # a year, not a quantity
         number = parse_decimal(num)
         if number is None:
             continue
-        scale_word = m.group("scale")
         # a lone "m"/"b" after a space is a word ("5 b"), only glued forms count ("5m", "$0.5bn")
         if scale_word and len(scale_word) == 1 and text[m.start("scale") - 1] == " ":
             scale_word = None
             end = m.end("num")
         scale = vocab.scales[scale_word.lower()] if scale_word else Decimal(1)
-        kind, unit = _en_kind(m.group("unit"))
-        cur = m.group("cur")
-        cursuf = m.group("cursuf")
+        kind, unit = _en_kind(unit_text)
         if kind == "number" and (cur or cursuf):
             kind = "money"
             unit = vocab.currency_prefixes[cur.lower()] if cur else vocab.currency_suffixes[cursuf.strip().lower()]
@@ -183,12 +175,11 @@ def parse_english(text: str, masked: list[tuple[int, int]] | None = None, words:
         ends = [m.end("num")]
         if scale_word:
             ends.append(m.end("scale"))
-        if m.group("unit"):
+        if unit_text:
             ends.append(m.end("unit"))
         if cursuf:
             ends.append(m.end("cursuf"))
         end = max(ends)
-        qual = m.group("qual")
         qualifier = vocab.qualifiers.get(qual.lower()) if qual else None
         step = digit_step(num) * scale
         found.append(

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from auditor.anchored import anchored_finditer, fold
 from auditor.dates import (
+    _DIGIT,
     _ISO_GATE,
     _YEAR_ANCHOR,
     _YEAR_GATE,
@@ -67,6 +68,8 @@ def test_a_text_with_a_match_passes_its_gate(text: str) -> None:
         (cal.period_end, cal.period_end_verbs is None or any(v in folded for v in cal.period_end_verbs)),
         (cal.en_relative, _passes(cal.en_relative_folded, folded)),
     ]
+    digit = _DIGIT.search(text) is not None  # find_dates reads no text without one
+    gates += [(cal.en_date_mdy, digit), (cal.en_date_dmy, digit), (EN_DATE_ISO, digit)]
     for pattern, passed in gates:
         assert passed or pattern.search(text) is None, pattern.pattern[:40]
 
