@@ -73,17 +73,35 @@ def _known_hits(p: Paragraph, variants: list[tuple[Term, Variant]], blocked: lis
     return hits
 
 
-def _by_paragraph(items: list[T], phrase: Callable[[T], str], folded: list[str]) -> list[list[T]]:
+def _holders(folded: list[str]) -> Callable[[str], list[int]]:
+    """Which of the (folded) paragraph texts hold a word: their indices, in order, found by
+    searching the joined texts (a newline, which no word holds, between two), once per word."""
+    whole = "\n".join(folded)
+    starts = list(accumulate([0] + [len(t) + 1 for t in folded[:-1]]))
+    memo: dict[str, list[int]] = {}
+
+    def holding(word: str) -> list[int]:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = []
+            at = whole.find(word)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                found.append(k)
+                at = whole.find(word, starts[k + 1]) if k + 1 < len(starts) else -1
+        return found
+
+    return holding
+
+
+def _by_paragraph(items: list[T], phrase: Callable[[T], str], folded: list[str],
+                  holding: Callable[[str], list[int]]) -> list[list[T]]:
     """For each of the (folded) paragraph texts, the items whose phrase `may_occur` in it, in order.
 
-    Why not a test per paragraph and phrase: each scans the paragraph. Here the paragraphs are
-    joined (by a newline, which no word holds) and each phrase's longest word is looked for in the
-    whole: only the paragraphs it stands in are tested, and most phrases stand in few or none.
+    Why not a test per paragraph and phrase: each scans the paragraph. Here only the paragraphs
+    that hold the phrase's longest word (`_holders`) are tested, and most phrases stand in few or
+    none.
     """
-    # searched as bytes, a character each (an ASCII word is found in them where it is in the text,
-    # and a byte search is the faster where the text holds other characters)
-    whole = "\n".join(folded).encode("ascii", "replace")
-    starts = list(accumulate([0] + [len(t) + 1 for t in folded[:-1]]))
     out: list[list[T]] = [[] for _ in folded]
     for item in items:
         text = phrase(item)
@@ -92,13 +110,9 @@ def _by_paragraph(items: list[T], phrase: Callable[[T], str], folded: list[str])
             for held in out:
                 held.append(item)
             continue
-        longest = max(words, key=len).encode("ascii")
-        at = whole.find(longest)
-        while at >= 0:
-            k = bisect_right(starts, at) - 1
+        for k in holding(max(words, key=len)):
             if may_occur(text, folded[k]):
                 out[k].append(item)
-            at = whole.find(longest, starts[k + 1]) if k + 1 < len(starts) else -1
     return out
 
 
@@ -153,8 +167,9 @@ def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) 
     read = [(p, paragraph_words(transcript, p.text)) for p in transcript.paragraphs]
     # each phrase is tried only in the paragraphs it may occur in (most mis-hearings: none)
     folded = [pw.folded for _, pw in read]
-    terms = _by_paragraph(list(lexicon.terms), lambda t: t.term, folded)
-    variants = _by_paragraph([(t, v) for t in lexicon.terms for v in t.variants], lambda tv: tv[1].text, folded)
+    holding = _holders(folded)
+    terms = _by_paragraph(list(lexicon.terms), lambda t: t.term, folded, holding)
+    variants = _by_paragraph([(t, v) for t in lexicon.terms for v in t.variants], lambda tv: tv[1].text, folded, holding)
     for (p, pw), terms_here, variants_here in zip(read, terms, variants, strict=True):
         blocked = glossary_spans(p.text, names)
         blocked += [(m.start(), m.end()) for t in terms_here for m in t.pattern.finditer(p.text)]
