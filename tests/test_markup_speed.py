@@ -94,3 +94,14 @@ def test_required_literals_read_the_pattern() -> None:
     assert required_literals(re.compile(r"(?:ab)+c?d{0,2}(?:x|yz)|q")) == (("ab", "q"),)
     assert required_literals(re.compile(r"(?:a|\d)b")) == (("b",),)  # an alternative without a literal
     assert required_literals(re.compile(r"é+x")) == (("x",),)  # not ASCII: no gate from it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", "e\u0301", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\x1c", "\x85",
+                                 "\u200b", "x"]), max_size=20).map("".join))
+def test_spaces_normalise_as_the_pattern_does(text: str) -> None:
+    import unicodedata
+
+    from auditor.textutil import normalise_space
+
+    assert normalise_space(text) == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
