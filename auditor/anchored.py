@@ -89,8 +89,8 @@ def anchored_finditer(pattern: re.Pattern[str], anchor: re.Pattern[str], text: s
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     """What every match of `pattern` holds, as a gate for `auditor.anchored.fold`ed text: a tuple of
-    choices, each a tuple of lower-case ASCII strings one of which the folded text contains
-    wherever the pattern matches (an empty tuple: no gate). Read from the parsed pattern: runs of
+    choices (longest first), each a tuple of lower-case ASCII strings one of which the folded text
+    contains wherever the pattern matches (an empty tuple: no gate). Read from the parsed pattern: runs of
     literal characters in its main sequence, in groups and in repeats of at least one, and, for an
     alternation, the longest run of each alternative when every alternative has one.
 
@@ -138,11 +138,16 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
         return out
 
     try:
-        return tuple(required(parser.parse(pattern.pattern, pattern.flags)))
+        found = required(parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # noqa: BLE001 - an unreadable pattern has no gate, it is searched everywhere
         return ()
+    # the longest first: the likeliest to be missing, so that a gate fails after one test
+    return tuple(sorted(found, key=lambda choices: -min(map(len, choices))))
 
 
 def passes_literals(literals: tuple[tuple[str, ...], ...], folded: str) -> bool:
     """Whether a `fold`ed text holds what `required_literals` says every match holds."""
-    return all(any(choice in folded for choice in choices) for choices in literals)
+    for choices in literals:  # a loop, not nested generators: this runs for every pattern and text
+        if not (choices[0] in folded if len(choices) == 1 else any(map(folded.__contains__, choices))):
+            return False
+    return True

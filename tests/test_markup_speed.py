@@ -90,7 +90,7 @@ def test_a_text_with_a_match_holds_the_required_literals(text: str) -> None:
 
 def test_required_literals_read_the_pattern() -> None:
     assert required_literals(re.compile(r"\byou\s+(?:may|can)\s+(?P<s>\w+\s+)?disconnect\b", re.I)) == (
-        ("you",), ("may", "can"), ("disconnect",))
+        ("disconnect",), ("you",), ("may", "can"))
     assert required_literals(re.compile(r"(?:ab)+c?d{0,2}(?:x|yz)|q")) == (("ab", "q"),)
     assert required_literals(re.compile(r"(?:a|\d)b")) == (("b",),)  # an alternative without a literal
     assert required_literals(re.compile(r"é+x")) == (("x",),)  # not ASCII: no gate from it
