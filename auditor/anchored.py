@@ -6,6 +6,10 @@ paragraph, and most paragraphs hold a handful of numbers or months. Here a cheap
 (a digit, a month name) finds the required part, and the full pattern is tried only in the short
 window before it that its optional prefix can cover. The matches are those of `re.finditer`, in
 the same order (see `anchored_finditer`).
+
+The gates live here too: `fold` lower-cases a text so that a literal a case-insensitive pattern
+requires can be tested with `in`, and `required_literals` reads those literals from a pattern
+(`passes_literals` tests them), so that a text without them is never searched at all.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 #: the characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (Python's
-#: `re` folds these four onto i, i, s and k; tests/test_speed_equivalence.py checks every code point)
+#: `re` folds these four onto i, i, s and k; tests/test_parse_gates.py checks every code point)
 _ASCII_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _NON_ASCII_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
