@@ -274,7 +274,7 @@ def _make_doc(nlp: Language, text: str) -> Doc:
 
     Only the English tokenizer needs it (the Chinese one makes a token per character).
     """
-    if nlp.lang != "en" or _LONG_RUN.search(text) is None:
+    if nlp.lang != "en" or len(text) <= MAX_TOKEN_CHARS or _LONG_RUN.search(text) is None:  # short: no long run
         return nlp.make_doc(text)
     from spacy.tokens import Doc
 
