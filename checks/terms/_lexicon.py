@@ -280,11 +280,8 @@ class ParagraphWords:
         if self._index is not None:
             return self._index[word]
         found, words, at = [], self.words, -1
-        for _ in range(len(words)):
-            try:
-                at = words.index(word, at + 1)
-            except ValueError:
-                break
+        for _ in range(words.count(word)):
+            at = words.index(word, at + 1)
             found.append(at)
         return tuple(found)
 
