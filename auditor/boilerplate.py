@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
+from auditor.anchored import fold as fold_literals
+from auditor.anchored import passes_literals, required_literals
 from auditor.findings import Severity
 from auditor.model import Transcript
 from auditor.textutil import is_chinese_line
@@ -27,11 +29,16 @@ _YEAR = r"(?:,?\s+(?:of\s+)?(?P<year>(?:18|19|20)\d\d)\b)?"
 class Law:
     name: str
     year: int
-    pattern: re.Pattern[str]
+    wildcard: bool
     #: the title's words (folded, see `fold`) and how many of them a match always contains: all,
     #: or all but the one a wildcard replaces. A text holding fewer is never searched.
     words: tuple[str, ...] = ()
     needed: int = 0
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most calls never name most laws (`words` says so first)."""
+        return law_pattern(self.name, self.wildcard)
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,8 @@ class Phrase:
     standard: str
     pattern: re.Pattern[str]
     allowed: frozenset[str]
+    #: what every match holds (`auditor.anchored.required_literals`): a text without it is not searched
+    literals: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class Boilerplate:
     safe_harbor_cues: tuple[str, ...] = ()
     #: "Section 21E of the Securities Exchange Act of 1934", for the acts whose sections are listed
     section_pattern: re.Pattern[str] | None = None
+    section_literals: tuple[tuple[str, ...], ...] = ()  # what every cited section holds
 
 
 def law_pattern(name: str, wildcard: bool) -> re.Pattern[str]:
@@ -94,16 +104,17 @@ def fold(text: str) -> str:
 def _law(entry: dict[str, Any]) -> Law:
     name, wildcard = str(entry["name"]), bool(entry.get("wildcard"))
     words = tuple(fold(w) for w in name.split())
-    return Law(name, int(entry["year"]), law_pattern(name, wildcard), words, len(words) - (1 if wildcard else 0))
+    return Law(name, int(entry["year"]), wildcard, words, len(words) - (1 if wildcard else 0))
 
 
 def parse_boilerplate(data: dict[str, Any]) -> Boilerplate:
     laws = tuple(_law(e) for e in data.get("law", []))
     sections = tuple(Section(e["number"].upper(), e["act"], int(e["year"])) for e in data.get("section", []))
     phrases = tuple(
-        Phrase(e["standard"], re.compile(e["pattern"], re.IGNORECASE), frozenset(_norm(a) for a in e["allowed"]))
-        for e in data.get("phrase", [])
+        Phrase(e["standard"], pattern, frozenset(_norm(a) for a in e["allowed"]), required_literals(pattern))
+        for e in data.get("phrase", []) for pattern in [re.compile(e["pattern"], re.IGNORECASE)]
     )
+    cited = section_pattern([s.act for s in sections]) if sections else None
     return Boilerplate(
         laws,
         sections,
@@ -111,7 +122,8 @@ def parse_boilerplate(data: dict[str, Any]) -> Boilerplate:
         negations=frozenset(str(w).lower() for w in data.get("negations", [])),
         inverted_subjects=frozenset(str(w).lower() for w in data.get("inverted_subjects", [])),
         safe_harbor_cues=tuple(str(c).lower() for c in data.get("safe_harbor_cues", [])),
-        section_pattern=section_pattern([s.act for s in sections]) if sections else None,
+        section_pattern=cited,
+        section_literals=required_literals(cited) if cited is not None else (),
     )
 
 
@@ -149,7 +161,7 @@ def english_texts(transcript: Transcript) -> list[tuple[int, str]]:
 def section_deviations(text: str, bp: Boilerplate) -> list[Deviation]:
     """A safe-harbor section cited under the wrong act, or an unknown section of a safe-harbor act."""
     out: list[Deviation] = []
-    if bp.section_pattern is None:
+    if bp.section_pattern is None or not passes_literals(bp.section_literals, fold_literals(text)):
         return out
     by_number = {s.number: s for s in bp.sections}
     for m in bp.section_pattern.finditer(text):
@@ -186,7 +198,7 @@ def _law_matches(text: str, bp: Boilerplate) -> list[tuple[Law, re.Match[str]]]:
     folded = fold(text) if bp.laws else ""
     return [
         (law, m) for law in bp.laws
-        if sum(1 for w in law.words if w in folded) >= law.needed  # else no form of the title can match
+        if sum(map(folded.__contains__, law.words)) >= law.needed  # else no form of the title can match
         for m in law.pattern.finditer(text)
     ]
 
@@ -220,7 +232,9 @@ def _law_deviations(matches: list[tuple[Law, re.Match[str]]]) -> list[Deviation]
 
 
 def _phrase_matches(text: str, bp: Boilerplate) -> list[tuple[Phrase, re.Match[str]]]:
-    return [(phrase, m) for phrase in bp.phrases for m in phrase.pattern.finditer(text)]
+    folded = fold_literals(text)  # a phrase is searched only in a text that holds its literals
+    return [(phrase, m) for phrase in bp.phrases if passes_literals(phrase.literals, folded)
+            for m in phrase.pattern.finditer(text)]
 
 
 def phrase_deviations(text: str, bp: Boilerplate) -> list[Deviation]:

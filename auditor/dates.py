@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from auditor.anchored import anchored_finditer
+from auditor.anchored import anchored_finditer, fold
+from auditor.date_patterns import _YEAR, Calendar, _passes, calendar_words
 from auditor.textutil import Spans, to_halfwidth
 from auditor.words import Words, default_words
+
+__all__ = ["Calendar", "DateMention", "PeriodEndMention", "PeriodMention", "calendar_words", "days_in_month",
+           "find_dates", "find_period_ends", "find_periods"]
 
 
 @dataclass(frozen=True)
@@ -113,163 +116,7 @@ def days_in_month(month: int, year: int | None) -> int:
     return calendar.monthrange(year or 2001, month)[1]
 
 
-# --- the vocabulary, compiled once per `Words` -------------------------------------------------
-
-_YEAR = r"(?:19|20)\d\d"
-
-
-def _alternation(phrases: Iterable[str], hyphen_is_space: bool = False) -> str:
-    """The phrases as a regex alternation, in their given order (the first that matches wins)."""
-    out = []
-    for phrase in phrases:
-        escaped = re.escape(str(phrase))
-        out.append(escaped.replace(r"\-", r"[\s-]") if hyphen_is_space else escaped)
-    return "|".join(out)
-
-
-def _relative_anchor(table: dict[str, list[str]]) -> tuple[re.Pattern[str], int]:
-    """The anchor of the English relative-period pattern for `auditor.anchored`: the longest word of
-    each phrase ("quarter", "period", "sequentially"), one of which every match contains, and the
-    longest phrase (a match starts at most that far before its anchor)."""
-    longest = {max(re.split(r"[\s-]+", str(phrase)), key=len) for phrases in table.values() for phrase in phrases}
-    reach = max((len(str(phrase)) for phrases in table.values() for phrase in phrases), default=0)
-    return re.compile("|".join(re.escape(w) for w in sorted(longest, key=len, reverse=True)), re.IGNORECASE), reach
-
-
-def _relative_pattern(table: dict[str, list[str]], english: bool) -> re.Pattern[str]:
-    """One named group per kind of relative period, in the table's order (current, previous, ...)."""
-    edge = r"\b" if english else ""
-    groups = [f"{edge}(?P<{kind}>{_alternation(phrases, english)}){edge}" for kind, phrases in table.items()]
-    return re.compile("|".join(groups), re.IGNORECASE if english else 0)
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """The calendar vocabulary of a run and the date and period patterns built from it."""
-
-    months: dict[str, int]  # lower-case names and abbreviations -> month
-    month_names: tuple[str, ...]  # full names, January first
-    ordinals: dict[str, int]  # lower-case spelled and digit ordinals -> 1..4
-    ordinal_words: dict[str, int]  # lower-case spelled ordinals -> number
-    zh_numerals: dict[str, int]
-    zh_ten: str | None  # the numeral worth ten (joins tens and units)
-    zh_ordinals: dict[str, int]
-    zh_halves: dict[str, int]
-    duration_followers: tuple[str, ...]
-    counter_prefixes: tuple[str, ...]
-    en_date_mdy: re.Pattern[str]
-    en_date_dmy: re.Pattern[str]
-    zh_date: re.Pattern[str]
-    en_quarter: re.Pattern[str]
-    en_half: re.Pattern[str]
-    en_relative: re.Pattern[str]
-    en_relative_anchor: tuple[re.Pattern[str], int]
-    zh_quarter: re.Pattern[str]
-    zh_half: re.Pattern[str]
-    zh_relative: re.Pattern[str]
-    period_end: re.Pattern[str]
-    #: the longest prefixes before a date's first digit, as `auditor.anchored.window_start` parts:
-    #: month-day-year (the month and its dot, then a cue), day-month-year (a cue)
-    mdy_prefix: tuple[int, int, int]
-    dmy_prefix: tuple[int, int]
-
-    def ordinal_name(self, number: int) -> str:
-        """The spelled ordinal of `number` ("second"), as messages write it."""
-        return next(word for word, n in self.ordinal_words.items() if n == number)
-
-
-@cache
-def calendar_words(words: Words) -> Calendar:
-    """The calendar vocabulary of `words` with its patterns (compiled once per vocabulary)."""
-    data = words.table("calendar")
-    names = tuple(str(n) for n in data["months"]["names"])
-    months = {n.lower(): i for i, n in enumerate(names, 1)}
-    for name, abbreviations in data["months"]["abbreviations"].items():
-        for abbreviation in abbreviations:
-            months.setdefault(abbreviation.lower(), months[name.lower()])
-    ordinal_words = {k.lower(): int(v) for k, v in data["ordinals"]["words"].items()}
-    ordinals = ordinal_words | {k.lower(): int(v) for k, v in data["ordinals"]["numerals"].items()}
-    zh = data["zh"]
-    numerals = {k: int(v) for k, v in zh["numerals"].items()}
-    zh_ordinals = {k: v for k, v in numerals.items() if v <= 4} | {str(n): n for n in range(1, 5)}
-    halves = {k: int(v) for k, v in zh["halves"].items()}
-
-    month_names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    cue = rf"(?P<cue>{_alternation(data['en']['date_cues'])})\s+"
-    en_mdy = re.compile(
-        rf"(?:{cue})?\b(?P<month>{month_names})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-        rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
-        re.IGNORECASE,
-    )
-    en_dmy = re.compile(
-        rf"(?:{cue})?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month_names})\b\.?"
-        rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
-        re.IGNORECASE,
-    )
-    cn = f"(?:{_alternation(numerals)}){{1,3}}"
-    zh_date = re.compile(
-        rf"(?P<cue>{_alternation(zh['date_cues'])})?(?:(?P<year>{_YEAR})\s?年\s?)?(?P<month>1[0-2]|0?[1-9]|{cn})\s?月"
-        rf"(?:\s?(?P<day>[0-3]?\d|{cn})\s?(?:{_alternation(zh['day_markers'])}))?"
-    )
-
-    ords = _alternation(ordinals)
-    en_quarter = re.compile(
-        rf"\b(?P<fiscal>fiscal\s+)?(?:(?P<ord>{ords})[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal2>fiscal\s+(?:year\s+)?)?)(?P<year>{_YEAR}))?"
-        rf"|Q(?P<q>[1-4])(?:\s*(?:FY)?'?(?P<year2>{_YEAR}|\d\d)\b)?"
-        rf"|(?P<q3>[1-4])Q(?P<year3>\d\d)\b)",
-        re.IGNORECASE,
-    )
-    halves_en = _alternation(k for k, v in ordinal_words.items() if v <= 2)
-    en_half = re.compile(
-        rf"\b(?:(?P<which>{halves_en})\s+half(?:\s+of)?(?:\s+(?P<fiscal>fiscal\s+)?(?P<year>{_YEAR}))?"
-        rf"|(?P<h>[12])H(?P<year2>\d\d)\b|H(?P<h2>[12])\s?(?P<year3>{_YEAR})?)",
-        re.IGNORECASE,
-    )
-    zh_ord = "|".join(re.escape(k) for k, v in numerals.items() if v <= 4) + "|[1-4]"
-    zh_quarter = re.compile(
-        rf"(?:(?P<year>{_YEAR})\s?年\s?(?:度)?)?(?:(?P<fiscal>{_alternation(zh['fiscal_year_words'])})\s?)?"
-        rf"第\s?(?P<ord>{zh_ord})\s?(?:{_alternation(zh['quarter_words'])})"
-        rf"|(?:(?P<year2>{_YEAR})\s?年\s?)?Q(?P<q>[1-4])"
-    )
-    zh_half = re.compile(rf"(?:(?P<year>{_YEAR})\s?年\s?)?(?P<which>{_alternation(halves)})")
-    mentions = words.table("periods")["mentions"]
-
-    end = data["period_end"]
-    spelled = _alternation(ordinal_words)
-    full_names = "|".join(re.escape(n) for n in names)
-    period_end = re.compile(
-        rf"\b(?:(?P<ord>{spelled})|Q(?P<q>[1-4]))\b(?:[\s-]+(?P<kind>quarter|half))?"
-        rf"(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{_YEAR})?,?\s+(?:(?:{_alternation(end['connectives'])})\s+)?"
-        rf"(?:{_alternation(end['verbs'])})\s+(?:on\s+)?"
-        rf"(?P<date>(?P<month>{full_names})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?)",
-        re.IGNORECASE,
-    )
-    return Calendar(
-        months=months,
-        month_names=names,
-        ordinals=ordinals,
-        ordinal_words=ordinal_words,
-        zh_numerals=numerals,
-        zh_ten=next((k for k, v in numerals.items() if v == 10), None),
-        zh_ordinals=zh_ordinals,
-        zh_halves=halves,
-        duration_followers=tuple(zh["duration_followers"]),
-        counter_prefixes=tuple(zh["counter_prefixes"]),
-        en_date_mdy=en_mdy,
-        en_date_dmy=en_dmy,
-        zh_date=zh_date,
-        en_quarter=en_quarter,
-        en_half=en_half,
-        en_relative=_relative_pattern(mentions["en"], english=True),
-        en_relative_anchor=_relative_anchor(mentions["en"]),
-        zh_quarter=zh_quarter,
-        zh_half=zh_half,
-        zh_relative=_relative_pattern(mentions["zh"], english=False),
-        period_end=period_end,
-        mdy_prefix=(0, max(map(len, months)) + 1, max(map(len, data["en"]["date_cues"]), default=0)),
-        dmy_prefix=(0, max(map(len, data["en"]["date_cues"]), default=0)),
-    )
-
+# --- the vocabulary: auditor.date_patterns ------------------------------------------------------
 
 # --- dates ------------------------------------------------------------------------------------
 
@@ -278,6 +125,22 @@ EN_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\
 #: the day before the month ("30 June"), each at the start of its digits
 _DAY_AFTER_SPACE = re.compile(r"(?<=\s)\d")
 _DAY_FIRST = re.compile(r"\b\d")
+_ISO_GATE = re.compile(r"\d-\d")  # what every ISO date holds
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile("[0-9]")  # the same in an ASCII text, found faster
+#: what every match of the period patterns holds, in the folded text: a quarter ("quarter", "Q3",
+#: "3Q25"), a half ("half", "H1", "1H25"), a fiscal or full year ("fiscal", "full-year", "FY")
+_QUARTER_GATE = re.compile("q[1-4]|[1-4]q")
+_YEAR_GATE = re.compile("fiscal|full|fy")  # also where a fiscal or full year starts, in the folded text
+_YEAR_ANCHOR = re.compile("fiscal|full|fy", re.IGNORECASE)
+
+
+def _may_hold_quarter(folded: str) -> bool:
+    return "quarter" in folded or ("q" in folded and _QUARTER_GATE.search(folded) is not None)
+
+
+def _may_hold_half(folded: str) -> bool:
+    return "half" in folded or "h1" in folded or "h2" in folded or "1h" in folded or "2h" in folded
 
 
 def _small_cn(text: str, cal: Calendar) -> int | None:
@@ -300,12 +163,17 @@ def find_dates(text: str, lang: str = "en", words: Words | None = None) -> list[
     if lang.startswith("zh"):
         return _find_dates_zh(text, cal)
     found: list[DateMention] = []
+    if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is None:
+        return found  # every English date has a digit, and most paragraphs none
     taken = Spans()
-    # the day anchors a date: each pattern is tried only in the window before one (not at every character)
+    # the day anchors a date: each pattern is tried only in the window before one (not at every
+    # character), and only in a text that passes its gate (a month name next to a digit, a "-")
+    folded = fold(text)
     matches = (
-        anchored_finditer(cal.en_date_mdy, _DAY_AFTER_SPACE, text, cal.mdy_prefix),
-        anchored_finditer(cal.en_date_dmy, _DAY_FIRST, text, cal.dmy_prefix),
-        EN_DATE_ISO.finditer(text),  # no optional prefix: finditer's own scan is the fast one
+        anchored_finditer(cal.en_date_mdy, _DAY_AFTER_SPACE, text, cal.mdy_prefix) if _passes(cal.mdy_gate, folded[::-1]) else (),
+        anchored_finditer(cal.en_date_dmy, _DAY_FIRST, text, cal.dmy_prefix) if _passes(cal.dmy_gate, folded) else (),
+        # no optional prefix: finditer's own scan is the fast one
+        EN_DATE_ISO.finditer(text) if "-" in text and _ISO_GATE.search(text) else (),
     )
     for found_by in matches:
         for m in found_by:
@@ -411,7 +279,18 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
     if lang.startswith("zh"):
         return _find_periods_zh(text, cal)
     out: list[PeriodMention] = []
-    for m in cal.en_quarter.finditer(text):
+    folded = fold(text)
+    ascii = text.isascii()
+
+    def anchored(pattern: re.Pattern[str], anchors: tuple[re.Pattern[str], re.Pattern[str] | None],
+                 parts: tuple[int, ...]) -> Iterator[re.Match[str]]:
+        """The pattern's matches, tried only at its anchors (found in the folded text when ASCII)."""
+        anchor, lowered = anchors
+        located = (lowered, folded) if ascii and lowered is not None else None
+        return anchored_finditer(pattern, anchor, text, parts, located)
+
+    # a quarter starts at its ordinal or "Q", after at most "fiscal" and whitespace
+    for m in anchored(cal.en_quarter, cal.en_quarter_anchor, (0, len("fiscal"))) if _may_hold_quarter(folded) else ():
         if m.group("ord"):
             number = cal.ordinals[m.group("ord").lower()]
             year = _year(m.group("year"))
@@ -421,7 +300,7 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
             number, year = int(m.group("q3")), _year(m.group("year3"))
         fiscal = bool(m.group("fiscal") or m.group("fiscal2"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", number, year, "en", fiscal))
-    for m in cal.en_half.finditer(text):
+    for m in anchored(cal.en_half, cal.en_half_anchor, (0,)) if _may_hold_half(folded) else ():
         if m.group("which"):
             number = cal.ordinal_words[m.group("which").lower()]
             year = _year(m.group("year"))
@@ -430,11 +309,14 @@ def find_periods(text: str, lang: str = "en", words: Words | None = None) -> lis
         else:
             number, year = int(m.group("h2")), _year(m.group("year3"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "half", number, year, "en", bool(m.groupdict().get("fiscal"))))
-    for m in EN_YEAR.finditer(text):
+    # (an ASCII text's first anchor search is its gate)
+    for m in anchored(EN_YEAR, (_YEAR_ANCHOR, _YEAR_GATE), (0,)) if ascii or _YEAR_GATE.search(folded) else ():
         fiscal = m.group("fiscal").lower().startswith(("fiscal", "fy"))
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "year", None, _year(m.group("year")), "en", fiscal))
     anchor, reach = cal.en_relative_anchor
-    for m in anchored_finditer(cal.en_relative, anchor, text, (reach,)):  # tried only near "quarter", "year" ...
+    # tried only near "quarter", "year" ..., which an ASCII text's folded form locates fastest
+    gated = ascii or _passes(cal.en_relative_folded, folded)
+    for m in anchored(cal.en_relative, (anchor, cal.en_relative_folded), (reach,)) if gated else ():
         out.append(PeriodMention(m.group(0), m.start(), m.end(), "quarter", None, None, "en", False, m.lastgroup))
     out.sort(key=lambda p: p.start)
     return out
@@ -467,6 +349,9 @@ def find_period_ends(text: str, words: Words | None = None) -> list[PeriodEndMen
     """
     cal = calendar_words(words or default_words())
     out: list[PeriodEndMention] = []
+    verbs = cal.period_end_verbs
+    if verbs is not None and not any(map(fold(text).__contains__, verbs)):  # no "ended", "closed" ...
+        return out
     for m in cal.period_end.finditer(text):
         if m.group("q"):
             kind, number = "quarter", int(m.group("q"))

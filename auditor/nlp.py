@@ -127,11 +127,11 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
         # the blank pipeline: its sentences read off the tokens' attribute arrays (english_sentence_spans)
         # and the parsers run on the string, so no Token, Span or entity is ever built
         sentence_ends = _sentence_end_ids(en)
-        for p in paragraphs:
+        bounds = english_sentence_spans_of((_make_doc(en, p.text) for p in paragraphs), sentence_ends)
+        for p, spans in zip(paragraphs, bounds, strict=True):
             text = p.text
             dates, periods = find_dates(text, "en", words), find_periods(text, "en", words)
-            p.sentence_spans = [Sentence(text[a:b], a, b)
-                                for a, b in english_sentence_spans(_make_doc(en, text), sentence_ends)]
+            p.sentence_spans = [Sentence(text[a:b], a, b) for a, b in spans]
             p.__dict__.update(dates=dates, periods=periods, period_ends=find_period_ends(text, words),
                               quantities=parse_quantities(text, "en", masked=[(d.start, d.end) for d in dates],
                                                           words=words))
@@ -165,35 +165,56 @@ def _sentence_end_ids(nlp: Language) -> Any:
 
 def english_sentence_spans(doc: Doc, sentence_ends: Any) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a tokenised Doc, exactly as spaCy's sentencizer (with the
-    sentence-final tokens `sentence_ends`) and `Doc.sents` give them, from the Doc's attribute
+    sentence-final tokens `sentence_ends`) and `Doc.sents` give them (`english_sentence_spans_of`)."""
+    return english_sentence_spans_of([doc], sentence_ends)[0]
+
+
+def english_sentence_spans_of(docs: Iterable[Doc], sentence_ends: Any) -> list[list[tuple[int, int]]]:
+    """The sentences' (start, end) of each tokenised Doc, exactly as spaCy's sentencizer (with the
+    sentence-final tokens `sentence_ends`) and `Doc.sents` give them, from the Docs' attribute
     arrays: the sentencizer builds a Token and its text for every token, which cost more than the
-    tokenizer itself.
+    tokenizer itself. The Docs (a transcript's paragraphs) are read as one array, so that numpy's
+    cost per call is paid once per transcript, not once per paragraph; each Doc is dropped once its
+    array is taken (`docs` may be a generator).
 
     The sentencizer starts a sentence at the first token and at the first token after a
-    sentence-final one that is neither sentence-final nor punctuation; a start already set on the
-    Doc (`_make_doc` joins pieces, each starting one) is kept. A sentence ends at the end of its
-    last token's text. Tested against the pipeline in tests/test_speed_equivalence.py.
+    sentence-final one that is neither sentence-final nor punctuation (in the same Doc); a start
+    already set on the Doc (`_make_doc` joins pieces, each starting one) is kept. A sentence ends at
+    the end of its last token's text. Tested against the pipeline in tests/test_speed_equivalence.py.
     """
     import numpy
     from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START  # type: ignore[import-not-found]  # compiled, no stub
 
-    if len(doc) == 0:
-        return []
-    arrays = doc.to_array([ORTH, IS_PUNCT, SENT_START, IDX, LENGTH]).astype(numpy.int64)
-    orth = doc.to_array([ORTH]).reshape(-1)  # uint64 ids: compared before any cast
+    columns = [ORTH, IS_PUNCT, SENT_START, IDX, LENGTH]
+    read = [doc.to_array(columns) if len(doc) else numpy.zeros((0, len(columns)), dtype=numpy.uint64) for doc in docs]
+    sizes = numpy.array([len(array) for array in read], dtype=numpy.int64)
+    total = int(sizes.sum())
+    if total == 0:
+        return [[] for _ in read]
+    arrays = numpy.concatenate(read)
+    orth = arrays[:, 0]  # uint64 ids: compared before any cast
+    values = arrays[:, 1:].astype(numpy.int64)  # a preset start of -1 reads as -1
+    firsts = numpy.cumsum(sizes) - sizes  # each Doc's first token
+    doc_of = numpy.repeat(numpy.arange(len(read)), sizes)
     # membership by binary search in the sorted ids (numpy.isin costs more than this whole function)
     found = numpy.minimum(numpy.searchsorted(sentence_ends, orth), len(sentence_ends) - 1)
     is_end = sentence_ends[found] == orth
-    candidate = numpy.flatnonzero(~is_end & (arrays[:, 1] == 0))
-    after_end = numpy.searchsorted(candidate, numpy.flatnonzero(is_end), side="right")
-    starts = numpy.zeros(len(doc), dtype=bool)
-    starts[0] = True
-    starts[candidate[after_end[after_end < len(candidate)]]] = True
-    preset = arrays[:, 2]
+    candidate = numpy.flatnonzero(~is_end & (values[:, 0] == 0))
+    ends = numpy.flatnonzero(is_end)
+    after_end = numpy.searchsorted(candidate, ends, side="right")
+    kept = after_end < len(candidate)
+    following = candidate[after_end[kept]]
+    starts = numpy.zeros(total, dtype=bool)
+    starts[following[doc_of[following] == doc_of[ends[kept]]]] = True
+    preset = values[:, 1]
     starts = numpy.where(preset != 0, preset == 1, starts)
-    bounds = [0, *numpy.flatnonzero(starts[1:]) + 1, len(doc)]
-    idx, length = arrays[:, 3], arrays[:, 4]
-    return [(int(idx[a]), int(idx[b - 1] + length[b - 1])) for a, b in zip(bounds, bounds[1:], strict=False)]
+    starts[firsts[sizes > 0]] = True
+    first = numpy.flatnonzero(starts)
+    last = numpy.append(first[1:], total) - 1  # the next sentence starts a Doc at the latest
+    idx, length = values[:, 2], values[:, 3]
+    begin, finish = idx[first].tolist(), (idx[last] + length[last]).tolist()
+    cuts = numpy.searchsorted(first, numpy.append(firsts, total)).tolist()
+    return [list(zip(begin[a:b], finish[a:b], strict=True)) for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def chinese_sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -253,7 +274,7 @@ def _make_doc(nlp: Language, text: str) -> Doc:
 
     Only the English tokenizer needs it (the Chinese one makes a token per character).
     """
-    if nlp.lang != "en" or _LONG_RUN.search(text) is None:
+    if nlp.lang != "en" or len(text) <= MAX_TOKEN_CHARS or _LONG_RUN.search(text) is None:  # short: no long run
         return nlp.make_doc(text)
     from spacy.tokens import Doc
 

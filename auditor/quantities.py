@@ -14,11 +14,12 @@ This module holds the value type and the English parser; the Chinese parser is i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from auditor.anchored import anchored_finditer
+from auditor.anchored import anchored_finditer, fold
 from auditor.quantities_zh import parse_chinese
 from auditor.quantity import (
     INF,
@@ -41,6 +42,8 @@ __all__ = ["INF", "Quantity", "by_word", "digit_step", "format_decimal", "longes
 _EN_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 #: where a number (_EN_NUMBER) can start: the anchor of the quantity pattern (`auditor.anchored`)
 _NUMBER_START = re.compile(r"\d|\.\d")
+_ASCII_NUMBER_START = re.compile(r"[0-9]|\.[0-9]")  # the same in an ASCII text, found faster
+_YEAR_DIGITS = re.compile(r"(19|20)\d\d")
 # The unit suffixes are grammar, not a word list: each form has its own spacing and boundary rule
 # ("2.5x" glued, "5 pp" not "5 ppm", "per cent" with an optional space), and `_en_kind` reads them.
 _EN_SUFFIX_UNIT = (
@@ -61,6 +64,10 @@ class EnglishVocabulary:
     #: the longest prefix before the number, as `auditor.anchored.window_start` parts: a currency
     #: and its optional space, then (after any whitespace) a qualifier
     prefix: tuple[int, int]
+    #: the folded currencies and qualifiers that can end a prefix (`_led_by_prefix`), or None when
+    #: a word holds a digit, a currency ends with "." or a qualifier with whitespace (the number
+    #: might then start after the first digit of the window)
+    endings: tuple[tuple[str, ...], tuple[str, ...]] | None
 
 
 @cache
@@ -86,7 +93,31 @@ def english_vocabulary(words: Words) -> EnglishVocabulary:
         re.IGNORECASE,
     )
     prefix = (max(map(len, prefixes), default=0) + 1, max(map(len, qualifiers), default=0))
-    return EnglishVocabulary(scales, prefixes, suffixes, qualifiers, pattern, prefix)
+    plain = all(w and not any(c.isdigit() or c.isdecimal() for c in w) for w in [*prefixes, *qualifiers])
+    plain = plain and not any(w.endswith(".") for w in prefixes) and not any(w[-1].isspace() for w in qualifiers if w)
+    endings = (tuple(map(fold, prefixes)), tuple(map(fold, qualifiers))) if plain else None
+    return EnglishVocabulary(scales, prefixes, suffixes, qualifiers, pattern, prefix, endings)
+
+
+def _led_by_prefix(text: str, folded: str, endings: tuple[tuple[str, ...], tuple[str, ...]]) -> Callable[[int], bool]:
+    """For an ASCII `text` (`folded` its lower case): whether a quantity can start before the number
+    at `at`, that is whether the text before it ends with a currency, a currency and a whitespace
+    character, or a qualifier and whitespace. Why it suffices: the prefix of a match before its
+    number is "qualifier whitespace", "currency whitespace?" or both; it holds no digit, so the
+    number starts at the first digit of the window (`auditor.anchored.anchored_finditer`)."""
+    currencies, qualifiers = endings
+
+    def led(at: int) -> bool:
+        if folded.endswith(currencies, 0, at):
+            return True
+        before = at
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before == at:
+            return False
+        return folded.endswith(currencies, 0, at - 1) or folded.endswith(qualifiers, 0, before)
+
+    return led
 
 
 def _en_kind(unit: str | None) -> tuple[str, str | None]:
@@ -104,42 +135,38 @@ def _en_kind(unit: str | None) -> tuple[str, str | None]:
     return "multiple", "x"
 
 
-def _looks_like_year(num: str, m: re.Match[str]) -> bool:
-    if m.group("cur") or m.group("scale") or m.group("unit") or m.group("cursuf"):
-        return False
-    return bool(re.fullmatch(r"(19|20)\d\d", num))
-
-
 def parse_english(text: str, masked: list[tuple[int, int]] | None = None, words: Words | None = None) -> list[Quantity]:
     """All quantities in an English text, in order. Spans in `masked` (dates) are skipped."""
     vocab = english_vocabulary(words or default_words())
     found: list[Quantity] = []
     covered = Spans(masked or [])
-    # every quantity has a number: the pattern is tried only just before each one, not at every character
-    for m in anchored_finditer(vocab.pattern, _NUMBER_START, text, vocab.prefix):
-        num = m.group("num")
+    # every quantity has a number: the pattern is tried only just before each one, not at every
+    # character, and only at the number when no currency or qualifier ends right before it
+    ascii = text.isascii()
+    led = _led_by_prefix(text, text.lower(), vocab.endings) if vocab.endings is not None and ascii else None
+    located = (_ASCII_NUMBER_START, text) if ascii else None
+    for m in anchored_finditer(vocab.pattern, _NUMBER_START, text, vocab.prefix, located, led):
+        qual, cur, num, scale_word, unit_text, cursuf = m.group("qual", "cur", "num", "scale", "unit", "cursuf")
         start, end = m.start(), m.end()
-        if covered.covers(m.start("num")):
+        num_start = m.start("num")
+        if covered.covers(num_start):
             continue
         # a number glued to letters is a name (H20, B330A, 2Q25), not a quantity
-        if end < len(text) and text[end].isalpha() and not (m.group("unit") or m.group("scale")):
+        if end < len(text) and text[end].isalpha() and not (unit_text or scale_word):
             continue
-        if m.start("num") > 0 and text[m.start("num") - 1].isalpha() and not m.group("cur"):
+        if num_start > 0 and text[num_start - 1].isalpha() and not cur:
             continue
-        if _looks_like_year(num, m):
-            continue
+        if not (cur or scale_word or unit_text or cursuf) and _YEAR_DIGITS.fullmatch(num) is not None:
+            continue  # a year, not a quantity
         number = parse_decimal(num)
         if number is None:
             continue
-        scale_word = m.group("scale")
         # a lone "m"/"b" after a space is a word ("5 b"), only glued forms count ("5m", "$0.5bn")
         if scale_word and len(scale_word) == 1 and text[m.start("scale") - 1] == " ":
             scale_word = None
             end = m.end("num")
         scale = vocab.scales[scale_word.lower()] if scale_word else Decimal(1)
-        kind, unit = _en_kind(m.group("unit"))
-        cur = m.group("cur")
-        cursuf = m.group("cursuf")
+        kind, unit = _en_kind(unit_text)
         if kind == "number" and (cur or cursuf):
             kind = "money"
             unit = vocab.currency_prefixes[cur.lower()] if cur else vocab.currency_suffixes[cursuf.strip().lower()]
@@ -148,12 +175,11 @@ def parse_english(text: str, masked: list[tuple[int, int]] | None = None, words:
         ends = [m.end("num")]
         if scale_word:
             ends.append(m.end("scale"))
-        if m.group("unit"):
+        if unit_text:
             ends.append(m.end("unit"))
         if cursuf:
             ends.append(m.end("cursuf"))
         end = max(ends)
-        qual = m.group("qual")
         qualifier = vocab.qualifiers.get(qual.lower()) if qual else None
         step = digit_step(num) * scale
         found.append(

@@ -42,7 +42,9 @@ def is_chinese_line(text: str) -> bool:
 
 
 def normalise_space(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    r"""NFC, whitespace runs as one space, none at the ends: `re.sub(r"\s+", " ", ...).strip()`,
+    by `split` and `join` (the same whitespace, and faster: it runs for every quote)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def quote(text: str, limit: int = 240) -> str:

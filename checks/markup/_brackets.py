@@ -18,6 +18,8 @@ from auditor.words import Words, default_words
 
 OPENERS = {"(": ")", "[": "]", "（": "）", "【": "】", "［": "］"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
+#: every opener and closer: the scan visits these characters only (a line holds few of them)
+_BRACKET_RE = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "]")
 # a full-width bracket closes its half-width partner and the reverse: "（聽不清楚)" is balanced, its
 # mixed widths are a matter of style
 _SHAPE = {"(": "(", "（": "(", "[": "[", "【": "[", "［": "["}
@@ -130,7 +132,8 @@ def scan_brackets(text: str) -> Scan:
     depths: dict[str, list[int]] = {"(": [], "[": []}
     groups: list[Group] = []
     stray: list[int] = []
-    for i, ch in enumerate(text):
+    for found in _BRACKET_RE.finditer(text):
+        i, ch = found.start(), found.group()
         if ch in OPENERS:
             depths[_SHAPE[ch]].append(len(stack))
             stack.append((i, ch))

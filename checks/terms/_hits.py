@@ -7,8 +7,11 @@ they are computed once per transcript and glossary (`transcript.derived`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import TypeVar
 
 from auditor.model import Paragraph, Transcript
 from auditor.textutil import snippet
@@ -17,13 +20,16 @@ from ._lexicon import (
     Lexicon,
     ParagraphWords,
     Term,
+    Variant,
+    joined,
     may_occur,
+    needles,
     paragraph_words,
     sounds_alike,
     tokens,
-    windows_at,
 )
 
+T = TypeVar("T")
 _CONTEXT_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -56,42 +62,89 @@ class TermHit:
         return self.paragraph.text[self.start : self.end]
 
 
-def _known_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
+def _known_hits(p: Paragraph, variants: list[tuple[Term, Variant]], blocked: list[tuple[int, int]]) -> list[TermHit]:
+    """The lexicon's mis-hearings in the paragraph, of the `variants` that may occur in it."""
     hits: list[TermHit] = []
-    text = pw.folded
-    for term in lexicon.terms:
-        for variant in term.variants:
-            if not may_occur(variant.text, text):
+    for term, variant in variants:
+        for m in variant.pattern.finditer(p.text):
+            if overlaps(m.start(), m.end(), blocked + [(h.start, h.end) for h in hits]):
                 continue
-            for m in variant.pattern.finditer(p.text):
-                if overlaps(m.start(), m.end(), blocked + [(h.start, h.end) for h in hits]):
-                    continue
-                hits.append(TermHit(term, p, m.start(), m.end(), variant.fix, known=True))
+            hits.append(TermHit(term, p, m.start(), m.end(), variant.fix, known=True))
     return hits
+
+
+def _holders(folded: list[str]) -> Callable[[str], list[int]]:
+    """Which of the (folded) paragraph texts hold a word: their indices, in order, found by
+    searching the joined texts (a newline, which no word holds, between two), once per word."""
+    whole = "\n".join(folded)
+    starts = list(accumulate([0] + [len(t) + 1 for t in folded[:-1]]))
+    memo: dict[str, list[int]] = {}
+
+    def holding(word: str) -> list[int]:
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = []
+            at = whole.find(word)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                found.append(k)
+                at = whole.find(word, starts[k + 1]) if k + 1 < len(starts) else -1
+        return found
+
+    return holding
+
+
+def _by_paragraph(items: list[T], phrase: Callable[[T], str], folded: list[str],
+                  holding: Callable[[str], list[int]]) -> list[list[T]]:
+    """For each of the (folded) paragraph texts, the items whose phrase `may_occur` in it, in order.
+
+    Why not a test per paragraph and phrase: each scans the paragraph. Here only the paragraphs
+    that hold the phrase's longest word (`_holders`) are tested, and most phrases stand in few or
+    none.
+    """
+    out: list[list[T]] = [[] for _ in folded]
+    for item in items:
+        text = phrase(item)
+        words = needles(text)
+        if not words:  # no word to look for: it may occur anywhere
+            for held in out:
+                held.append(item)
+            continue
+        for k in holding(max(words, key=len)):
+            if may_occur(text, folded[k]):
+                out[k].append(item)
+    return out
 
 
 def _phonetic_hits(p: Paragraph, pw: ParagraphWords, lexicon: Lexicon, blocked: list[tuple[int, int]]) -> list[TermHit]:
     hits: list[TermHit] = []
-    index = pw.index  # tokenised once per paragraph and shared with the other term helpers
+    present = pw.vocabulary  # tokenised once per paragraph and shared with the other term helpers
+    words, size = pw.words, len(pw)
     for term in lexicon.terms:
         if not term.phonetic:
             continue
         target = term.words
-        if sum(w in index for w in target) < len(target) - 1:
+        n = len(target)
+        if sum(map(present.__contains__, target)) < n - 1:
             continue  # a hit differs in exactly one word, so all the others must be in the paragraph
-        if len(target) < 2:  # every word is a window of one
-            runs = windows_at(p.text, pw, len(target), range(len(pw)))
+        if n < 2:  # every word is a window of one
+            starts: Iterable[int] = range(size)
         else:  # a window that differs in one word has one of the others in place: start there only
-            runs = windows_at(p.text, pw, len(target), (k - j for j, w in enumerate(target) for k in index.get(w, ())))
-        for run in runs:
-            differing = [(r.word, t) for r, t in zip(run, target, strict=True) if r.word != t]
+            starts = (k - j for j, w in enumerate(target) for k in pw.positions(w))
+        # `windows_at`'s runs, in text order; the tests on the words (cheap, and the sounds cached)
+        # come before those on the text (`joined`, `overlaps`): every test must pass, in any order
+        for i in sorted({i for i in starts if 0 <= i <= size - n}):
+            differing = [(w, t) for w, t in zip(words[i : i + n], target, strict=True) if w != t]
             if len(differing) != 1:
-                continue
-            start, end = run[0].start, run[-1].end
-            if overlaps(start, end, blocked + [(h.start, h.end) for h in hits]):
                 continue
             heard, meant = differing[0]
             if heard in lexicon.common_modifiers or not sounds_alike(heard, meant):
+                continue
+            run = [pw.token(k) for k in range(i, i + n)]
+            if not joined(p.text, run):
+                continue
+            start, end = run[0].start, run[-1].end
+            if overlaps(start, end, blocked + [(h.start, h.end) for h in hits]):
                 continue
             hits.append(TermHit(term, p, start, end, term.term, known=False))
     return hits
@@ -111,12 +164,16 @@ def _find_term_hits(transcript: Transcript, lexicon: Lexicon, names: list[str]) 
     Correct uses of a term and glossary names are blocked first, so that neither is ever a hit.
     """
     out: list[TermHit] = []
-    for p in transcript.paragraphs:
+    read = [(p, paragraph_words(transcript, p.text)) for p in transcript.paragraphs]
+    # each phrase is tried only in the paragraphs it may occur in (most mis-hearings: none)
+    folded = [pw.folded for _, pw in read]
+    holding = _holders(folded)
+    terms = _by_paragraph(list(lexicon.terms), lambda t: t.term, folded, holding)
+    variants = _by_paragraph([(t, v) for t in lexicon.terms for v in t.variants], lambda tv: tv[1].text, folded, holding)
+    for (p, pw), terms_here, variants_here in zip(read, terms, variants, strict=True):
         blocked = glossary_spans(p.text, names)
-        pw = paragraph_words(transcript, p.text)
-        blocked += [(m.start(), m.end()) for t in lexicon.terms if may_occur(t.term, pw.folded)
-                    for m in t.pattern.finditer(p.text)]
-        known = _known_hits(p, pw, lexicon, blocked)
+        blocked += [(m.start(), m.end()) for t in terms_here for m in t.pattern.finditer(p.text)]
+        known = _known_hits(p, variants_here, blocked)
         found = known + _phonetic_hits(p, pw, lexicon, blocked + [(h.start, h.end) for h in known])
         out += [h for h in found if _reads_as_term(h, lexicon)]
     return sorted(out, key=lambda h: (h.paragraph.line, h.start))

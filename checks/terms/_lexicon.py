@@ -10,15 +10,18 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from itertools import accumulate
 from typing import Any
 
 import jellyfish
 
+from auditor.anchored import fold
 from auditor.model import Transcript
 from auditor.words import Words, default_words
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
+_WORD_SPLIT_RE = re.compile(r"([A-Za-z][A-Za-z']*)")  # _WORD_RE, its words kept by `split`
 _JOIN_RE = re.compile(r"^[ \t-]+$")
 
 
@@ -28,7 +31,11 @@ class Variant:
 
     text: str
     fix: str
-    pattern: re.Pattern[str]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most calls hold none of the variants (`may_occur` says so first)."""
+        return phrase_pattern(self.text)
 
 
 @dataclass(frozen=True)
@@ -40,10 +47,14 @@ class Term:
     context: frozenset[str]
     figures: frozenset[str]
     phonetic: bool
-    pattern: re.Pattern[str]
 
-    @property
-    def words(self) -> tuple[str, ...]:
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use, as a variant's is."""
+        return phrase_pattern(self.term)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:  # read for every paragraph: split once
         return tuple(normalise_word(w) for w in re.split(r"[\s-]+", self.term))
 
 
@@ -102,18 +113,16 @@ def phrase_pattern(text: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
-# the only non-ASCII characters a case-insensitive regex lets stand for an ASCII letter
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
 def folded(text: str) -> str:
     """`text` in the case `may_occur` compares in: a phrase pattern can only match where its words
-    stand, in any case, as plain substrings of this."""
-    return text.translate(_FOLD).lower()
+    stand, in any case, as plain substrings of this (`auditor.anchored.fold`, which skips the slow
+    `translate` when none of the four non-ASCII characters it maps is in the text)."""
+    return fold(text)
 
 
 @cache
-def _needles(phrase: str) -> tuple[str, ...]:
+def needles(phrase: str) -> tuple[str, ...]:
+    """The lower-case words `may_occur` looks for (none when a word is not ASCII: always may)."""
     words = [w for w in re.split(r"[\s-]+", phrase.strip()) if w]
     return tuple(w.lower() for w in words) if all(w.isascii() for w in words) else ()
 
@@ -122,13 +131,13 @@ def may_occur(phrase: str, folded_text: str) -> bool:
     """Whether `phrase_pattern(phrase)` can match a text folded by `folded`: every word of the
     phrase must be in it. A cheap test that spares running each of the lexicon's patterns over
     every paragraph; never false where the pattern would match."""
-    return all(map(folded_text.__contains__, _needles(phrase)))  # no generator: runs ~50 times a paragraph
+    return all(map(folded_text.__contains__, needles(phrase)))  # no generator: runs ~50 times a paragraph
 
 
 def _variant(raw: Any, term: str) -> Variant:
     if isinstance(raw, str):
-        return Variant(raw, term, phrase_pattern(raw))
-    return Variant(raw["text"], raw["fix"], phrase_pattern(raw["text"]))
+        return Variant(raw, term)
+    return Variant(raw["text"], raw["fix"])
 
 
 def parse_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -143,7 +152,6 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
                 context=frozenset(c.lower() for c in entry.get("context", [])),
                 figures=frozenset(entry.get("figures", [])),
                 phonetic=bool(entry.get("phonetic", False)),
-                pattern=phrase_pattern(name),
             )
         )
     def words(key: str) -> frozenset[str]:
@@ -194,11 +202,13 @@ def normalise_word(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 14)
 def sounds_alike(a: str, b: str) -> bool:
     """Two different words a recogniser can confuse: close phonetic keys and close spelling.
 
     Inflections of one stem ("public"/"publish", "basic"/"basis") are not confusions: they share
-    all but the last letter or two and are usually intended.
+    all but the last letter or two and are usually intended. Cached: the term checks ask about the
+    same pairs of words many times a call.
     """
     if a == b or len(a) < 4 or len(b) < 4:
         return False
@@ -222,35 +232,58 @@ def tokens(text: str) -> list[Token]:
     return [Token(normalise_word(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
-@dataclass(frozen=True)
 class ParagraphWords:
     """A paragraph's words, tokenised once and shared by every term check and helper.
 
-    Kept as parallel tuples of words and offsets, not as `Token` objects: a call holds tens of
-    thousands of words until its last check has run, and plain tuples of strings and integers are
-    dropped from the garbage collector's bookkeeping, where an object per word made every full
-    collection of the (large, spaCy-laden) heap slower and more frequent. `token` builds the few
-    `Token`s a caller actually looks at.
+    Kept as a tuple of normalised words, not as `Token` objects: a call holds tens of thousands of
+    words until its last check has run, and plain tuples of strings and integers are dropped from
+    the garbage collector's bookkeeping, where an object per word made every full collection of
+    the (large, spaCy-laden) heap slower and more frequent. The index of every word is built only
+    when a caller asks for it (`positions` scans the words instead): most paragraphs never need it.
     """
 
-    words: tuple[str, ...]  # normalised, in text order
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    index: dict[str, tuple[int, ...]]  # where each normalised word stands (token positions, ascending)
-    folded: str  # the text as `may_occur` compares it
+    __slots__ = ("_index", "ends", "folded", "starts", "vocabulary", "words")
+
+    def __init__(self, text: str) -> None:
+        # the text cut at its words: gaps and words alternate, and the running sum of their
+        # lengths gives every word's start and end (all in C, where a Match object per word cost more)
+        parts = _WORD_SPLIT_RE.split(text)
+        bounds = list(accumulate(map(len, parts)))
+        self.words: tuple[str, ...] = tuple(map(normalise_word, parts[1::2]))  # normalised, in text order
+        self.starts: tuple[int, ...] = tuple(bounds[0:-1:2])
+        self.ends: tuple[int, ...] = tuple(bounds[1::2])
+        self.vocabulary = frozenset(self.words)
+        self.folded = folded(text)  # the text as `may_occur` compares it
+        self._index: dict[str, tuple[int, ...]] | None = None
 
     @classmethod
     def of(cls, text: str) -> ParagraphWords:
-        spans = [m.span() for m in _WORD_RE.finditer(text)]
-        words = tuple([normalise_word(text[a:b]) for a, b in spans])
-        positions: dict[str, list[int]] = {}
-        for i, w in enumerate(words):
-            positions.setdefault(w, []).append(i)
-        index = {w: tuple(ks) for w, ks in positions.items()}
-        return cls(words, tuple([a for a, _ in spans]), tuple([b for _, b in spans]), index, folded(text))
+        return cls(text)
 
     def __len__(self) -> int:
         return len(self.words)
+
+    @property
+    def index(self) -> dict[str, tuple[int, ...]]:
+        """Where each normalised word stands (token positions, ascending)."""
+        if self._index is None:
+            positions: dict[str, list[int]] = {}
+            for i, w in enumerate(self.words):
+                positions.setdefault(w, []).append(i)
+            self._index = {w: tuple(ks) for w, ks in positions.items()}
+        return self._index
+
+    def positions(self, word: str) -> tuple[int, ...]:
+        """Where `word` (normalised) stands: `index.get(word, ())`, by a scan of the words in C."""
+        if word not in self.vocabulary:
+            return ()
+        if self._index is not None:
+            return self._index[word]
+        found, words, at = [], self.words, -1
+        for _ in range(words.count(word)):
+            at = words.index(word, at + 1)
+            found.append(at)
+        return tuple(found)
 
     def token(self, i: int) -> Token:
         """The `i`-th word as a `Token` (the same one `tokens(text)[i]` gives)."""

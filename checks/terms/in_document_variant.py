@@ -36,7 +36,7 @@ def _phrases(transcript: Transcript, lexicon: Lexicon, glossary: list[str]) -> l
     for p in transcript.paragraphs:
         blocked = glossary_spans(p.text, glossary)
         pw = paragraph_words(transcript, p.text)  # a phrase ends in a head noun: start one word before each
-        for a, b in windows_at(p.text, pw, 2, (k - 1 for w, ks in pw.index.items() if w in lexicon.heads for k in ks)):
+        for a, b in windows_at(p.text, pw, 2, (k - 1 for w in lexicon.heads & pw.vocabulary for k in pw.positions(w))):
             if b.word in lexicon.heads and not overlaps(a.start, b.end, blocked):
                 out.append(_Phrase((a.word, b.word), p, a.start, b.end))
     return out
@@ -61,7 +61,9 @@ class _Usage:
             first = ph.text.split()[0] if ph.text.split() else ""
             if len(first) >= 3 and first.isupper():
                 acronyms.add(ph.words[0])
-        words: Counter[str] = Counter(w for p in transcript.paragraphs for w in paragraph_words(transcript, p.text).words)
+        words: Counter[str] = Counter()
+        for p in transcript.paragraphs:
+            words.update(paragraph_words(transcript, p.text).words)  # counted in C, a paragraph at a time
         return cls(phrases, Counter(ph.words for ph in phrases), paragraphs, words, acronyms)
 
     def alone(self, word: str) -> int:
