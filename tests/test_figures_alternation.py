@@ -15,9 +15,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.figures import lexicon
 from auditor.alternation import flat_alternation
 from auditor.alternation import phrase_alternation as alternation
+from auditor.figures import lexicon
 from auditor.words import default_words
 
 _CHARS = "abAB -&1"
