@@ -32,8 +32,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from auditor.mentions import announcement_patterns, mention_patterns
-from auditor.names import honorific_gender, name_tokens
+from auditor.names import APOSTROPHE_HYPHEN, honorific_gender, name_tokens, one_of
 from auditor.persons import Announcement, GenderEvidence, Mention, NearMiss, Person, Roster, c_suite_roles
+from auditor.prefilter import TextView
 from auditor.words import Words, default_words
 
 if TYPE_CHECKING:
@@ -67,7 +68,12 @@ def _title_ok(title: str, words: Words) -> bool:
     )
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]+)*(?![\w'’\-])")
+_WORD_CHAR = one_of(r"\w'\-", "’")
+_CAPITALISED = re.compile(
+    rf"(?<!{_WORD_CHAR})[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:{APOSTROPHE_HYPHEN}[A-Za-z][a-z]+)*(?!{_WORD_CHAR})"
+)
+#: the capitalised words that end a text ("I am Darren| Kirk": the words of the name before it)
+_TRAILING_CAPITALISED = re.compile(rf"(?:[A-Z]{_WORD_CHAR}*[ \t]+)+$")
 
 
 def _trim_title(title: str, words: Words) -> str:
@@ -86,15 +92,17 @@ def build_roster(transcript: Transcript) -> Roster:
         if turn.is_person:
             for line in turn.header_lines[:1] or (turn.header_line,):
                 roster.add(turn.speaker, line, turn.role, header=True)
+    # what the patterns ask of each paragraph (which words it holds), found once for all of them
+    views = {id(p): TextView(p.text) for p in transcript.paragraphs}
     # in the order of the text, so that the first spelling of a name is the reference one
     for turn in transcript.turns:
         for paragraph in turn.paragraphs:
-            _collect_introductions(roster, paragraph)
+            _collect_introductions(roster, paragraph, views[id(paragraph)])
         following = transcript.turns[turn.index + 1] if turn.index + 1 < len(transcript.turns) else None
-        _collect_announcements(roster, turn, following)
+        _collect_announcements(roster, turn, following, views)
     roster.announcements.sort(key=lambda a: (a.line, a.offset))
     for paragraph in transcript.paragraphs:
-        _collect_mentions(roster, paragraph)
+        _collect_mentions(roster, paragraph, views[id(paragraph)])
         for m in _CAPITALISED.finditer(paragraph.text):
             roster.spellings.setdefault(m.group(0).lower(), []).append((paragraph.line, m.start(), m.end()))
     roster.mentions.sort(key=lambda m: (m.line, m.start))
@@ -165,11 +173,11 @@ def _speech_noun(text: str, start: int, end: int, words: Words) -> str | None:
     return None
 
 
-def _collect_introductions(roster: Roster, paragraph: Paragraph) -> None:
+def _collect_introductions(roster: Roster, paragraph: Paragraph, view: TextView) -> None:
     patterns = mention_patterns(roster.words)
     lower = (patterns.intro_lower_title, patterns.intro_name_lower_title)
     for regex in (patterns.intro_title_name, patterns.intro_name_title, *lower):
-        for m in regex.finditer(paragraph.text):
+        for m in regex.finditer(paragraph.text, view):
             title = _trim_title(m.group("title"), roster.words)
             if regex not in lower and not _title_ok(title, roster.words):
                 continue
@@ -200,7 +208,7 @@ def _firm_like(text: str, words: Words) -> bool:
     )
 
 
-def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -> None:
+def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None, views: dict[int, TextView]) -> None:
     """Every announcement of who speaks next (or, "self", who speaks now) in the turn's paragraphs."""
     patterns = announcement_patterns(roster.words)
     paragraphs = turn.paragraphs
@@ -211,8 +219,9 @@ def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -
     }
     for index, paragraph in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
+        view = views[id(paragraph)]
         for form, regex in patterns.patterns:
-            for m in regex.finditer(paragraph.text):
+            for m in regex.finditer(paragraph.text, view):
                 start, end = m.span("name")
                 name, start = _strip_openers(m.group("name"), start, roster.words)
                 if form in ("call", "line") and name != m.group("name"):
@@ -242,7 +251,7 @@ def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -
                 stand_in = stand_in or bool(patterns.stand_in.search(m.group(0)))
                 _announce(roster, paragraph, turn, m, (name, firm, kind), placed, stand_in)
         if index == len(paragraphs) - 1 and not taken:
-            for m in patterns.handover_title.finditer(paragraph.text):
+            for m in patterns.handover_title.finditer(paragraph.text, view):
                 person = roster.holder(m.group("title"))
                 if person is not None and len(paragraph.text) - m.end() <= patterns.closing_tail:
                     stand_in = _stands_in(opening["next"], person.name, roster.words)
@@ -267,7 +276,7 @@ def _stands_in(opening: str, name: str, words: Words) -> bool:
     if re.search(rf"\bfor[ \t]+(?:{'|'.join(names)})\b", opening):
         return True
     return any(  # the words of the name before this one ("I am Darren| Kirk") belong to it
-        not patterns.self_opener.search(re.sub(r"(?:[A-Z][\w'’\-]*[ \t]+)+$", "", opening[: said.start()]))
+        not patterns.self_opener.search(_TRAILING_CAPITALISED.sub("", opening[: said.start()]))
         for said in re.finditer(rf"\b(?:{'|'.join(names)})\b", opening)
     )
 
@@ -321,17 +330,17 @@ def _announce(
         mention.person = person
 
 
-def _collect_mentions(roster: Roster, paragraph: Paragraph) -> None:
+def _collect_mentions(roster: Roster, paragraph: Paragraph, view: TextView) -> None:
     patterns = mention_patterns(roster.words)
-    for m in patterns.honorific.finditer(paragraph.text):
+    for m in patterns.honorific.finditer(paragraph.text, view):
         tokens = name_tokens(m.group("name"), roster.words)
         if tokens[:1] and tokens[0] in patterns.address_titles:
             continue
         _record(roster, paragraph, m, "honorific", m.group("hon"))
-    for m in patterns.title_name.finditer(paragraph.text):
+    for m in patterns.title_name.finditer(paragraph.text, view):
         _record(roster, paragraph, m, "title", m.group("hon"))
     for regex in patterns.contexts:
-        for m in regex.finditer(paragraph.text):
+        for m in regex.finditer(paragraph.text, view):
             _record(roster, paragraph, m, "context")
     for m in patterns.name_run.finditer(paragraph.text):
         _collect_full_names(roster, paragraph, m)
