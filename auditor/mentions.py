@@ -17,20 +17,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from auditor.names import APOSTROPHE, NAME, TOKEN, alternation, name_rules, one_of
+from auditor.names import APOSTROPHE, NAME, TOKEN, TOKEN_TAIL, alternation, name_rules, one_of
 from auditor.prefilter import Anchor, Literals, Scan, cased, opening, uncased
 from auditor.words import Words
 
 #: where a pattern opening "(?:^|(?<=[.?!,])[ \t]+)" can start: position 0, or the first space or
 #: tab after a full stop, question or exclamation mark, or comma
 _CLAUSE_START = Anchor(regex=r"[.?!,](?=[ \t])", offset=1, at_start=True, disjoint=True)
-#: where a pattern opening "(?:^|(?<=[ \t(]))" and then a capital letter can start
 #: a character of a name word (a letter, digit, apostrophe or hyphen); with a full stop; a word
 #: character or an apostrophe (see `auditor.names.one_of` for why they are no classes)
 _NAME_CHAR = one_of(r"\w'\-", "’")
 _NAME_OR_STOP = one_of(r"\w'.\-", "’")
 _WORD_OR_APOSTROPHE = one_of(r"\w'", "’")
-_WORD_START = Anchor(regex=r"[ \t(](?=[A-Z])", offset=1, at_start=True)
 
 
 def _capitalisable(phrases: list[str]) -> str:
@@ -117,22 +115,24 @@ def mention_patterns(words: Words) -> MentionPatterns:
     # anchors (see auditor.prefilter): where each pattern can start, written from its opening
     before_title = alternation(intro["before_title"])
     # a name (or an honorific) opening after a space, tab or "(": every name word is capitalised
-    # a name (and an honorific, unless one is written otherwise) opens with a capital letter
-    word_start = _WORD_START if all(re.match("[A-Z]", h) for h in name_rules(words).honorifics_written) else None
+    # "Priya Ramaswamy, Head of ...": after a space, tab or "(" (or at position 0), a name and a comma
+    named_comma = Anchor(
+        regex=rf"[ \t(](?=(?:(?:{hon})\.?[ \t]+)?{NAME},[ \t]+)", offset=1, at_start=True, disjoint=True
+    )
     return MentionPatterns(
-        honorific=Scan(rf"\b(?P<hon>{hon})\b\.?[ \t]+(?P<name>{NAME})", anchor=opening(cased(name_rules(words).honorifics_written))),
+        honorific=Scan(rf"\b(?P<hon>{hon})\b\.?[ \t]+(?P<name>{NAME})", anchor=opening(cased(name_rules(words).honorifics_written, whole=True))),
         contexts=(
             Scan(
                 rf"\b{_capitalisable(m['thanks'])}(?: {alternation(m['thanks_intensifiers'])} much)?,"
                 rf"[ \t]+{not_hon}(?P<name>{NAME})\b",
-                anchor=opening(uncased(m["thanks"])),
+                anchor=opening(uncased(m["thanks"], whole=True)),
                 needs=(cased([","]),),
             ),
             Scan(
                 rf"\b[Aa]s[ \t]+{not_hon}(?P<name>{NAME})[ \t]+(?:{alternation(m['as_adverbs'])}[ \t]+)?"
                 rf"(?:{alternation(m['as_auxiliaries'])}[ \t]+)?{alternation(m['speech_verbs'])}\b",
-                anchor=opening(cased(["As", "as"])),
-                needs=(cased(m["speech_verbs"]),),
+                anchor=opening(cased(["As", "as"], whole=True)),
+                needs=(cased(m["speech_verbs"], whole=True),),
             ),
             Scan(
                 rf"\b{alternation(m['handover_verbs'])}(?:ing)?[ \t]+"
@@ -140,8 +140,8 @@ def mention_patterns(words: Words) -> MentionPatterns:
                 rf"(?:{alternation(m['handover_particles'])}[ \t]+)*to[ \t]+"
                 rf"(?:{alternation(m['handover_possessives'])}[ \t][\w ,]{{0,60}}?,[ \t]+)?"
                 rf"{not_hon}(?P<name>{NAME})",
-                anchor=opening(cased(m["handover_verbs"])),
-                needs=(cased(["to"]),),
+                anchor=opening(cased(_inflected(m["handover_verbs"], ("ing",)), whole=True)),
+                needs=(cased(["to"], whole=True),),
             ),
             Scan(
                 rf"(?<![\w.])(?P<name>{NAME}){APOSTROPHE}s[ \t]+{alternation(m['possessed_speech'])}",
@@ -160,7 +160,7 @@ def mention_patterns(words: Words) -> MentionPatterns:
         intro_name_title=Scan(
             rf"(?:^|(?<=[ \t(]))(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME}),[ \t]+"
             rf"(?:{alternation(intro['after_name'])}[ \t]+)?(?P<title>{title})",
-            anchor=word_start,
+            anchor=named_comma,
             needs=(cased([","]),),
         ),
         intro_lower_title=Scan(
@@ -169,22 +169,24 @@ def mention_patterns(words: Words) -> MentionPatterns:
             rf"(?:,[ \t]+|[ \t]+)(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME})"
             rf"(?=[ \t]*(?:[,.;:!?)\-]|$|(?:and|who|will|is|has|to|for|here)\b))",
             anchor=Anchor(regex=rf"{before_title}[ \t]"),
-            needs=(cased(m["title_heads"]),),
+            needs=(cased(m["title_heads"], whole=True),),
         ),
         intro_name_lower_title=Scan(
             rf"(?:^|(?<=[ \t(]))(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME}),[ \t]+"
             rf"(?:{alternation(intro['after_name'])}[ \t]+)?(?P<title>(?:[a-z][\w&\-]*[ \t]+){{0,5}}?"
             rf"{alternation(m['title_heads'])})\b",
-            anchor=word_start,
-            needs=(cased([","]), cased(m["title_heads"])),
+            anchor=named_comma,
+            needs=(cased([","]), cased(m["title_heads"], whole=True)),
         ),
         role_in_title=re.compile(rf"\b{alternation(roles['title_words'])}\b"),
         title_name=Scan(
             rf"\b(?P<hon>{alternation(m['titles_before_name'])})\.?[ \t]+(?P<name>{NAME})",
-            anchor=opening(cased(m["titles_before_name"])),
+            anchor=opening(cased(m["titles_before_name"], whole=True)),
         ),
         name_run=re.compile(
-            rf"(?<!{_NAME_OR_STOP})(?P<name>{TOKEN}(?:[ \t]+{TOKEN}){{1,3}})(?!{_NAME_CHAR})"
+            # the lookbehind after the first capital letter, not before it (the same test of the
+            # character before the name): the scan then skips to capital letters
+            rf"(?P<name>[A-Z](?<!{_NAME_OR_STOP}[A-Z]){TOKEN_TAIL}(?:[ \t]+{TOKEN}){{1,3}})(?!{_NAME_CHAR})"
         ),
         pronouns={g: re.compile(rf"\b{alternation(pronouns[g])}\b") for g in ("male", "female")},
         leading_pronoun=re.compile(rf"^\s*(?P<p>{alternation(leading)})[ \t]+[a-z]"),
@@ -215,10 +217,16 @@ def _handovers(opening: str, fillers: str, targets: tuple[str, ...]) -> list[str
     return [rf"{opening}[ \t]+(?:\w{{1,3}}-[ \t]+)?to[ \t]+{fillers}(?:you,[ \t]+)?{t}" for t in targets]
 
 
+def _inflected(verbs: list[str], endings: tuple[str, ...]) -> list[str]:
+    """Each verb as a pattern reads it, "\\b(?:hand|pass)(?:es|s|ing|ed)?" then a space: "hand",
+    "hands", "handing"..., whole words."""
+    return [v + e for v in verbs for e in ("", *endings)]
+
+
 def _longest_words(phrases: list[str]) -> Literals:
     """The longest word of each phrase of an `alternation(phrases, spaced=True)`: each match of it
     holds one of them as written."""
-    return cased([max(p.split(" "), key=len) for p in phrases])
+    return cased([max(p.split(" "), key=len) for p in phrases], whole=True)
 
 
 @dataclass(frozen=True)
@@ -298,11 +306,17 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
     routing = _capitalisable(ann["routing_verbs"])
     pronoun = rf"\b(?:[Ii]t|[Tt]hat|[Tt]his)(?:{APOSTROPHE}s|[ \t]+(?:{alternation(ann['question_verbs'], spaced=True)}))[ \t]+"
     # anchors and needed words (see auditor.prefilter), each read off the opening of its pattern
-    questions = opening(uncased(ann["question_nouns"]))
-    lines = cased(["line", "from"])  # what `line` reads
-    routes = uncased(ann["routing_verbs"])
-    verbs = (ann["pass_verbs"], m["handover_verbs"], ann["floor_verbs"])
-    to = (cased(["to"]),)
+    questions = opening(uncased(ann["question_nouns"], whole=True))
+    lines = cased(["line", "from"], whole=True)  # what `line` reads
+    routes = uncased(ann["routing_verbs"], whole=True)
+    # the verbs of each way to the floor as it reads them, with their endings: whole words
+    verbs = (
+        _inflected(ann["pass_verbs"], ("es", "s", "ing", "ed")),
+        _inflected(m["handover_verbs"], ("s", "ing", "ed")),
+        _inflected(ann["floor_verbs"], ("s", "ing")),
+    )
+    all_verbs = [v for vs in verbs for v in vs]
+    to = (cased(["to"], whole=True),)
     patterns: list[tuple[str, Scan]] = [
         ("question", Scan(rf"{question}{line}{person}{not_possessive}{firm_after}?", anchor=questions, needs=(lines,))),
         (
@@ -313,7 +327,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
                 needs=(_longest_words(ann["question_by"]),),
             ),
         ),
-        ("question", Scan(rf"{pronoun}{line}{person}{firm_after}", anchor=opening(uncased(["it", "that", "this"])), needs=(lines,))),
+        ("question", Scan(rf"{pronoun}{line}{person}{firm_after}", anchor=opening(uncased(["it", "that", "this"], whole=True)), needs=(lines,))),
         (
             "question",
             Scan(
@@ -325,14 +339,14 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             "question",
             Scan(
                 rf"\b{_capitalisable(ann['handoffs'])}[ \t]+(?:{line}|the[ \t]+)?{person}{firm_after}",
-                anchor=opening(uncased(ann["handoffs"])),
+                anchor=opening(uncased(ann["handoffs"], whole=True)),
             ),
         ),
         (
             "question",
             Scan(
                 rf"\b{_capitalisable(ann['callers'])}[ \t]+{person}{not_possessive}{firm_after}?",
-                anchor=opening(uncased(ann["callers"])),
+                anchor=opening(uncased(ann["callers"], whole=True)),
             ),
         ),
         ("question", Scan(rf"\[(?P<name>{NAME}),[ \t]*(?P<firm>[^\]\[]{{2,80}})\]", anchor=opening(cased(["["])), needs=(cased(["]"]),))),
@@ -345,7 +359,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             ),
         ),
         *(
-            ("handover", Scan(h, anchor=opening(cased(v)), needs=to))
+            ("handover", Scan(h, anchor=opening(cased(v, whole=True)), needs=to))
             for v, o in zip(verbs, openings, strict=True)
             for h in _handovers(o, fillers, targets)
         ),
@@ -354,10 +368,10 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"(?:^|(?<=[.?!,])[ \t]+){person},?[ \t]+{fillers}{go_ahead}\b",
                 anchor=_CLAUSE_START,
-                needs=(uncased(ann["go_ahead"]),),
+                needs=(uncased(ann["go_ahead"], whole=True),),
             ),
         ),
-        ("handover", Scan(rf"\b{go_ahead},?[ \t]+{person}[ \t]*(?:[,.!?]|$)", anchor=opening(uncased(ann["go_ahead"])))),
+        ("handover", Scan(rf"\b{go_ahead},?[ \t]+{person}[ \t]*(?:[,.!?]|$)", anchor=opening(uncased(ann["go_ahead"], whole=True)))),
         # "Now, Mr. Fujita will present the results."
         (
             "handover",
@@ -365,7 +379,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
                 rf"(?:^|(?<=[.?!])[ \t]+)(?:(?:[Nn]ow|[Ss]o|[Aa]nd)[ \t,]+)?(?!(?:He|She|They|We|It|You|I)\b){person}[ \t]+will[ \t]+"
                 rf"(?:now[ \t]+)?{routing}\b",
                 anchor=_CLAUSE_START,
-                needs=(cased(["will"]), routes),
+                needs=(cased(["will"], whole=True), routes),
             ),
         ),
         # management routing a question: "I'll let Hannes answer", "Javier, maybe you can add ..."
@@ -373,18 +387,18 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             "handover",
             Scan(
                 rf"\b(?:I{APOSTROPHE}ll|I will|[Ll]et me)[ \t]+let[ \t]+{person}[ \t]+{routing}\b",
-                anchor=opening(cased(["I'll", "I’ll", "I will", "Let me", "let me"])),
+                anchor=opening(cased(["I'll", "I’ll", "I will", "Let me", "let me"], whole=True)),
                 needs=(routes,),
             ),
         ),
-        ("handover", Scan(rf"\b[Ll]et[ \t]+{person}[ \t]+(?:to[ \t]+)?{routing}\b", anchor=opening(cased(["Let", "let"])), needs=(routes,))),
+        ("handover", Scan(rf"\b[Ll]et[ \t]+{person}[ \t]+(?:to[ \t]+)?{routing}\b", anchor=opening(cased(["Let", "let"], whole=True)), needs=(routes,))),
         (
             "handover",
             Scan(
                 rf"(?:^|(?<=[.?!,])[ \t]+)(?:[Aa]nd[ \t]+|[Ss]o[ \t]+|[Bb]ut[ \t]+)?{person},?[ \t]+(?:maybe[ \t]+)?"
                 rf"(?:you[ \t]+)?(?:can|could|would|will|do)[ \t]+you[ \t]+(?:also[ \t]+)?(?:want[ \t]+to[ \t]+)?{routing}\b",
                 anchor=_CLAUSE_START,
-                needs=(cased(["you"]), routes),
+                needs=(cased(["you"], whole=True), routes),
             ),
         ),
         (
@@ -393,7 +407,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
                 rf"(?:^|(?<=[.?!,])[ \t]+)(?:[Aa]nd[ \t]+|[Ss]o[ \t]+|[Bb]ut[ \t]+)?{person},?[ \t]+(?:maybe[ \t]+)?"
                 rf"you[ \t]+(?:can|could|may|might)[ \t]+(?:also[ \t]+)?{routing}\b",
                 anchor=_CLAUSE_START,
-                needs=(cased(["you"]), routes),
+                needs=(cased(["you"], whole=True), routes),
             ),
         ),
         # "And now, Pascal, I'll hand the call back to you."
@@ -402,7 +416,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"(?:^|(?<=[.?!,])[ \t]+){person},[ \t]+[^.?!]{{0,30}}?(?:{'|'.join(openings)})[ \t]+to[ \t]+you\b",
                 anchor=_CLAUSE_START,
-                needs=(cased(["you"]), cased([v for vs in verbs for v in vs])),
+                needs=(cased(["you"], whole=True), cased(all_verbs, whole=True)),
             ),
         ),
         # a turn that ends by calling a name: "Nick?", "Ms. Ito, please."
@@ -419,7 +433,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"\b{_capitalisable(ann['self_any'])}[ \t]+{person}{not_possessive}"
                 rf"(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|for|again)\b))",
-                anchor=opening(uncased(ann["self_any"])),
+                anchor=opening(uncased(ann["self_any"], whole=True)),
             ),
         ),
         (
@@ -427,7 +441,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"\b{_capitalisable(ann['self_firm'])}[ \t]+{person}[ \t]+"
                 rf"(?:{prep}|on[ \t]+for|in[ \t]+for|here)\b",
-                anchor=opening(uncased(ann["self_firm"])),
+                anchor=opening(uncased(ann["self_firm"], whole=True)),
             ),
         ),
     ]
@@ -436,7 +450,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         handover_title=Scan(
             rf"(?:{'|'.join(openings)})[ \t]+to[ \t]+{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))"
             rf"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:for|who|to)\b)",
-            anchor=opening(cased([v for vs in verbs for v in vs])),
+            anchor=opening(cased(all_verbs, whole=True)),
             needs=to,
         ),
         stand_in=re.compile(

@@ -39,8 +39,10 @@ def one_of(latin1: str, *beyond: str) -> str:
 APOSTROPHE_HYPHEN = one_of(r"'\-", "’")
 #: an apostrophe, straight or typographic ("Helen's", "Helen’s")
 APOSTROPHE = one_of("'", "’")
-#: One name word: "Zou", "O'Brien", "Jean-Luc", "McDonald", or an initial "T.".
-TOKEN = rf"(?:[A-Z]\.|[A-Z][a-z]+(?:{APOSTROPHE_HYPHEN}[A-Za-z][a-z]+)*(?:[A-Z][a-z]+)?)"
+#: One name word after its capital letter: "Zou", "O'Brien", "Jean-Luc", "McDonald", or an initial "T.".
+TOKEN_TAIL = rf"(?:\.|[a-z]+(?:{APOSTROPHE_HYPHEN}[A-Za-z][a-z]+)*(?:[A-Z][a-z]+)?)"
+#: One name word (the capital letter in front of both alternatives, as `re` would factor it).
+TOKEN = rf"(?:[A-Z]{TOKEN_TAIL})"
 #: A name of one to three words.
 NAME = rf"{TOKEN}(?:[ \t]+{TOKEN}){{0,2}}"
 

@@ -31,8 +31,19 @@ from itertools import count
 #: every group of literals made, by bit: a text view looks for each group once, and a scan reads
 #: its needs as one bit mask
 _GROUPS: dict[int, Literals] = {}
-_MADE: dict[tuple[tuple[str, ...], bool], Literals] = {}
+_MADE: dict[tuple[tuple[str, ...], bool, bool], Literals] = {}
 _BITS = count()
+
+
+class _Bits:
+    """The bits of every group made so far."""
+
+    bits = 0
+
+
+_KNOWN = _Bits()
+#: the words of a lower-cased text, as `Literals.whole` groups look for them
+_LETTERS = re.compile("[a-z]+")
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,15 +52,25 @@ class Literals:
 
     `cased=False`: they are in lower case and looked for in the lower-cased text (for patterns
     written "[Gg]o ahead").
+
+    `whole`: the pattern reads each as whole words, with a character that is no letter (or the
+    text's end) on either side ("\\bthanks,", "[ \\t]+to[ \\t]+", "\\bhand(?:s|ing)?[ \\t]" read
+    "hands" whole). Every letter run of such a literal is then a word of the lower-cased text
+    wherever it stands: a text is searched only for the literals whose longest run is one of its
+    words (one pass splits it into words for all groups, instead of one pass per literal).
     """
 
     words: tuple[str, ...]
     cased: bool = True
+    whole: bool = False
     #: the words to look for: those without another word inside them (which holds whenever they do)
     needed: tuple[str, ...] = field(init=False, repr=False)
     #: the words to find the places of: those without another word opening them (which starts
     #: wherever they do)
     starting: tuple[str, ...] = field(init=False, repr=False)
+    #: with `whole`, the needed literals by their longest letter run
+    by_run: dict[str, tuple[str, ...]] = field(init=False, repr=False)
+    runs: frozenset[str] = field(init=False, repr=False)
     bit: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -57,20 +78,30 @@ class Literals:
         set_ = object.__setattr__
         set_(self, "needed", tuple(w for w in words if not any(v != w and v in w for v in words)))
         set_(self, "starting", tuple(w for w in words if not any(v != w and w.startswith(v) for v in words)))
+        by_run: dict[str, tuple[str, ...]] = {}
+        for w in words if self.whole else ():  # each: "question" is no word of "questions"
+            runs = _LETTERS.findall(w.lower())
+            if not runs:
+                raise ValueError(f"a whole word without letters: {w!r}")
+            longest = max(runs, key=len)
+            by_run[longest] = (*by_run.get(longest, ()), w)
+        set_(self, "by_run", by_run)
+        set_(self, "runs", frozenset(by_run))
         set_(self, "bit", 1 << next(_BITS))
         _GROUPS[self.bit] = self
+        _KNOWN.bits |= self.bit
 
 
-def _made(words: tuple[str, ...], cased: bool) -> Literals:
+def _made(words: tuple[str, ...], cased: bool, whole: bool) -> Literals:
     """The one group of these literals (one bit, looked for once per text whichever scans need it)."""
-    key = (words, cased)
+    key = (words, cased, whole)
     found = _MADE.get(key)
     if found is None:
-        found = _MADE[key] = Literals(words, cased)
+        found = _MADE[key] = Literals(words, cased, whole)
     return found
 
 
-def uncased(phrases: Iterable[str]) -> Literals | None:
+def uncased(phrases: Iterable[str], *, whole: bool = False) -> Literals | None:
     """The lower-case literals of phrases a pattern reads with either case of their first letter
     ("[Gg]o ahead"), or None when a phrase has a letter outside ASCII (whose lower case could be
     two letters, or differ from that of its upper case): a text holding the phrase so written
@@ -78,12 +109,12 @@ def uncased(phrases: Iterable[str]) -> Literals | None:
     phrases = list(phrases)
     if not all(p and all(c.isascii() or c.lower() == c == c.upper() for c in p) for p in phrases):
         return None
-    return _made(tuple(dict.fromkeys(p.lower() for p in phrases)), False)
+    return _made(tuple(dict.fromkeys(p.lower() for p in phrases)), False, whole)
 
 
-def cased(phrases: Iterable[str]) -> Literals:
+def cased(phrases: Iterable[str], *, whole: bool = False) -> Literals:
     """Literals as written, for patterns that read them exactly."""
-    return _made(tuple(dict.fromkeys(phrases)), True)
+    return _made(tuple(dict.fromkeys(phrases)), True, whole)
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,11 +143,12 @@ def opening(literals: Literals | None) -> Anchor | None:
 class TextView:
     """One paragraph's text with what the scans ask of it, found once for all of them."""
 
-    __slots__ = ("_candidates", "_lowered", "known", "present", "text")
+    __slots__ = ("_candidates", "_lowered", "_words", "known", "present", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._lowered: str | None = None
+        self._words: frozenset[str] | None = None
         #: the bits of the groups of literals looked for, and of those found
         self.known = 0
         self.present = 0
@@ -128,23 +160,27 @@ class TextView:
             self._lowered = self.text.lower()
         return self._lowered
 
-    def holds(self, mask: int) -> bool:
-        """The text holds a literal of each group of the mask."""
-        unknown = mask & ~self.known
-        if unknown:
-            self.learn(unknown)
-        return self.present & mask == mask
-
-    def learn(self, unknown: int) -> None:
-        """Look for the groups of literals of these bits."""
-        self.known |= unknown
-        while unknown:
-            bit = unknown & -unknown
-            unknown ^= bit
-            group = _GROUPS[bit]
+    def learn(self) -> None:
+        """Look for every group of literals not looked for yet (all at once: the scans of a
+        paragraph ask for nearly all of them, and one call is cheaper than one per scan)."""
+        for bit, group in _GROUPS.items():
+            if bit & self.known:
+                continue
             hay = self.text if group.cased else self.lowered
-            if any(map(hay.__contains__, group.needed)):
+            if group.whole:
+                found = any(map(hay.__contains__, self._spelt(group)))
+            else:
+                found = any(map(hay.__contains__, group.needed))
+            if found:
                 self.present |= bit
+        self.known = _KNOWN.bits
+
+    def _spelt(self, group: Literals) -> list[str]:
+        """The literals of a `whole` group whose longest letter run is a word of the text: only
+        they can stand in it as the pattern reads them."""
+        if self._words is None:
+            self._words = frozenset(_LETTERS.findall(self.lowered))
+        return [w for run in group.runs & self._words for w in group.by_run[run]]
 
     def candidates(self, anchor: Anchor) -> list[int] | None:
         """The positions, in order, where the anchor says a match can start; None when they cannot
@@ -166,7 +202,7 @@ class TextView:
         hay = self.text if literals.cased else self.lowered
         if len(hay) != len(self.text):
             return None
-        for word in literals.starting:
+        for word in self._spelt(literals) if literals.whole else literals.starting:
             at = hay.find(word)
             while at >= 0:
                 found.append(at)
@@ -235,7 +271,7 @@ class Scan:
         mask = self.mask
         if mask:
             if mask & ~view.known:
-                view.learn(mask & ~view.known)
+                view.learn()
             if view.present & mask != mask:
                 return ()
         starts = view.candidates(self.anchor) if self.anchor is not None else None

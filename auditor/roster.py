@@ -35,6 +35,7 @@ from auditor.mentions import announcement_patterns, mention_patterns
 from auditor.names import APOSTROPHE_HYPHEN, honorific_gender, name_tokens, one_of
 from auditor.persons import Announcement, GenderEvidence, Mention, NearMiss, Person, Roster, c_suite_roles
 from auditor.prefilter import TextView
+from auditor.word_search import after_for, whole_words
 from auditor.words import Words, default_words
 
 if TYPE_CHECKING:
@@ -69,8 +70,10 @@ def _title_ok(title: str, words: Words) -> bool:
 
 
 _WORD_CHAR = one_of(r"\w'\-", "’")
+#: a capitalised word (the lookbehind after its capital, not before: the same test of the character
+#: before it, but the scan then skips to capital letters instead of trying every position)
 _CAPITALISED = re.compile(
-    rf"(?<!{_WORD_CHAR})[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:{APOSTROPHE_HYPHEN}[A-Za-z][a-z]+)*(?!{_WORD_CHAR})"
+    rf"[A-Z](?<!{_WORD_CHAR}[A-Z])[a-z]+(?:[A-Z][a-z]+)?(?:{APOSTROPHE_HYPHEN}[A-Za-z][a-z]+)*(?!{_WORD_CHAR})"
 )
 #: the capitalised words that end a text ("I am Darren| Kirk": the words of the name before it)
 _TRAILING_CAPITALISED = re.compile(rf"(?:[A-Z]{_WORD_CHAR}*[ \t]+)+$")
@@ -101,8 +104,9 @@ def build_roster(transcript: Transcript) -> Roster:
         following = transcript.turns[turn.index + 1] if turn.index + 1 < len(transcript.turns) else None
         _collect_announcements(roster, turn, following, views)
     roster.announcements.sort(key=lambda a: (a.line, a.offset))
+    misspelt: dict[str, bool] = {}  # the persons are all known now: a run of words is judged once
     for paragraph in transcript.paragraphs:
-        _collect_mentions(roster, paragraph, views[id(paragraph)])
+        _collect_mentions(roster, paragraph, views[id(paragraph)], misspelt)
         for m in _CAPITALISED.finditer(paragraph.text):
             roster.spellings.setdefault(m.group(0).lower(), []).append((paragraph.line, m.start(), m.end()))
     roster.mentions.sort(key=lambda m: (m.line, m.start))
@@ -270,14 +274,14 @@ def _stands_in(opening: str, name: str, words: Words) -> bool:
     patterns = announcement_patterns(words)
     if patterns.stand_in.search(opening):
         return True
-    names = [re.escape(w) for w in name.split() if len(w) > 2]
+    names = [w for w in name.split() if len(w) > 2]
     if not names:
         return False
-    if re.search(rf"\bfor[ \t]+(?:{'|'.join(names)})\b", opening):
+    if after_for(opening, names):  # "for Helen"
         return True
     return any(  # the words of the name before this one ("I am Darren| Kirk") belong to it
-        not patterns.self_opener.search(_TRAILING_CAPITALISED.sub("", opening[: said.start()]))
-        for said in re.finditer(rf"\b(?:{'|'.join(names)})\b", opening)
+        not patterns.self_opener.search(_TRAILING_CAPITALISED.sub("", opening[:said]))
+        for said in whole_words(opening, names)
     )
 
 
@@ -330,7 +334,7 @@ def _announce(
         mention.person = person
 
 
-def _collect_mentions(roster: Roster, paragraph: Paragraph, view: TextView) -> None:
+def _collect_mentions(roster: Roster, paragraph: Paragraph, view: TextView, misspelt: dict[str, bool]) -> None:
     patterns = mention_patterns(roster.words)
     for m in patterns.honorific.finditer(paragraph.text, view):
         tokens = name_tokens(m.group("name"), roster.words)
@@ -343,10 +347,10 @@ def _collect_mentions(roster: Roster, paragraph: Paragraph, view: TextView) -> N
         for m in regex.finditer(paragraph.text, view):
             _record(roster, paragraph, m, "context")
     for m in patterns.name_run.finditer(paragraph.text):
-        _collect_full_names(roster, paragraph, m)
+        _collect_full_names(roster, paragraph, m, misspelt)
 
 
-def _collect_full_names(roster: Roster, paragraph: Paragraph, m: re.Match[str]) -> None:
+def _collect_full_names(roster: Roster, paragraph: Paragraph, m: re.Match[str], misspelt: dict[str, bool]) -> None:
     """A full name anywhere in the text that misspells a participant's surname ("Maria Kovecs").
 
     Only a run whose given name is the participant's and whose surname is a letter or two off is
@@ -357,13 +361,20 @@ def _collect_full_names(roster: Roster, paragraph: Paragraph, m: re.Match[str]) 
         for j in range(i + 2, min(i + 3, len(written)) + 1):
             start, end = m.start("name") + written[i].start(), m.start("name") + written[j - 1].end()
             name = paragraph.text[start:end]
-            if not _plausible_name(name, roster.words) or roster.find(name) is not None:
-                continue
-            hit = roster.resemble(name, addressed=False)
-            if hit is None or hit.part != "surname" or not hit.given_same:
-                continue
-            _record_span(roster, paragraph, start, end, name)
-            return
+            known = misspelt.get(name)
+            if known is None:
+                known = misspelt[name] = _misspells_surname(roster, name)
+            if known:
+                _record_span(roster, paragraph, start, end, name)
+                return
+
+
+def _misspells_surname(roster: Roster, name: str) -> bool:
+    """The name names nobody, and is a participant's given name with their surname a letter or two off."""
+    if not _plausible_name(name, roster.words) or roster.find(name) is not None:
+        return False
+    hit = roster.resemble(name, addressed=False)
+    return hit is not None and hit.part == "surname" and hit.given_same
 
 
 def _record_span(roster: Roster, paragraph: Paragraph, start: int, end: int, name: str) -> None:

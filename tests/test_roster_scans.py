@@ -1,4 +1,4 @@
-"""The roster's prefiltered scans find exactly what `re.finditer` of their patterns finds.
+"""The roster's prefiltered scans and word searches find exactly what `re` finds.
 
 Why: `auditor.prefilter.Scan` skips paragraphs that lack a word its pattern needs and tries the
 pattern only where its anchor says a match can start (`auditor.mentions` writes both beside each
@@ -19,9 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.mentions import announcement_patterns, mention_patterns
-from auditor.names import one_of
+from auditor.names import NAME, TOKEN, one_of
 from auditor.prefilter import Scan, TextView
 from auditor.reader import read_transcript
+from auditor.roster import _CAPITALISED, _TRAILING_CAPITALISED
+from auditor.word_search import after_for, whole_words
 from auditor.words import default_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,3 +120,42 @@ def test_scans_on_the_bundled_calls() -> None:
             view = TextView(paragraph.text)
             for scan in SCANS:
                 assert _found(scan, paragraph.text, view) == _found(re.compile(scan.source), paragraph.text)
+
+
+_WORD_TEXT = st.lists(
+    st.sampled_from(["for", " ", "\t", "Helen", "Cho", "Helena", "ChoCho", "_", "1", "é", "’", ",", "-", "a", "O'Brien"]),
+    max_size=16,
+).map("".join)
+_NAME_WORDS = st.lists(st.sampled_from(["Helen", "Cho", "Helena", "ChoCho", "O'Brien", "forCho", "a1_"]), min_size=1, max_size=3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORD_TEXT, _NAME_WORDS)
+def test_word_search_finds_what_re_finds(text: str, words: list[str]) -> None:
+    alternatives = "|".join(re.escape(w) for w in words)
+    assert list(whole_words(text, words)) == [m.start() for m in re.finditer(rf"\b(?:{alternatives})\b", text)]
+    assert after_for(text, words) == bool(re.search(rf"\bfor[ \t]+(?:{alternatives})\b", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_capitalised_words_as_first_written(text: str) -> None:
+    first = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]+)*(?![\w'’\-])")
+    assert [m.span() for m in _CAPITALISED.finditer(text)] == [m.span() for m in first.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_trailing_capitalised_words_as_first_written(text: str) -> None:
+    first = re.compile(r"(?:[A-Z][\w'’\-]*[ \t]+)+$")
+    assert _TRAILING_CAPITALISED.sub("", text) == first.sub("", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_name_runs_as_first_written(text: str) -> None:
+    token = r"(?:[A-Z]\.|[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]+)*(?:[A-Z][a-z]+)?)"
+    first = re.compile(rf"(?<![\w'’.\-])(?P<name>{token}(?:[ \t]+{token}){{1,3}})(?![\w'’\-])")
+    runs = mention_patterns(WORDS).name_run
+    assert [(m.span(), m.groups()) for m in runs.finditer(text)] == [(m.span(), m.groups()) for m in first.finditer(text)]
+    assert re.fullmatch(TOKEN, "Jean-Luc") and re.fullmatch(NAME, "T. Whitlock")
