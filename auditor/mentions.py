@@ -168,7 +168,7 @@ def mention_patterns(words: Words) -> MentionPatterns:
             rf"{alternation(m['title_heads'])}(?:[ \t]+of[ \t]+(?:[\w&\-]+[ \t]+){{0,3}}?[\w&\-]+)?)"
             rf"(?:,[ \t]+|[ \t]+)(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME})"
             rf"(?=[ \t]*(?:[,.;:!?)\-]|$|(?:and|who|will|is|has|to|for|here)\b))",
-            anchor=Anchor(regex=rf"{before_title}[ \t]"),
+            anchor=Anchor(regex=rf"{before_title}[ \t]+(?:[a-z][\w&\-]*[ \t]+){{0,5}}?{alternation(m['title_heads'])}"),
             needs=(cased(m["title_heads"], whole=True),),
         ),
         intro_name_lower_title=Scan(
@@ -317,6 +317,14 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
     )
     all_verbs = [v for vs in verbs for v in vs]
     to = (cased(["to"], whole=True),)
+    # a clause opening with a person: what each such pattern reads there, the name written loosely
+    # (one to three words opening with a capital, no honorific group, no "not_after"): a pattern
+    # that reads more is tried only where this can be read
+    lead = r"(?:(?:[Aa]nd|[Ss]o|[Bb]ut|[Nn]ow)[ \t,]+)?"
+    loose = rf"{fillers}{restart}(?:(?:{hon})\.?[ \t]+)?[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*){{0,2}}"
+
+    def clause(then: str, before: str = "") -> Anchor:
+        return Anchor(regex=rf"[.?!,](?=[ \t]+{lead}{before}{loose}{then})", offset=1, at_start=True, disjoint=True)
     patterns: list[tuple[str, Scan]] = [
         ("question", Scan(rf"{question}{line}{person}{not_possessive}{firm_after}?", anchor=questions, needs=(lines,))),
         (
@@ -355,7 +363,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"(?:^|(?<=[.?!])[ \t]+)(?:\({alternation(ann['operator_instructions'])}\)[ \t]*)?{person}"
                 rf"(?:,|[ \t]+{prep})[ \t]+(?P<firm>{firm})[.,]?[ \t]*(?:$|{go_ahead}\b)",
-                anchor=_CLAUSE_START,
+                anchor=clause(rf"(?:,|[ \t]+{prep})[ \t]+[A-Z]", r"(?:\([^()]*\)[ \t]*)?"),
             ),
         ),
         *(
@@ -378,7 +386,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"(?:^|(?<=[.?!])[ \t]+)(?:(?:[Nn]ow|[Ss]o|[Aa]nd)[ \t,]+)?(?!(?:He|She|They|We|It|You|I)\b){person}[ \t]+will[ \t]+"
                 rf"(?:now[ \t]+)?{routing}\b",
-                anchor=_CLAUSE_START,
+                anchor=clause(r"[ \t]+will[ \t]"),
                 needs=(cased(["will"], whole=True), routes),
             ),
         ),
@@ -397,7 +405,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"(?:^|(?<=[.?!,])[ \t]+)(?:[Aa]nd[ \t]+|[Ss]o[ \t]+|[Bb]ut[ \t]+)?{person},?[ \t]+(?:maybe[ \t]+)?"
                 rf"(?:you[ \t]+)?(?:can|could|would|will|do)[ \t]+you[ \t]+(?:also[ \t]+)?(?:want[ \t]+to[ \t]+)?{routing}\b",
-                anchor=_CLAUSE_START,
+                anchor=clause(r",?[ \t]+(?:maybe[ \t]+)?(?:you[ \t]+)?(?:can|could|would|will|do)[ \t]+you[ \t]"),
                 needs=(cased(["you"], whole=True), routes),
             ),
         ),
@@ -406,7 +414,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"(?:^|(?<=[.?!,])[ \t]+)(?:[Aa]nd[ \t]+|[Ss]o[ \t]+|[Bb]ut[ \t]+)?{person},?[ \t]+(?:maybe[ \t]+)?"
                 rf"you[ \t]+(?:can|could|may|might)[ \t]+(?:also[ \t]+)?{routing}\b",
-                anchor=_CLAUSE_START,
+                anchor=clause(r",?[ \t]+(?:maybe[ \t]+)?you[ \t]+(?:can|could|may|might)[ \t]"),
                 needs=(cased(["you"], whole=True), routes),
             ),
         ),
@@ -415,7 +423,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             "handover",
             Scan(
                 rf"(?:^|(?<=[.?!,])[ \t]+){person},[ \t]+[^.?!]{{0,30}}?(?:{'|'.join(openings)})[ \t]+to[ \t]+you\b",
-                anchor=_CLAUSE_START,
+                anchor=clause(r",[ \t]"),
                 needs=(cased(["you"], whole=True), cased(all_verbs, whole=True)),
             ),
         ),
@@ -424,7 +432,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             "call",
             Scan(
                 rf"(?:^|(?<=[.?!])[ \t]+){person}(?:,?[ \t]+please[ \t]*[?.!]?|[ \t]*\?)[ \t]*$",
-                anchor=_CLAUSE_START,
+                anchor=clause(r"(?:,?[ \t]+please|[ \t]*\?)"),
                 needs=(cased(["please", "?"]),),
             ),
         ),

@@ -24,9 +24,12 @@ string (each reads a name), so a match never ends where it starts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: every group of literals made, by bit: a text view looks for each group once, and a scan reads
 #: its needs as one bit mask
@@ -163,15 +166,19 @@ class TextView:
     def learn(self) -> None:
         """Look for every group of literals not looked for yet (all at once: the scans of a
         paragraph ask for nearly all of them, and one call is cheaper than one per scan)."""
+        known = self.known
         for bit, group in _GROUPS.items():
-            if bit & self.known:
+            if bit & known:
                 continue
-            hay = self.text if group.cased else self.lowered
             if group.whole:
-                found = any(map(hay.__contains__, self._spelt(group)))
+                if self._words is None:
+                    self._words = frozenset(_LETTERS.findall(self.lowered))
+                if group.runs.isdisjoint(self._words):
+                    continue
+                literals: Iterable[str] = self._spelt(group)
             else:
-                found = any(map(hay.__contains__, group.needed))
-            if found:
+                literals = group.needed
+            if any(map((self.text if group.cased else self.lowered).__contains__, literals)):
                 self.present |= bit
         self.known = _KNOWN.bits
 
@@ -181,6 +188,14 @@ class TextView:
         if self._words is None:
             self._words = frozenset(_LETTERS.findall(self.lowered))
         return [w for run in group.runs & self._words for w in group.by_run[run]]
+
+    def possible(self, scans: Sequence[tuple[T, Scan]]) -> list[tuple[T, Scan]]:
+        """The (kind, scan) pairs whose scan needs only literals the text holds, in order: only
+        they can match, and the others are not even called."""
+        if _KNOWN.bits & ~self.known:
+            self.learn()
+        present = self.present
+        return [pair for pair in scans if pair[1].mask & present == pair[1].mask]
 
     def candidates(self, anchor: Anchor) -> list[int] | None:
         """The positions, in order, where the anchor says a match can start; None when they cannot

@@ -224,7 +224,7 @@ def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None, v
     for index, paragraph in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
         view = views[id(paragraph)]
-        for form, regex in patterns.patterns:
+        for form, regex in view.possible(patterns.patterns):
             for m in regex.finditer(paragraph.text, view):
                 start, end = m.span("name")
                 name, start = _strip_openers(m.group("name"), start, roster.words)
