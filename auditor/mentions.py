@@ -144,7 +144,9 @@ def mention_patterns(words: Words) -> MentionPatterns:
                 needs=(cased(["to"], whole=True),),
             ),
             Scan(
-                rf"(?<![\w.])(?P<name>{NAME}){APOSTROPHE}s[ \t]+{alternation(m['possessed_speech'])}",
+                # the lookbehind after the name's capital letter (see name_run)
+                rf"(?P<name>[A-Z](?<![\w.][A-Z]){TOKEN_TAIL}(?:[ \t]+{TOKEN}){{0,2}})"
+                rf"{APOSTROPHE}s[ \t]+{alternation(m['possessed_speech'])}",
                 needs=(cased(["'s", "’s"]), cased(m["possessed_speech"])),
             ),
         ),

@@ -39,9 +39,16 @@ _BITS = count()
 
 
 class _Bits:
-    """The bits of every group made so far."""
+    """The bits of every group made so far, and the letter runs of the `whole` ones."""
 
     bits = 0
+    runs: frozenset[str] = frozenset()
+
+
+#: the groups that are not `whole`, by bit; for each letter run, the bits of the `whole` groups
+#: holding a literal with that longest run
+_PARTS: dict[int, Literals] = {}
+_RUN_BITS: dict[str, int] = {}
 
 
 _KNOWN = _Bits()
@@ -93,6 +100,12 @@ class Literals:
         set_(self, "bit", 1 << next(_BITS))
         _GROUPS[self.bit] = self
         _KNOWN.bits |= self.bit
+        if self.whole:
+            for run in by_run:
+                _RUN_BITS[run] = _RUN_BITS.get(run, 0) | self.bit
+            _KNOWN.runs = frozenset(_RUN_BITS)
+        else:
+            _PARTS[self.bit] = self
 
 
 def _made(words: tuple[str, ...], cased: bool, whole: bool) -> Literals:
@@ -167,18 +180,20 @@ class TextView:
         """Look for every group of literals not looked for yet (all at once: the scans of a
         paragraph ask for nearly all of them, and one call is cheaper than one per scan)."""
         known = self.known
-        for bit, group in _GROUPS.items():
-            if bit & known:
-                continue
-            if group.whole:
-                if self._words is None:
-                    self._words = frozenset(_LETTERS.findall(self.lowered))
-                if group.runs.isdisjoint(self._words):
-                    continue
-                literals: Iterable[str] = self._spelt(group)
-            else:
-                literals = group.needed
-            if any(map((self.text if group.cased else self.lowered).__contains__, literals)):
+        if self._words is None:
+            self._words = frozenset(_LETTERS.findall(self.lowered))
+        maybe = 0  # the whole groups with a literal whose longest run is a word of the text
+        for run in _KNOWN.runs & self._words:
+            maybe |= _RUN_BITS[run]
+        maybe &= ~known
+        while maybe:
+            bit = maybe & -maybe
+            maybe ^= bit
+            group = _GROUPS[bit]
+            if any(map((self.text if group.cased else self.lowered).__contains__, self._spelt(group))):
+                self.present |= bit
+        for bit, group in _PARTS.items():
+            if not bit & known and any(map((self.text if group.cased else self.lowered).__contains__, group.needed)):
                 self.present |= bit
         self.known = _KNOWN.bits
 

@@ -371,6 +371,8 @@ def _collect_full_names(roster: Roster, paragraph: Paragraph, m: re.Match[str], 
 
 def _misspells_surname(roster: Roster, name: str) -> bool:
     """The name names nobody, and is a participant's given name with their surname a letter or two off."""
+    if not roster.names_part(name_tokens(name, roster.words)):
+        return False  # no word of it is any participant's: it resembles nobody's given name
     if not _plausible_name(name, roster.words) or roster.find(name) is not None:
         return False
     hit = roster.resemble(name, addressed=False)

@@ -159,3 +159,13 @@ def test_name_runs_as_first_written(text: str) -> None:
     runs = mention_patterns(WORDS).name_run
     assert [(m.span(), m.groups()) for m in runs.finditer(text)] == [(m.span(), m.groups()) for m in first.finditer(text)]
     assert re.fullmatch(TOKEN, "Jean-Luc") and re.fullmatch(NAME, "T. Whitlock")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_possessive_speech_as_first_written(text: str) -> None:
+    token = r"(?:[A-Z]\.|[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]+)*(?:[A-Z][a-z]+)?)"
+    speech = "|".join(sorted(WORDS.table("people")["mentions"]["possessed_speech"], key=len, reverse=True))
+    first = re.compile(rf"(?<![\w.])(?P<name>{token}(?:[ \t]+{token}){{0,2}})['’]s[ \t]+(?:{speech})")
+    now = re.compile(mention_patterns(WORDS).contexts[3].source)
+    assert [(m.span(), m.groups()) for m in now.finditer(text)] == [(m.span(), m.groups()) for m in first.finditer(text)]
