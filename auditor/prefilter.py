@@ -186,11 +186,13 @@ class TextView:
         for run in _KNOWN.runs & self._words:
             maybe |= _RUN_BITS[run]
         maybe &= ~known
+        words = self._words
         while maybe:
             bit = maybe & -maybe
             maybe ^= bit
             group = _GROUPS[bit]
-            if any(map((self.text if group.cased else self.lowered).__contains__, self._spelt(group))):
+            hay = self.text if group.cased else self.lowered
+            if any(w in hay for run in group.runs & words for w in group.by_run[run]):
                 self.present |= bit
         for bit, group in _PARTS.items():
             if not bit & known and any(map((self.text if group.cased else self.lowered).__contains__, group.needed)):
