@@ -17,8 +17,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from auditor.names import NAME, TOKEN, alternation, name_rules
+from auditor.names import APOSTROPHE, NAME, TOKEN, TOKEN_TAIL, alternation, name_rules, one_of
+from auditor.prefilter import Anchor, Literals, Scan, cased, opening, uncased
 from auditor.words import Words
+
+#: where a pattern opening "(?:^|(?<=[.?!,])[ \t]+)" can start: position 0, or the first space or
+#: tab after a full stop, question or exclamation mark, or comma
+_CLAUSE_START = Anchor(regex=r"[.?!,](?=[ \t])", offset=1, at_start=True, disjoint=True)
+#: a character of a name word (a letter, digit, apostrophe or hyphen); with a full stop; a word
+#: character or an apostrophe (see `auditor.names.one_of` for why they are no classes)
+_NAME_CHAR = one_of(r"\w'\-", "’")
+_NAME_OR_STOP = one_of(r"\w'.\-", "’")
+_WORD_OR_APOSTROPHE = one_of(r"\w'", "’")
 
 
 def _capitalisable(phrases: list[str]) -> str:
@@ -43,25 +53,25 @@ def _except(words: list[str], exceptions: list[str]) -> str:
 
 @dataclass(frozen=True)
 class MentionPatterns:
-    """The compiled patterns and word sets of one vocabulary."""
+    """The patterns and word sets of one vocabulary; the scans compile their pattern on first use."""
 
-    honorific: re.Pattern[str]
+    honorific: Scan
     #: person-referring contexts without an honorific; each captures `name`
-    contexts: tuple[re.Pattern[str], ...]
+    contexts: tuple[Scan, ...]
     #: what follows a mention that makes it a third-person reference to someone's speech; this and
     #: `affiliation` are matched where the mention ends (`.match(text, end)`, no copy of the rest)
     speech_noun: re.Pattern[str]
     #: what precedes such a mention ("on behalf of", "translating for")
     speech_prefix: re.Pattern[str]
-    intro_title_name: re.Pattern[str]
-    intro_name_title: re.Pattern[str]
+    intro_title_name: Scan
+    intro_name_title: Scan
     #: "our chief financial officer, Yi Li": a title in lower case, ending with a title word
-    intro_lower_title: re.Pattern[str]
+    intro_lower_title: Scan
     #: "Yi Li, our chief financial officer": the same after the name
-    intro_name_lower_title: re.Pattern[str]
+    intro_name_lower_title: Scan
     role_in_title: re.Pattern[str]
     #: "Chairman Hartley", "CFO Osei": a title read like an honorific before a surname
-    title_name: re.Pattern[str]
+    title_name: Scan
     #: a run of two to four capitalised name words anywhere in the text ("Maria Kovacs")
     name_run: re.Pattern[str]
     pronouns: dict[str, re.Pattern[str]]
@@ -102,52 +112,84 @@ def mention_patterns(words: Words) -> MentionPatterns:
     leading = [p.capitalize() for p in pronouns["leading"]]
     interpretation = speakers["interpretation"]
     abbreviations = alternation(roles["executive_abbreviations"])
+    # anchors (see auditor.prefilter): where each pattern can start, written from its opening
+    before_title = alternation(intro["before_title"])
+    # a name (or an honorific) opening after a space, tab or "(": every name word is capitalised
+    # "Priya Ramaswamy, Head of ...": after a space, tab or "(" (or at position 0), a name and a comma
+    named_comma = Anchor(
+        regex=rf"[ \t(](?=(?:(?:{hon})\.?[ \t]+)?{NAME},[ \t]+)", offset=1, at_start=True, disjoint=True
+    )
     return MentionPatterns(
-        honorific=re.compile(rf"\b(?P<hon>{hon})\b\.?[ \t]+(?P<name>{NAME})"),
+        honorific=Scan(rf"\b(?P<hon>{hon})\b\.?[ \t]+(?P<name>{NAME})", anchor=opening(cased(name_rules(words).honorifics_written, whole=True))),
         contexts=(
-            re.compile(
+            Scan(
                 rf"\b{_capitalisable(m['thanks'])}(?: {alternation(m['thanks_intensifiers'])} much)?,"
-                rf"[ \t]+{not_hon}(?P<name>{NAME})\b"
+                rf"[ \t]+{not_hon}(?P<name>{NAME})\b",
+                anchor=opening(uncased(m["thanks"], whole=True)),
+                needs=(cased([","]),),
             ),
-            re.compile(
+            Scan(
                 rf"\b[Aa]s[ \t]+{not_hon}(?P<name>{NAME})[ \t]+(?:{alternation(m['as_adverbs'])}[ \t]+)?"
-                rf"(?:{alternation(m['as_auxiliaries'])}[ \t]+)?{alternation(m['speech_verbs'])}\b"
+                rf"(?:{alternation(m['as_auxiliaries'])}[ \t]+)?{alternation(m['speech_verbs'])}\b",
+                anchor=opening(cased(["As", "as"], whole=True)),
+                needs=(cased(m["speech_verbs"], whole=True),),
             ),
-            re.compile(
+            Scan(
                 rf"\b{alternation(m['handover_verbs'])}(?:ing)?[ \t]+"
                 rf"(?:it[ \t]+|the[ \t]+{alternation(m['handover_objects'])}[ \t]+)?"
                 rf"(?:{alternation(m['handover_particles'])}[ \t]+)*to[ \t]+"
                 rf"(?:{alternation(m['handover_possessives'])}[ \t][\w ,]{{0,60}}?,[ \t]+)?"
-                rf"{not_hon}(?P<name>{NAME})"
+                rf"{not_hon}(?P<name>{NAME})",
+                anchor=opening(cased(_inflected(m["handover_verbs"], ("ing",)), whole=True)),
+                needs=(cased(["to"], whole=True),),
             ),
-            re.compile(rf"(?<![\w.])(?P<name>{NAME})['’]s[ \t]+{alternation(m['possessed_speech'])}"),
+            Scan(
+                # the lookbehind after the name's capital letter (see name_run)
+                rf"(?P<name>[A-Z](?<![\w.][A-Z]){TOKEN_TAIL}(?:[ \t]+{TOKEN}){{0,2}})"
+                rf"{APOSTROPHE}s[ \t]+{alternation(m['possessed_speech'])}",
+                needs=(cased(["'s", "’s"]), cased(m["possessed_speech"])),
+            ),
         ),
         speech_noun=re.compile(
-            rf"['’]s[ \t]+(?:{alternation(m['speech_modifiers'])}[ \t]+)?(?P<noun>{alternation(m['speech_nouns'])})\b"
+            rf"{APOSTROPHE}s[ \t]+(?:{alternation(m['speech_modifiers'])}[ \t]+)?(?P<noun>{alternation(m['speech_nouns'])})\b"
         ),
         speech_prefix=re.compile(rf"{_wildcard(m['on_behalf'])}[ \t]+$", re.IGNORECASE),
-        intro_title_name=re.compile(
-            rf"\b{alternation(intro['before_title'])}[ \t]+(?:company['’]s[ \t]+)?(?:new[ \t]+)?(?P<title>{bounded_title})"
-            rf"(?:,[ \t]+(?:(?P<hon>{hon})\.?[ \t]+)?|[ \t]+(?P<hon2>{hon})\.?[ \t]+)(?P<name>{NAME})"
+        intro_title_name=Scan(
+            rf"\b{before_title}[ \t]+(?:company{APOSTROPHE}s[ \t]+)?(?:new[ \t]+)?(?P<title>{bounded_title})"
+            rf"(?:,[ \t]+(?:(?P<hon>{hon})\.?[ \t]+)?|[ \t]+(?P<hon2>{hon})\.?[ \t]+)(?P<name>{NAME})",
+            anchor=Anchor(regex=rf"{before_title}[ \t]+(?:company{APOSTROPHE}s[ \t]+)?(?:new[ \t]+)?{word}"),
         ),
-        intro_name_title=re.compile(
+        intro_name_title=Scan(
             rf"(?:^|(?<=[ \t(]))(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME}),[ \t]+"
-            rf"(?:{alternation(intro['after_name'])}[ \t]+)?(?P<title>{title})"
+            rf"(?:{alternation(intro['after_name'])}[ \t]+)?(?P<title>{title})",
+            anchor=named_comma,
+            needs=(cased([","]),),
         ),
-        intro_lower_title=re.compile(
-            rf"\b{alternation(intro['before_title'])}[ \t]+(?P<title>(?:[a-z][\w&\-]*[ \t]+){{0,5}}?"
+        intro_lower_title=Scan(
+            rf"\b{before_title}[ \t]+(?P<title>(?:[a-z][\w&\-]*[ \t]+){{0,5}}?"
             rf"{alternation(m['title_heads'])}(?:[ \t]+of[ \t]+(?:[\w&\-]+[ \t]+){{0,3}}?[\w&\-]+)?)"
             rf"(?:,[ \t]+|[ \t]+)(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME})"
-            rf"(?=[ \t]*(?:[,.;:!?)\-]|$|(?:and|who|will|is|has|to|for|here)\b))"
+            rf"(?=[ \t]*(?:[,.;:!?)\-]|$|(?:and|who|will|is|has|to|for|here)\b))",
+            anchor=Anchor(regex=rf"{before_title}[ \t]+(?:[a-z][\w&\-]*[ \t]+){{0,5}}?{alternation(m['title_heads'])}"),
+            needs=(cased(m["title_heads"], whole=True),),
         ),
-        intro_name_lower_title=re.compile(
+        intro_name_lower_title=Scan(
             rf"(?:^|(?<=[ \t(]))(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME}),[ \t]+"
             rf"(?:{alternation(intro['after_name'])}[ \t]+)?(?P<title>(?:[a-z][\w&\-]*[ \t]+){{0,5}}?"
-            rf"{alternation(m['title_heads'])})\b"
+            rf"{alternation(m['title_heads'])})\b",
+            anchor=named_comma,
+            needs=(cased([","]), cased(m["title_heads"], whole=True)),
         ),
         role_in_title=re.compile(rf"\b{alternation(roles['title_words'])}\b"),
-        title_name=re.compile(rf"\b(?P<hon>{alternation(m['titles_before_name'])})\.?[ \t]+(?P<name>{NAME})"),
-        name_run=re.compile(rf"(?<![\w'’.\-])(?P<name>{TOKEN}(?:[ \t]+{TOKEN}){{1,3}})(?![\w'’\-])"),
+        title_name=Scan(
+            rf"\b(?P<hon>{alternation(m['titles_before_name'])})\.?[ \t]+(?P<name>{NAME})",
+            anchor=opening(cased(m["titles_before_name"], whole=True)),
+        ),
+        name_run=re.compile(
+            # the lookbehind after the first capital letter, not before it (the same test of the
+            # character before the name): the scan then skips to capital letters
+            rf"(?P<name>[A-Z](?<!{_NAME_OR_STOP}[A-Z]){TOKEN_TAIL}(?:[ \t]+{TOKEN}){{1,3}})(?!{_NAME_CHAR})"
+        ),
         pronouns={g: re.compile(rf"\b{alternation(pronouns[g])}\b") for g in ("male", "female")},
         leading_pronoun=re.compile(rf"^\s*(?P<p>{alternation(leading)})[ \t]+[a-z]"),
         male_pronouns=frozenset(str(p).lower() for p in pronouns["male"]),
@@ -171,6 +213,24 @@ def mention_patterns(words: Words) -> MentionPatterns:
     )
 
 
+def _handovers(opening: str, fillers: str, targets: tuple[str, ...]) -> list[str]:
+    """A way to the floor, then "to" and whom: "hand it over t- to you, Mark" (a false start
+    before "to", the person after "you,")."""
+    return [rf"{opening}[ \t]+(?:\w{{1,3}}-[ \t]+)?to[ \t]+{fillers}(?:you,[ \t]+)?{t}" for t in targets]
+
+
+def _inflected(verbs: list[str], endings: tuple[str, ...]) -> list[str]:
+    """Each verb as a pattern reads it, "\\b(?:hand|pass)(?:es|s|ing|ed)?" then a space: "hand",
+    "hands", "handing"..., whole words."""
+    return [v + e for v in verbs for e in ("", *endings)]
+
+
+def _longest_words(phrases: list[str]) -> Literals:
+    """The longest word of each phrase of an `alternation(phrases, spaced=True)`: each match of it
+    holds one of them as written."""
+    return cased([max(p.split(" "), key=len) for p in phrases], whole=True)
+
+
 @dataclass(frozen=True)
 class AnnouncementPatterns:
     """How a call says who speaks next: each pattern with the kind of announcement it reads.
@@ -183,9 +243,9 @@ class AnnouncementPatterns:
     when the name is a full one).
     """
 
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[tuple[str, Scan], ...]
     #: "turn the call over to our CFO." - a hand-over that names a title, not a person
-    handover_title: re.Pattern[str]
+    handover_title: Scan
     stand_in: re.Pattern[str]
     #: the end of "Hi, this is" / "It's": what precedes a speaker's own name
     self_opener: re.Pattern[str]
@@ -203,18 +263,19 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
     m = people["mentions"]
     hon = name_rules(words).honorific_pattern
     # spoken hesitations between the words ("from the line of, uh, Helen Cho")
-    fillers = rf"(?:{alternation(ann['fillers'])}[,.…]*[ \t]+|\[[a-z]{{1,20}}\][ \t]+)*"
+    fillers = rf"(?:{alternation(ann['fillers'])}{one_of(',.', '…')}*[ \t]+|\[[a-z]{{1,20}}\][ \t]+)*"
     # a false start ("to Di- Diego Ramos", "our CE- our CEO") is skipped
     restart = r"(?:[A-Za-z]{1,8}-[ \t]+)?"
     not_after = rf"(?![ \t]+{alternation(ann['not_after_name'])}\b)"
     person = rf"{fillers}{restart}(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME}){not_after}"
     # a firm's words ("J.P. Morgan", "Robert W. Baird & Co."): a full stop followed by a space
     # ends the firm (and the sentence) unless it closes an initial
-    word = r"[A-Z][\w&'’\-]*(?:\.[A-Z][\w&'’\-]*)*"
+    word_char = one_of(r"\w&'\-", "’")
+    word = rf"[A-Z]{word_char}*(?:\.[A-Z]{word_char}*)*"
     firm = rf"{word}(?:(?:(?<=\b[A-Z])\.)?[ \t]+(?:{word}|{alternation(ann['firm_connectives'])}))*\.?"
     prep = alternation(ann["firm_prepositions"])
     firm_after = rf"(?:,?[ \t]+{fillers}{prep}[ \t]+{fillers}(?P<firm>{firm}))"
-    not_possessive = r"(?![\w'’])(?![ \t]*['’]s\b)"
+    not_possessive = rf"(?!{_WORD_OR_APOSTROPHE})(?![ \t]*{APOSTROPHE}s\b)"
     possessive = alternation(m["handover_possessives"])
     heads = alternation(m["title_heads"])
     go_ahead = _capitalisable(ann["go_ahead"])
@@ -237,73 +298,170 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         rf"{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))[ \t]+{person}",
         rf"{person}{not_possessive}",
     )
-    # "hand it over t- to you, Mark": a false start before "to", the person after "you,"
-    handovers = [rf"{o}[ \t]+(?:\w{{1,3}}-[ \t]+)?to[ \t]+{fillers}(?:you,[ \t]+)?{t}" for o in openings for t in targets]
     question = (
-        rf"\b{_capitalisable(ann['question_nouns'])}(?:['’]s)?(?:[ \t]+{alternation(ann['question_fillers'], spaced=True)})?"
+        rf"\b{_capitalisable(ann['question_nouns'])}(?:{APOSTROPHE}s)?(?:[ \t]+{alternation(ann['question_fillers'], spaced=True)})?"
         rf",?(?:[ \t]+{alternation(ann['question_verbs'], spaced=True)})?,?[ \t]+{fillers}"
         # "comes from the English line, from the line of ...": the language line first
         rf"(?:(?:from|on|in)[ \t]+the[ \t]+[A-Z]\w+[ \t]+line,?[ \t]+)?"
     )
     line = rf"(?:(?:(?:from|in|on)[ \t]+)?(?:(?:the|a)[ \t]+)?line[ \t]+of,?[ \t]+{fillers}|from[ \t]+(?:from[ \t]+)?)"
     routing = _capitalisable(ann["routing_verbs"])
-    pronoun = rf"\b(?:[Ii]t|[Tt]hat|[Tt]his)(?:['’]s|[ \t]+(?:{alternation(ann['question_verbs'], spaced=True)}))[ \t]+"
-    patterns: list[tuple[str, str]] = [
-        ("question", rf"{question}{line}{person}{not_possessive}{firm_after}?"),
-        ("question", rf"{question}{alternation(ann['question_by'], spaced=True)}[ \t]+{person}{not_possessive}{firm_after}?"),
-        ("question", rf"{pronoun}{line}{person}{firm_after}"),
-        ("question", rf"{question}{line}(?P<firm>{firm}),[ \t]+{person}(?=[ \t]*(?:[,.;!?]|$))"),
-        ("question", rf"{question}(?:is|will be|would be|be)[ \t]+{fillers}{person}{firm_after}"),
-        ("question", rf"\b{_capitalisable(ann['handoffs'])}[ \t]+(?:{line}|the[ \t]+)?{person}{firm_after}"),
-        ("question", rf"\b{_capitalisable(ann['callers'])}[ \t]+{person}{not_possessive}{firm_after}?"),
-        ("question", rf"\[(?P<name>{NAME}),[ \t]*(?P<firm>[^\]\[]{{2,80}})\]"),
+    pronoun = rf"\b(?:[Ii]t|[Tt]hat|[Tt]his)(?:{APOSTROPHE}s|[ \t]+(?:{alternation(ann['question_verbs'], spaced=True)}))[ \t]+"
+    # anchors and needed words (see auditor.prefilter), each read off the opening of its pattern
+    questions = opening(uncased(ann["question_nouns"], whole=True))
+    lines = cased(["line", "from"], whole=True)  # what `line` reads
+    routes = uncased(ann["routing_verbs"], whole=True)
+    # the verbs of each way to the floor as it reads them, with their endings: whole words
+    verbs = (
+        _inflected(ann["pass_verbs"], ("es", "s", "ing", "ed")),
+        _inflected(m["handover_verbs"], ("s", "ing", "ed")),
+        _inflected(ann["floor_verbs"], ("s", "ing")),
+    )
+    all_verbs = [v for vs in verbs for v in vs]
+    to = (cased(["to"], whole=True),)
+    # a clause opening with a person: what each such pattern reads there, the name written loosely
+    # (one to three words opening with a capital, no honorific group, no "not_after"): a pattern
+    # that reads more is tried only where this can be read
+    lead = r"(?:(?:[Aa]nd|[Ss]o|[Bb]ut|[Nn]ow)[ \t,]+)?"
+    loose = rf"{fillers}{restart}(?:(?:{hon})\.?[ \t]+)?[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*){{0,2}}"
+
+    def clause(then: str, before: str = "") -> Anchor:
+        return Anchor(regex=rf"[.?!,](?=[ \t]+{lead}{before}{loose}{then})", offset=1, at_start=True, disjoint=True)
+    patterns: list[tuple[str, Scan]] = [
+        ("question", Scan(rf"{question}{line}{person}{not_possessive}{firm_after}?", anchor=questions, needs=(lines,))),
+        (
+            "question",
+            Scan(
+                rf"{question}{alternation(ann['question_by'], spaced=True)}[ \t]+{person}{not_possessive}{firm_after}?",
+                anchor=questions,
+                needs=(_longest_words(ann["question_by"]),),
+            ),
+        ),
+        ("question", Scan(rf"{pronoun}{line}{person}{firm_after}", anchor=opening(uncased(["it", "that", "this"], whole=True)), needs=(lines,))),
+        (
+            "question",
+            Scan(
+                rf"{question}{line}(?P<firm>{firm}),[ \t]+{person}(?=[ \t]*(?:[,.;!?]|$))", anchor=questions, needs=(lines,)
+            ),
+        ),
+        ("question", Scan(rf"{question}(?:is|will be|would be|be)[ \t]+{fillers}{person}{firm_after}", anchor=questions)),
+        (
+            "question",
+            Scan(
+                rf"\b{_capitalisable(ann['handoffs'])}[ \t]+(?:{line}|the[ \t]+)?{person}{firm_after}",
+                anchor=opening(uncased(ann["handoffs"], whole=True)),
+            ),
+        ),
+        (
+            "question",
+            Scan(
+                rf"\b{_capitalisable(ann['callers'])}[ \t]+{person}{not_possessive}{firm_after}?",
+                anchor=opening(uncased(ann["callers"], whole=True)),
+            ),
+        ),
+        ("question", Scan(rf"\[(?P<name>{NAME}),[ \t]*(?P<firm>[^\]\[]{{2,80}})\]", anchor=opening(cased(["["])), needs=(cased(["]"]),))),
         (
             "line",
-            rf"(?:^|(?<=[.?!])[ \t]+)(?:\({alternation(ann['operator_instructions'])}\)[ \t]*)?{person}"
-            rf"(?:,|[ \t]+{prep})[ \t]+(?P<firm>{firm})[.,]?[ \t]*(?:$|{go_ahead}\b)",
+            Scan(
+                rf"(?:^|(?<=[.?!])[ \t]+)(?:\({alternation(ann['operator_instructions'])}\)[ \t]*)?{person}"
+                rf"(?:,|[ \t]+{prep})[ \t]+(?P<firm>{firm})[.,]?[ \t]*(?:$|{go_ahead}\b)",
+                anchor=clause(rf"(?:,|[ \t]+{prep})[ \t]+[A-Z]", r"(?:\([^()]*\)[ \t]*)?"),
+            ),
         ),
-        *(("handover", h) for h in handovers),
-        ("handover", rf"(?:^|(?<=[.?!,])[ \t]+){person},?[ \t]+{fillers}{go_ahead}\b"),
-        ("handover", rf"\b{go_ahead},?[ \t]+{person}[ \t]*(?:[,.!?]|$)"),
+        *(
+            ("handover", Scan(h, anchor=opening(cased(v, whole=True)), needs=to))
+            for v, o in zip(verbs, openings, strict=True)
+            for h in _handovers(o, fillers, targets)
+        ),
+        (
+            "handover",
+            Scan(
+                rf"(?:^|(?<=[.?!,])[ \t]+){person},?[ \t]+{fillers}{go_ahead}\b",
+                anchor=_CLAUSE_START,
+                needs=(uncased(ann["go_ahead"], whole=True),),
+            ),
+        ),
+        ("handover", Scan(rf"\b{go_ahead},?[ \t]+{person}[ \t]*(?:[,.!?]|$)", anchor=opening(uncased(ann["go_ahead"], whole=True)))),
         # "Now, Mr. Fujita will present the results."
         (
             "handover",
-            rf"(?:^|(?<=[.?!])[ \t]+)(?:(?:[Nn]ow|[Ss]o|[Aa]nd)[ \t,]+)?(?!(?:He|She|They|We|It|You|I)\b){person}[ \t]+will[ \t]+"
-            rf"(?:now[ \t]+)?{routing}\b",
+            Scan(
+                rf"(?:^|(?<=[.?!])[ \t]+)(?:(?:[Nn]ow|[Ss]o|[Aa]nd)[ \t,]+)?(?!(?:He|She|They|We|It|You|I)\b){person}[ \t]+will[ \t]+"
+                rf"(?:now[ \t]+)?{routing}\b",
+                anchor=clause(r"[ \t]+will[ \t]"),
+                needs=(cased(["will"], whole=True), routes),
+            ),
         ),
         # management routing a question: "I'll let Hannes answer", "Javier, maybe you can add ..."
-        ("handover", rf"\b(?:I['’]ll|I will|[Ll]et me)[ \t]+let[ \t]+{person}[ \t]+{routing}\b"),
-        ("handover", rf"\b[Ll]et[ \t]+{person}[ \t]+(?:to[ \t]+)?{routing}\b"),
         (
             "handover",
-            rf"(?:^|(?<=[.?!,])[ \t]+)(?:[Aa]nd[ \t]+|[Ss]o[ \t]+|[Bb]ut[ \t]+)?{person},?[ \t]+(?:maybe[ \t]+)?"
-            rf"(?:you[ \t]+)?(?:can|could|would|will|do)[ \t]+you[ \t]+(?:also[ \t]+)?(?:want[ \t]+to[ \t]+)?{routing}\b",
+            Scan(
+                rf"\b(?:I{APOSTROPHE}ll|I will|[Ll]et me)[ \t]+let[ \t]+{person}[ \t]+{routing}\b",
+                anchor=opening(cased(["I'll", "I’ll", "I will", "Let me", "let me"], whole=True)),
+                needs=(routes,),
+            ),
+        ),
+        ("handover", Scan(rf"\b[Ll]et[ \t]+{person}[ \t]+(?:to[ \t]+)?{routing}\b", anchor=opening(cased(["Let", "let"], whole=True)), needs=(routes,))),
+        (
+            "handover",
+            Scan(
+                rf"(?:^|(?<=[.?!,])[ \t]+)(?:[Aa]nd[ \t]+|[Ss]o[ \t]+|[Bb]ut[ \t]+)?{person},?[ \t]+(?:maybe[ \t]+)?"
+                rf"(?:you[ \t]+)?(?:can|could|would|will|do)[ \t]+you[ \t]+(?:also[ \t]+)?(?:want[ \t]+to[ \t]+)?{routing}\b",
+                anchor=clause(r",?[ \t]+(?:maybe[ \t]+)?(?:you[ \t]+)?(?:can|could|would|will|do)[ \t]+you[ \t]"),
+                needs=(cased(["you"], whole=True), routes),
+            ),
         ),
         (
             "handover",
-            rf"(?:^|(?<=[.?!,])[ \t]+)(?:[Aa]nd[ \t]+|[Ss]o[ \t]+|[Bb]ut[ \t]+)?{person},?[ \t]+(?:maybe[ \t]+)?"
-            rf"you[ \t]+(?:can|could|may|might)[ \t]+(?:also[ \t]+)?{routing}\b",
+            Scan(
+                rf"(?:^|(?<=[.?!,])[ \t]+)(?:[Aa]nd[ \t]+|[Ss]o[ \t]+|[Bb]ut[ \t]+)?{person},?[ \t]+(?:maybe[ \t]+)?"
+                rf"you[ \t]+(?:can|could|may|might)[ \t]+(?:also[ \t]+)?{routing}\b",
+                anchor=clause(r",?[ \t]+(?:maybe[ \t]+)?you[ \t]+(?:can|could|may|might)[ \t]"),
+                needs=(cased(["you"], whole=True), routes),
+            ),
         ),
         # "And now, Pascal, I'll hand the call back to you."
-        ("handover", rf"(?:^|(?<=[.?!,])[ \t]+){person},[ \t]+[^.?!]{{0,30}}?(?:{'|'.join(openings)})[ \t]+to[ \t]+you\b"),
-        # a turn that ends by calling a name: "Nick?", "Ms. Ito, please."
-        ("call", rf"(?:^|(?<=[.?!])[ \t]+){person}(?:,?[ \t]+please[ \t]*[?.!]?|[ \t]*\?)[ \t]*$"),
         (
-            "self",
-            rf"\b{_capitalisable(ann['self_any'])}[ \t]+{person}{not_possessive}"
-            rf"(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|for|again)\b))",
+            "handover",
+            Scan(
+                rf"(?:^|(?<=[.?!,])[ \t]+){person},[ \t]+[^.?!]{{0,30}}?(?:{'|'.join(openings)})[ \t]+to[ \t]+you\b",
+                anchor=clause(r",[ \t]"),
+                needs=(cased(["you"], whole=True), cased(all_verbs, whole=True)),
+            ),
+        ),
+        # a turn that ends by calling a name: "Nick?", "Ms. Ito, please."
+        (
+            "call",
+            Scan(
+                rf"(?:^|(?<=[.?!])[ \t]+){person}(?:,?[ \t]+please[ \t]*[?.!]?|[ \t]*\?)[ \t]*$",
+                anchor=clause(r"(?:,?[ \t]+please|[ \t]*\?)"),
+                needs=(cased(["please", "?"]),),
+            ),
         ),
         (
             "self",
-            rf"\b{_capitalisable(ann['self_firm'])}[ \t]+{person}[ \t]+"
-            rf"(?:{prep}|on[ \t]+for|in[ \t]+for|here)\b",
+            Scan(
+                rf"\b{_capitalisable(ann['self_any'])}[ \t]+{person}{not_possessive}"
+                rf"(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|for|again)\b))",
+                anchor=opening(uncased(ann["self_any"], whole=True)),
+            ),
+        ),
+        (
+            "self",
+            Scan(
+                rf"\b{_capitalisable(ann['self_firm'])}[ \t]+{person}[ \t]+"
+                rf"(?:{prep}|on[ \t]+for|in[ \t]+for|here)\b",
+                anchor=opening(uncased(ann["self_firm"], whole=True)),
+            ),
         ),
     ]
     return AnnouncementPatterns(
-        patterns=tuple((kind, re.compile(regex)) for kind, regex in patterns),
-        handover_title=re.compile(
+        patterns=tuple(patterns),
+        handover_title=Scan(
             rf"(?:{'|'.join(openings)})[ \t]+to[ \t]+{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))"
             rf"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:for|who|to)\b)",
+            anchor=opening(cased(all_verbs, whole=True)),
+            needs=to,
         ),
         stand_in=re.compile(
             rf"(?i:\b{alternation(ann['stand_in'], spaced=True)})[ \t]+{fillers}[A-Z]|(?i:\b{alternation(ann['stand_in_words'])}\b)"

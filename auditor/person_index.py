@@ -128,6 +128,10 @@ class PersonIndex:
                 found.update(self._by_word[text])
         return found
 
+    def keyed(self, token: str, words: Words) -> bool:
+        """Some person has a word `same_token` accepts for `token`, or an initial it may stand for."""
+        return bool(self._keyed(token, words))
+
     def _keyed(self, token: str, words: Words) -> set[int]:
         """The persons with a word `same_token` accepts for `token`, or an initial it may stand for."""
         found: set[int] = set()

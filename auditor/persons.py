@@ -183,6 +183,13 @@ class Roster:
         exact = [p for p in hits if tokens == p.tokens]
         return exact[0] if len(exact) == 1 else None
 
+    def names_part(self, tokens: tuple[str, ...]) -> bool:
+        """Some word of the name (lower-case name tokens) names a word of some person exactly
+        (`same_token`: equal, hyphen part, nickname, initial): no `resemble` hit can have a
+        `given_same` otherwise."""
+        self._index.sync(self.persons)
+        return any(len(t) == 1 or self._index.keyed(t, self.words) for t in tokens)
+
     def resemble(
         self, name: str, *, addressed: bool = True, min_ratio: float = 60.0, exclude: Person | None = None
     ) -> NearMiss | None:

@@ -32,8 +32,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from auditor.mentions import announcement_patterns, mention_patterns
-from auditor.names import honorific_gender, name_tokens
+from auditor.names import APOSTROPHE_HYPHEN, honorific_gender, name_tokens, one_of
 from auditor.persons import Announcement, GenderEvidence, Mention, NearMiss, Person, Roster, c_suite_roles
+from auditor.prefilter import TextView
+from auditor.word_search import after_for, whole_words
 from auditor.words import Words, default_words
 
 if TYPE_CHECKING:
@@ -67,7 +69,14 @@ def _title_ok(title: str, words: Words) -> bool:
     )
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Za-z][a-z]+)*(?![\w'’\-])")
+_WORD_CHAR = one_of(r"\w'\-", "’")
+#: a capitalised word (the lookbehind after its capital, not before: the same test of the character
+#: before it, but the scan then skips to capital letters instead of trying every position)
+_CAPITALISED = re.compile(
+    rf"[A-Z](?<!{_WORD_CHAR}[A-Z])[a-z]+(?:[A-Z][a-z]+)?(?:{APOSTROPHE_HYPHEN}[A-Za-z][a-z]+)*(?!{_WORD_CHAR})"
+)
+#: the capitalised words that end a text ("I am Darren| Kirk": the words of the name before it)
+_TRAILING_CAPITALISED = re.compile(rf"(?:[A-Z]{_WORD_CHAR}*[ \t]+)+$")
 
 
 def _trim_title(title: str, words: Words) -> str:
@@ -86,15 +95,18 @@ def build_roster(transcript: Transcript) -> Roster:
         if turn.is_person:
             for line in turn.header_lines[:1] or (turn.header_line,):
                 roster.add(turn.speaker, line, turn.role, header=True)
+    # what the patterns ask of each paragraph (which words it holds), found once for all of them
+    views = {id(p): TextView(p.text) for p in transcript.paragraphs}
     # in the order of the text, so that the first spelling of a name is the reference one
     for turn in transcript.turns:
         for paragraph in turn.paragraphs:
-            _collect_introductions(roster, paragraph)
+            _collect_introductions(roster, paragraph, views[id(paragraph)])
         following = transcript.turns[turn.index + 1] if turn.index + 1 < len(transcript.turns) else None
-        _collect_announcements(roster, turn, following)
+        _collect_announcements(roster, turn, following, views)
     roster.announcements.sort(key=lambda a: (a.line, a.offset))
+    misspelt: dict[str, bool] = {}  # the persons are all known now: a run of words is judged once
     for paragraph in transcript.paragraphs:
-        _collect_mentions(roster, paragraph)
+        _collect_mentions(roster, paragraph, views[id(paragraph)], misspelt)
         for m in _CAPITALISED.finditer(paragraph.text):
             roster.spellings.setdefault(m.group(0).lower(), []).append((paragraph.line, m.start(), m.end()))
     roster.mentions.sort(key=lambda m: (m.line, m.start))
@@ -165,11 +177,11 @@ def _speech_noun(text: str, start: int, end: int, words: Words) -> str | None:
     return None
 
 
-def _collect_introductions(roster: Roster, paragraph: Paragraph) -> None:
+def _collect_introductions(roster: Roster, paragraph: Paragraph, view: TextView) -> None:
     patterns = mention_patterns(roster.words)
     lower = (patterns.intro_lower_title, patterns.intro_name_lower_title)
     for regex in (patterns.intro_title_name, patterns.intro_name_title, *lower):
-        for m in regex.finditer(paragraph.text):
+        for m in regex.finditer(paragraph.text, view):
             title = _trim_title(m.group("title"), roster.words)
             if regex not in lower and not _title_ok(title, roster.words):
                 continue
@@ -200,7 +212,7 @@ def _firm_like(text: str, words: Words) -> bool:
     )
 
 
-def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -> None:
+def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None, views: dict[int, TextView]) -> None:
     """Every announcement of who speaks next (or, "self", who speaks now) in the turn's paragraphs."""
     patterns = announcement_patterns(roster.words)
     paragraphs = turn.paragraphs
@@ -211,8 +223,9 @@ def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -
     }
     for index, paragraph in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
-        for form, regex in patterns.patterns:
-            for m in regex.finditer(paragraph.text):
+        view = views[id(paragraph)]
+        for form, regex in view.possible(patterns.patterns):
+            for m in regex.finditer(paragraph.text, view):
                 start, end = m.span("name")
                 name, start = _strip_openers(m.group("name"), start, roster.words)
                 if form in ("call", "line") and name != m.group("name"):
@@ -242,7 +255,7 @@ def _collect_announcements(roster: Roster, turn: Turn, following: Turn | None) -
                 stand_in = stand_in or bool(patterns.stand_in.search(m.group(0)))
                 _announce(roster, paragraph, turn, m, (name, firm, kind), placed, stand_in)
         if index == len(paragraphs) - 1 and not taken:
-            for m in patterns.handover_title.finditer(paragraph.text):
+            for m in patterns.handover_title.finditer(paragraph.text, view):
                 person = roster.holder(m.group("title"))
                 if person is not None and len(paragraph.text) - m.end() <= patterns.closing_tail:
                     stand_in = _stands_in(opening["next"], person.name, roster.words)
@@ -261,14 +274,14 @@ def _stands_in(opening: str, name: str, words: Words) -> bool:
     patterns = announcement_patterns(words)
     if patterns.stand_in.search(opening):
         return True
-    names = [re.escape(w) for w in name.split() if len(w) > 2]
+    names = [w for w in name.split() if len(w) > 2]
     if not names:
         return False
-    if re.search(rf"\bfor[ \t]+(?:{'|'.join(names)})\b", opening):
+    if after_for(opening, names):  # "for Helen"
         return True
     return any(  # the words of the name before this one ("I am Darren| Kirk") belong to it
-        not patterns.self_opener.search(re.sub(r"(?:[A-Z][\w'’\-]*[ \t]+)+$", "", opening[: said.start()]))
-        for said in re.finditer(rf"\b(?:{'|'.join(names)})\b", opening)
+        not patterns.self_opener.search(_TRAILING_CAPITALISED.sub("", opening[:said]))
+        for said in whole_words(opening, names)
     )
 
 
@@ -321,23 +334,23 @@ def _announce(
         mention.person = person
 
 
-def _collect_mentions(roster: Roster, paragraph: Paragraph) -> None:
+def _collect_mentions(roster: Roster, paragraph: Paragraph, view: TextView, misspelt: dict[str, bool]) -> None:
     patterns = mention_patterns(roster.words)
-    for m in patterns.honorific.finditer(paragraph.text):
+    for m in patterns.honorific.finditer(paragraph.text, view):
         tokens = name_tokens(m.group("name"), roster.words)
         if tokens[:1] and tokens[0] in patterns.address_titles:
             continue
         _record(roster, paragraph, m, "honorific", m.group("hon"))
-    for m in patterns.title_name.finditer(paragraph.text):
+    for m in patterns.title_name.finditer(paragraph.text, view):
         _record(roster, paragraph, m, "title", m.group("hon"))
     for regex in patterns.contexts:
-        for m in regex.finditer(paragraph.text):
+        for m in regex.finditer(paragraph.text, view):
             _record(roster, paragraph, m, "context")
     for m in patterns.name_run.finditer(paragraph.text):
-        _collect_full_names(roster, paragraph, m)
+        _collect_full_names(roster, paragraph, m, misspelt)
 
 
-def _collect_full_names(roster: Roster, paragraph: Paragraph, m: re.Match[str]) -> None:
+def _collect_full_names(roster: Roster, paragraph: Paragraph, m: re.Match[str], misspelt: dict[str, bool]) -> None:
     """A full name anywhere in the text that misspells a participant's surname ("Maria Kovecs").
 
     Only a run whose given name is the participant's and whose surname is a letter or two off is
@@ -348,13 +361,22 @@ def _collect_full_names(roster: Roster, paragraph: Paragraph, m: re.Match[str]) 
         for j in range(i + 2, min(i + 3, len(written)) + 1):
             start, end = m.start("name") + written[i].start(), m.start("name") + written[j - 1].end()
             name = paragraph.text[start:end]
-            if not _plausible_name(name, roster.words) or roster.find(name) is not None:
-                continue
-            hit = roster.resemble(name, addressed=False)
-            if hit is None or hit.part != "surname" or not hit.given_same:
-                continue
-            _record_span(roster, paragraph, start, end, name)
-            return
+            known = misspelt.get(name)
+            if known is None:
+                known = misspelt[name] = _misspells_surname(roster, name)
+            if known:
+                _record_span(roster, paragraph, start, end, name)
+                return
+
+
+def _misspells_surname(roster: Roster, name: str) -> bool:
+    """The name names nobody, and is a participant's given name with their surname a letter or two off."""
+    if not roster.names_part(name_tokens(name, roster.words)):
+        return False  # no word of it is any participant's: it resembles nobody's given name
+    if not _plausible_name(name, roster.words) or roster.find(name) is not None:
+        return False
+    hit = roster.resemble(name, addressed=False)
+    return hit is not None and hit.part == "surname" and hit.given_same
 
 
 def _record_span(roster: Roster, paragraph: Paragraph, start: int, end: int, name: str) -> None:

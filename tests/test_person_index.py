@@ -100,3 +100,20 @@ def _added_reference(people: list[str]) -> list[str]:
         if person is None:
             persons.append(Person(name=name, words=roster.words))
     return [p.name for p in persons]
+
+
+@settings(max_examples=300, deadline=None)
+@given(people=st.lists(_NAME, min_size=1, max_size=8), names=st.lists(_NAME, min_size=1, max_size=6),
+       surnames=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4))
+def test_a_given_name_resembled_is_a_word_the_roster_names(people: list[str], names: list[str],
+                                                           surnames: list[str]) -> None:
+    """`Roster.names_part` is false only where no `resemble` hit could have `given_same`: the roster
+    skips those runs of words (auditor.roster._misspells_surname) without asking `resemble`."""
+    roster = Roster()
+    for at, person in enumerate(people):
+        roster.add(person, at + 1, header=at % 2 == 0)
+    names += [f"{p.split()[0]} {s.capitalize()}" for p in people for s in surnames]  # a given name, a near surname
+    for name in names + [n.replace(" ", " K. ", 1) for n in names]:
+        hit = roster.resemble(name, addressed=False)
+        if hit is not None and hit.given_same:
+            assert roster.names_part(name_tokens(name, roster.words))
