@@ -18,10 +18,11 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from auditor.textutil import IGNORECASE_ASCII_TWINS, holds_case_twin
+
 #: the characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (Python's
 #: `re` folds these four onto i, i, s and k; tests/test_parse_gates.py checks every code point)
-_ASCII_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_NON_ASCII_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
+_ASCII_CASES = str.maketrans(dict(zip(IGNORECASE_ASCII_TWINS, "iisk", strict=True)))
 
 
 def fold(text: str) -> str:
@@ -33,7 +34,7 @@ def fold(text: str) -> str:
     so a pattern that requires one is run only on the texts that hold one. For an ASCII text the
     positions are those of `text` (not so in general: "İ".lower() is two characters).
     """
-    if text.isascii() or not any(ch in text for ch in _NON_ASCII_CASES):  # `in` is fast, `translate` slow
+    if not holds_case_twin(text):  # `in` tests are fast, `translate` slow
         return text.lower()
     return text.translate(_ASCII_CASES).lower()
 

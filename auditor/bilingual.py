@@ -21,8 +21,7 @@ from typing import Any
 
 from auditor.alternation import first_char_lookahead, literal_alternation
 from auditor.quantities import Quantity
-from auditor.textutil import han_count, to_halfwidth
-from auditor.wordgate import CASE_TWINS
+from auditor.textutil import han_count, holds_case_twin, to_halfwidth
 from auditor.words import Words, default_words
 
 # --- script folding ---------------------------------------------------------------------------
@@ -74,7 +73,6 @@ def fold_zh_same_length(text: str) -> str:
     return "".join(c if len(c) == 1 else ch for ch, c in ((ch, fold_zh(ch)) for ch in text))
 
 
-_CASE_TWIN = re.compile(f"[{CASE_TWINS}]")
 
 
 # --- negation ---------------------------------------------------------------------------------
@@ -164,9 +162,9 @@ def _negation(words: Words) -> _NegationPatterns:
 def _affixed(patterns: _NegationPatterns, text: str) -> re.Pattern[str]:
     """en_affixed, or its prefix half alone when no suffix ("less") is in the text: the suffix half
     tries every word letter by letter and cannot match then, so the matches are the same. The text
-    is read in lower case, which re.IGNORECASE agrees with but on the characters of CASE_TWINS."""
+    is read in lower case, which re.IGNORECASE agrees with but on textutil.IGNORECASE_ASCII_TWINS."""
     suffixes = patterns.en_suffixes
-    if suffixes is None or _CASE_TWIN.search(text):
+    if suffixes is None or holds_case_twin(text):
         return patterns.en_affixed
     lowered = text.lower()
     return patterns.en_affixed if any(x in lowered for x in suffixes) else patterns.en_prefixed

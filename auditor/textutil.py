@@ -9,6 +9,18 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+#: the characters outside ASCII that re.IGNORECASE matches with an ASCII letter (İ, ı, ſ and K, the
+#: Kelvin sign: Python's `re` folds them onto i, i, s and k). Every shortcut that tests for a literal
+#: of a case-insensitive pattern in `str.lower()` text must not trust a text holding one of them
+#: (tests/test_parse_gates.py checks the list against every code point on the running Python).
+IGNORECASE_ASCII_TWINS = "\u0130\u0131\u017f\u212a"
+
+
+def holds_case_twin(text: str) -> bool:
+    """Whether `text` holds one of IGNORECASE_ASCII_TWINS (`in` tests: faster than a search)."""
+    return not text.isascii() and any(ch in text for ch in IGNORECASE_ASCII_TWINS)
+
+
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")

@@ -19,10 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-#: characters outside ASCII that re.IGNORECASE matches with an ASCII letter, or whose lower case
-#: holds one (tests/test_translation_speed_equivalence.py checks the list on the running Python)
-CASE_TWINS = "\u0130\u0131\u017f\u212a"
-_CASE_TWIN = re.compile(f"[{CASE_TWINS}]")
+from auditor.textutil import holds_case_twin
+
 _RUN = re.compile(r"[a-z]+")
 _WORDLIKE = re.compile(r"[a-z0-9 '’.\-]+")
 
@@ -53,7 +51,7 @@ class LineWords:
         self.lowered = text.lower()
         #: None when the line holds a character case folding cannot be trusted on: nothing is gated
         self.words: frozenset[str] | None = (
-            None if _CASE_TWIN.search(text) else frozenset(_RUN.findall(self.lowered))
+            None if holds_case_twin(text) else frozenset(_RUN.findall(self.lowered))
         )
 
     def may_hold(self, wanted: frozenset[str] | None, substrings: Iterable[str] = ()) -> bool:

@@ -22,6 +22,7 @@ from auditor.figures import folding
 from auditor.figures.context import _WORDS_OF_RE, ContextReader, _company_or_slide, words_of
 from auditor.figures.lexicon import load_lexicon
 from auditor.figures.parts import _words as _part_words
+from auditor.textutil import IGNORECASE_ASCII_TWINS
 from auditor.words import default_words
 
 _LEX = load_lexicon()
@@ -61,13 +62,13 @@ _EVERYTHING = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <=
 
 def test_only_four_non_ascii_characters_match_an_ascii_letter_ignoring_case() -> None:
     found = {c for c in re.findall("[a-z]", _EVERYTHING, re.IGNORECASE) if not c.isascii()}
-    assert found == set(folding._FOLDS_TO_ASCII)
+    assert found == set(IGNORECASE_ASCII_TWINS)
 
 
 def test_lower_casing_keeps_what_a_folded_pattern_reads_of_a_character() -> None:
     """Its length, its being ASCII, a word character, a space or a digit: on every code point but
     the four `fold` refuses."""
-    kept = "".join(c for c in _EVERYTHING if c not in folding._FOLDS_TO_ASCII)
+    kept = "".join(c for c in _EVERYTHING if c not in IGNORECASE_ASCII_TWINS)
     lower = kept.lower()
     assert len(lower) == len(kept)
     assert [c.isascii() for c in lower] == [c.isascii() for c in kept]
@@ -85,7 +86,7 @@ def test_most_of_the_lexicon_patterns_have_a_folded_twin() -> None:
 def test_the_folded_twins_match_as_the_patterns(text: str) -> None:
     folded_text = folding.fold(text)
     if folded_text is None:
-        assert not folding._FOLDS_TO_ASCII.isdisjoint(text)
+        assert not set(IGNORECASE_ASCII_TWINS).isdisjoint(text)
         return
     assert len(folded_text) == len(text)
     for name, pattern in _PATTERNS.items():

@@ -49,7 +49,8 @@ from auditor.figure_words import (
     vocabulary,
 )
 from auditor.lexicon import _t2s, _t2s_convert
-from auditor.wordgate import CASE_TWINS, keys
+from auditor.textutil import IGNORECASE_ASCII_TWINS as CASE_TWINS
+from auditor.wordgate import keys
 from auditor.words import default_words
 
 _FIGURE_PIECES = [

@@ -22,12 +22,12 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
+from auditor.textutil import holds_case_twin
+
 if TYPE_CHECKING:
     from auditor.model import Paragraph
 
 #: the non-ASCII characters that IGNORECASE matches to an ASCII letter (checked by the tests)
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
-_FOLDS_TO_ASCII_RE = re.compile("[" + "".join(sorted(_FOLDS_TO_ASCII)) + "]")
 # what lower-casing a pattern would change besides its literals: an upper-case escape (\W, \S, \D,
 # \B, \A, \Z, \N{...}), a back-reference, an inline flag group or a reference by name; a range of
 # a class with an upper-case end other than A-Z ([0-Z] would become [0-z]) is checked apart
@@ -40,7 +40,7 @@ _GROUP_NAME = re.compile(r"(?<!\\)((?:\\\\)*)\(\?p<")
 def fold(text: str) -> str | None:
     """`text` lower-cased (same length, same offsets), or None when it holds a non-ASCII character
     IGNORECASE would match to an ASCII letter."""
-    if not text.isascii() and _FOLDS_TO_ASCII_RE.search(text):
+    if holds_case_twin(text):
         return None
     return text.lower()
 
