@@ -132,7 +132,7 @@ def cancel_run(args: list[str], signum: int, settle: float, wait: float = 60) ->
 def test_a_cancelled_run_stops_its_workers_writes_nothing_and_exits_128_plus_n(tmp_path: Path, signum, code):
     folder = tmp_path / "archive"
     folder.mkdir()
-    for i in range(48):  # enough that the run is still auditing when the signal arrives
+    for i in range(120):  # enough that the run is still auditing when the signal arrives
         shutil.copy(BILINGUAL, folder / f"call_{i}.txt")
     report = tmp_path / "report.json"
     done, workers = cancel_run(["audit", str(folder), "--jobs", "2", "-o", str(report)], signum, settle=1.0, wait=30)
@@ -293,3 +293,22 @@ def test_the_api_raises_the_error_the_cli_reports(tmp_path: Path):
         auditor.audit([missing])
     result = invoke("audit", missing)
     assert result.exit_code == 2 and one_line(result.stderr) == f"auditor: error: {raised.value}"
+
+
+def test_a_cancelled_command_exits_at_once_even_with_a_stuck_thread():
+    """A worker killed while sending its result can leave the pool's manager thread blocked for good;
+    the cancelled command must not wait for it at exit (it ends by os._exit after its message)."""
+    code = (
+        "import threading, os, signal, sys, time\n"
+        "from auditor import cli\n"
+        "threading.Thread(target=threading.Event().wait).start()  # a non-daemon thread that never ends\n"
+        "threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGTERM)).start()\n"
+        "sys.argv = ['auditor', 'audit', sys.argv[1]]\n"
+        "cli._audit = lambda options: time.sleep(30)\n"
+        "cli.main()\n"
+    )
+    started = time.time()
+    done = subprocess.run([sys.executable, "-c", code, str(BILINGUAL)], capture_output=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 143, done.stderr
+    assert b"cancelled by SIGTERM" in done.stderr and b"Traceback" not in done.stderr
+    assert time.time() - started < 20
