@@ -225,8 +225,7 @@ def iter_outcomes(
     if engine != "pool":
         raise ConfigError(f"unknown engine {engine!r} (expected pool or dask)")
     if effective_jobs(jobs, len(sources)) <= 1:
-        if len(sources) > 1:
-            preload(model)  # an archive in this process: what stays loaded is frozen out of the collector
+        preload(model)  # what stays loaded is frozen out of the collector (once per process)
         for source in sources:
             outcome, transcript = audit_source(source, check_ids, config, layout, model, context,
                                                names.get(source_name(source)) if names else None)
