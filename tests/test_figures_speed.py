@@ -189,3 +189,37 @@ def test_the_words_of_folded_text_are_the_words_lower_cased(text: str) -> None:
     folded_text = folding.fold(text)
     if folded_text is not None:
         assert _WORDS_OF_RE.findall(folded_text) == words_of(text)
+
+
+def _gated(text: str) -> None:
+    """Where the literal gates say a text holds none of their phrases, the patterns find nothing."""
+    folded_text = folding.fold(text)
+    if not folding.may_hold(_LEX.company_or_slide_gate, folded_text):
+        assert _company_or_slide(_LEX).search(text) is None, text
+        assert _LEX.company_scope_re.search(text) is None and _LEX.slide_re.search(text) is None, text
+    if not folding.may_hold(_LEX.qualifier_gate, folded_text):
+        assert _LEX.qualifier_re.search(text) is None, text
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts)
+def test_a_text_the_literal_gates_shut_has_no_match_of_their_patterns(text: str) -> None:
+    _gated(text)
+    for word in ("slide", "Group Level", "ORGANIC", "constant-currency", "pages"):  # a phrase, cut or whole
+        for cut in range(len(word) + 1):
+            _gated(text + word[:cut])
+
+
+def test_the_literal_gates_shut_real_paragraphs_only_where_the_patterns_find_nothing() -> None:
+    shut = 0
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("examples/*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            _gated(line)
+            shut += not folding.may_hold(_LEX.company_or_slide_gate, folding.fold(line))
+    assert _LEX.company_or_slide_gate and _LEX.qualifier_gate and shut
+
+
+def test_a_gate_is_given_up_where_case_folding_is_not_lower_casing() -> None:
+    assert folding.literal_gate(["Organic", "organically", "like for like"]) == ("organic", "like for like")
+    assert folding.literal_gate(["σύνολο"]) is None and folding.literal_gate([""]) is None
+    assert folding.may_hold(None, "anything") and folding.may_hold(("x",), None)

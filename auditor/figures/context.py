@@ -191,17 +191,21 @@ class ContextReader:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
             folded_all = paragraph_folded(p)  # the paragraph for the patterns' faster twins
-            qualifiers = paragraph_matches(p, lex.qualifier_re)  # rare: most paragraphs have none
+            # rare: most paragraphs have no qualifier, nor the company's figures or a slide
+            qualifiers = paragraph_matches(p, lex.qualifier_re) if folding.may_hold(lex.qualifier_gate, folded_all) else None
+            company_here = folding.may_hold(lex.company_or_slide_gate, folded_all)
 
             def organic_in(start: int, end: int) -> bool:
                 """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
+                if qualifiers is None:  # noqa: B023 - used at once
+                    return False
                 spans = qualifiers.within(start, end)  # noqa: B023 - used at once
                 if spans is None:
                     body, folded = p.text[start:end], folded_all[start:end] if folded_all is not None else None  # noqa: B023
                     return folding.search(lex.qualifier_re, body, folded)
                 return bool(spans)
 
-            organic = bool(qualifiers.spans)
+            organic = qualifiers is not None and bool(qualifiers.spans)
             last: list[MetricMention] = []
             last_start = 0
             about: str | None = None  # a business line the last sentence was about, stating no metric
@@ -210,7 +214,7 @@ class ContextReader:
                 body = p.text[s.start : s.end]
                 folded = folded_all[s.start : s.end] if folded_all is not None else None
                 # the company's figures or a slide turned: read once, for the scope and the line
-                company = folding.search(company_or_slide, body, folded)
+                company = company_here and folding.search(company_or_slide, body, folded)
                 scope = self._sentence_scope(speaker, body, p.index, company)
                 if scope is None and not company:
                     # "Our downstream performed well. We saw utilization of 97%": the line's

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from auditor.textutil import holds_case_twin
@@ -43,6 +44,34 @@ def fold(text: str) -> str | None:
     if holds_case_twin(text):
         return None
     return text.lower()
+
+
+def literal_gate(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """The literals `may_hold` looks for before a pattern of `phrases` is run: the phrases lower-cased,
+    those holding a shorter one left out; None when a phrase is empty or not ASCII (IGNORECASE may
+    then match text whose lower case is not the phrase's: the final and the other sigma).
+
+    Why: a pattern of literal phrases (`phrase_alternation`, with look-arounds or trailing words
+    around them) matches only text holding one of them, and most paragraphs hold none of the
+    company-scope, slide and qualifier phrases: a search for a few literals (str.__contains__, far
+    faster than the pattern) tells so once per paragraph instead of running the pattern per sentence."""
+    low = sorted({p.lower() for p in phrases}, key=len)
+    if not all(p and p.isascii() for p in low):
+        return None
+    kept: list[str] = []
+    for p in low:
+        if not any(k in p for k in kept):
+            kept.append(p)
+    return tuple(kept)
+
+
+def may_hold(gate: tuple[str, ...] | None, folded_text: str | None) -> bool:
+    """False when the folded text holds none of the gate's literals (`literal_gate`): no part of it
+    then matches the gate's pattern, folded or not (`fold` refused the characters IGNORECASE
+    would read as ASCII letters). True when unsure."""
+    if gate is None or folded_text is None:
+        return True
+    return any(k in folded_text for k in gate)
 
 
 #: the twins found, by id of the pattern (kept with it, so the id names it for good): a pattern's

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from auditor.alternation import phrase_alternation as alternation
+from auditor.figures.folding import literal_gate
 from auditor.words import Words, default_words
 
 
@@ -145,6 +146,10 @@ class Lexicon:
     delta_after_re: re.Pattern[str] = field(repr=False)
     quarter_number_re: re.Pattern[str] = field(repr=False)
     year_start_re: re.Pattern[str] = field(repr=False)
+    #: literals one of which a match of `company_scope_re` or `slide_re` holds, and of `qualifier_re`
+    #: (`folding.literal_gate`): a paragraph without any is not scanned for them
+    company_or_slide_gate: tuple[str, ...] | None = field(default=None, repr=False)
+    qualifier_gate: tuple[str, ...] | None = field(default=None, repr=False)
 
     def metric(self, metric_id: str) -> MetricDef:
         return self.metrics[metric_id]
@@ -384,6 +389,8 @@ def _build(words: Words) -> Lexicon:
         ),
         # "a solid start to the [fiscal year]": the words right before a full-year phrase
         year_start_re=re.compile(rf"\b(?:{alternation(raw['period']['year_start'])})\s+(?:(?:the|our|this|a)\s+)?$", ci),
+        company_or_slide_gate=literal_gate([*scope["company"], *scope["slides"]]),
+        qualifier_gate=literal_gate(change["qualifiers"]),
     )
 
 
