@@ -52,6 +52,7 @@ def _text() -> st.SearchStrategy[str]:
 @given(_text())
 def test_paragraph_words_positions_and_vocabulary(text: str) -> None:
     toks = tokens(text)
+    assert [ParagraphWords.of(text).token(i) for i in range(len(toks))] == toks  # places summed on first use
     pw = ParagraphWords.of(text)
     assert (pw.words, pw.starts, pw.ends) == tuple(zip(*[(t.word, t.start, t.end) for t in toks], strict=True)) or (
         not toks and pw.words == pw.starts == pw.ends == ()
