@@ -347,6 +347,20 @@ def windows_at(text: str, words: ParagraphWords, size: int, starts: Iterable[int
             yield run
 
 
+def pairs_ending_in(text: str, words: ParagraphWords, heads: frozenset[str]) -> Iterator[int]:
+    """The positions `i` where words `i` and `i + 1` are joined and the second is one of `heads`,
+    in text order: `windows_at(text, words, 2, (k - 1 for each head's position k))` keeping the
+    runs whose second word is a head, read off the word tuples (no `Token` per candidate)."""
+    present = heads & words.vocabulary
+    if not present:
+        return
+    starts, ends = words.starts, words.ends
+    at = words.words
+    for i in sorted({k - 1 for w in present for k in words.positions(w) if k >= 1}):
+        if at[i + 1] in heads and _JOIN_RE.match(text[ends[i] : starts[i + 1]]):
+            yield i
+
+
 def match_case(fix: str, original: str) -> str:
     """The fix with the original's initial capital ("Adjusted growth margin" -> "Gross margin")."""
     return fix[:1].upper() + fix[1:] if original[:1].isupper() else fix
