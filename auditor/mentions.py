@@ -116,9 +116,14 @@ def mention_patterns(words: Words) -> MentionPatterns:
     before_title = alternation(intro["before_title"])
     # a name (or an honorific) opening after a space, tab or "(": every name word is capitalised
     # "Priya Ramaswamy, Head of ...": after a space, tab or "(" (or at position 0), a name and a comma
-    named_comma = Anchor(
-        regex=rf"[ \t(](?=(?:(?:{hon})\.?[ \t]+)?{NAME},[ \t]+)", offset=1, at_start=True, disjoint=True
-    )
+    named = rf"(?:(?:{hon})\.?[ \t]+)?{NAME},[ \t]+"
+    if all(re.match("[A-Z]", h) for h in name_rules(words).honorifics_written):
+        # the name (or honorific) opens with a capital letter: the scan skips to capitals in C and
+        # tests the space before it and the rest there (a lookahead inside the lookbehind), instead
+        # of trying the lookahead after every space of the text
+        named_comma = Anchor(regex=rf"[A-Z](?<=[ \t(](?={named})[A-Z])", at_start=True, disjoint=True)
+    else:
+        named_comma = Anchor(regex=rf"[ \t(](?={named})", offset=1, at_start=True, disjoint=True)
     return MentionPatterns(
         honorific=Scan(rf"\b(?P<hon>{hon})\b\.?[ \t]+(?P<name>{NAME})", anchor=opening(cased(name_rules(words).honorifics_written, whole=True))),
         contexts=(
@@ -325,8 +330,10 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
     lead = r"(?:(?:[Aa]nd|[Ss]o|[Bb]ut|[Nn]ow)[ \t,]+)?"
     loose = rf"{fillers}{restart}(?:(?:{hon})\.?[ \t]+)?[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*){{0,2}}"
 
-    def clause(then: str, before: str = "") -> Anchor:
-        return Anchor(regex=rf"[.?!,](?=[ \t]+{lead}{before}{loose}{then})", offset=1, at_start=True, disjoint=True)
+    def clause(then: str, before: str = "", stops: str = ".?!,") -> Anchor:
+        # `stops`: the marks the pattern's lookbehind reads ("(?<=[.?!])" for a sentence's start):
+        # a comma, the commonest, is no place to try a pattern that starts only after a full stop
+        return Anchor(regex=rf"[{stops}](?=[ \t]+{lead}{before}{loose}{then})", offset=1, at_start=True, disjoint=True)
     patterns: list[tuple[str, Scan]] = [
         ("question", Scan(rf"{question}{line}{person}{not_possessive}{firm_after}?", anchor=questions, needs=(lines,))),
         (
@@ -365,7 +372,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"(?:^|(?<=[.?!])[ \t]+)(?:\({alternation(ann['operator_instructions'])}\)[ \t]*)?{person}"
                 rf"(?:,|[ \t]+{prep})[ \t]+(?P<firm>{firm})[.,]?[ \t]*(?:$|{go_ahead}\b)",
-                anchor=clause(rf"(?:,|[ \t]+{prep})[ \t]+[A-Z]", r"(?:\([^()]*\)[ \t]*)?"),
+                anchor=clause(rf"(?:,|[ \t]+{prep})[ \t]+[A-Z]", r"(?:\([^()]*\)[ \t]*)?", ".?!"),
             ),
         ),
         *(
@@ -388,7 +395,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             Scan(
                 rf"(?:^|(?<=[.?!])[ \t]+)(?:(?:[Nn]ow|[Ss]o|[Aa]nd)[ \t,]+)?(?!(?:He|She|They|We|It|You|I)\b){person}[ \t]+will[ \t]+"
                 rf"(?:now[ \t]+)?{routing}\b",
-                anchor=clause(r"[ \t]+will[ \t]"),
+                anchor=clause(r"[ \t]+will[ \t]", stops=".?!"),
                 needs=(cased(["will"], whole=True), routes),
             ),
         ),
@@ -434,7 +441,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             "call",
             Scan(
                 rf"(?:^|(?<=[.?!])[ \t]+){person}(?:,?[ \t]+please[ \t]*[?.!]?|[ \t]*\?)[ \t]*$",
-                anchor=clause(r"(?:,?[ \t]+please|[ \t]*\?)"),
+                anchor=clause(r"(?:,?[ \t]+please|[ \t]*\?)", stops=".?!"),
                 needs=(cased(["please", "?"]),),
             ),
         ),

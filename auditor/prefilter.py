@@ -49,6 +49,11 @@ class _Bits:
 #: holding a literal with that longest run
 _PARTS: dict[int, Literals] = {}
 _RUN_BITS: dict[str, int] = {}
+#: for each letter run, the `whole` literals with that longest run, each once (with how it is
+#: looked for: `_CASED`, `_UNCASED`, or `_SURE`: a lower-case literal that is the run itself, in
+#: the lower-cased text wherever the run is one of its words) and the bits of the groups holding it
+_BY_RUN: dict[str, dict[tuple[str, int], int]] = {}
+_CASED, _UNCASED, _SURE = 0, 1, 2
 
 
 _KNOWN = _Bits()
@@ -101,8 +106,12 @@ class Literals:
         _GROUPS[self.bit] = self
         _KNOWN.bits |= self.bit
         if self.whole:
-            for run in by_run:
+            for run, spelt in by_run.items():
                 _RUN_BITS[run] = _RUN_BITS.get(run, 0) | self.bit
+                literals = _BY_RUN.setdefault(run, {})
+                for w in spelt:
+                    key = (w, _CASED if self.cased else _SURE if w == run else _UNCASED)
+                    literals[key] = literals.get(key, 0) | self.bit
             _KNOWN.runs = frozenset(_RUN_BITS)
         else:
             _PARTS[self.bit] = self
@@ -182,18 +191,16 @@ class TextView:
         known = self.known
         if self._words is None:
             self._words = frozenset(_LETTERS.findall(self.lowered))
-        maybe = 0  # the whole groups with a literal whose longest run is a word of the text
+        # a whole group is present when one of its literals whose longest run is a word of the
+        # text is in it: each such literal tested once, for all the groups not found yet
+        present, text, lowered = self.present, self.text, self.lowered
         for run in _KNOWN.runs & self._words:
-            maybe |= _RUN_BITS[run]
-        maybe &= ~known
-        words = self._words
-        while maybe:
-            bit = maybe & -maybe
-            maybe ^= bit
-            group = _GROUPS[bit]
-            hay = self.text if group.cased else self.lowered
-            if any(w in hay for run in group.runs & words for w in group.by_run[run]):
-                self.present |= bit
+            for (w, how), bits in _BY_RUN[run].items():
+                if bits & ~(known | present) and (
+                    how == _SURE or w in (text if how == _CASED else lowered)
+                ):
+                    present |= bits & ~known
+        self.present = present
         for bit, group in _PARTS.items():
             if not bit & known and any(map((self.text if group.cased else self.lowered).__contains__, group.needed)):
                 self.present |= bit

@@ -18,8 +18,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditor import prefilter
 from auditor.mentions import announcement_patterns, mention_patterns
-from auditor.names import NAME, TOKEN, one_of
+from auditor.names import NAME, TOKEN, name_rules, one_of
 from auditor.prefilter import Scan, TextView
 from auditor.reader import read_transcript
 from auditor.roster import _CAPITALISED, _TRAILING_CAPITALISED
@@ -169,3 +170,31 @@ def test_possessive_speech_as_first_written(text: str) -> None:
     first = re.compile(rf"(?<![\w.])(?P<name>{token}(?:[ \t]+{token}){{0,2}})['’]s[ \t]+(?:{speech})")
     now = re.compile(mention_patterns(WORDS).contexts[3].source)
     assert [(m.span(), m.groups()) for m in now.finditer(text)] == [(m.span(), m.groups()) for m in first.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_view_learns_each_group_as_first_written(text: str) -> None:
+    """`TextView.learn` tests each literal once for all its groups (and none whose run is the word
+    itself): every group is found present exactly when one of its literals is in the text."""
+    view = TextView(text)
+    view.learn()
+    lowered, words = text.lower(), set(re.findall("[a-z]+", text.lower()))
+    for bit, group in prefilter._GROUPS.items():
+        hay = text if group.cased else lowered
+        if group.whole:
+            expected = any(w in hay for run in group.runs & words for w in group.by_run[run])
+        else:
+            expected = any(w in hay for w in group.needed)
+        assert bool(view.present & bit) == expected, group.words
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_named_comma_anchor_as_first_written(text: str) -> None:
+    """The introductions' "name, title" anchor skips to capitals: the places of the first form."""
+    hon = name_rules(WORDS).honorific_pattern
+    first = re.compile(rf"[ \t(](?=(?:(?:{hon})\.?[ \t]+)?{NAME},[ \t]+)")
+    anchor = mention_patterns(WORDS).intro_name_title.anchor
+    assert anchor is not None and anchor.regex is not None
+    assert [m.start() + 1 for m in first.finditer(text)] == [m.start() for m in re.finditer(anchor.regex, text)]

@@ -15,6 +15,7 @@ from auditor.checks.terms._lexicon import (
     ParagraphWords,
     load_lexicon,
     may_occur,
+    pairs_ending_in,
     sounds_alike,
     tokens,
     windows_at,
@@ -52,6 +53,7 @@ def _text() -> st.SearchStrategy[str]:
 @given(_text())
 def test_paragraph_words_positions_and_vocabulary(text: str) -> None:
     toks = tokens(text)
+    assert [ParagraphWords.of(text).token(i) for i in range(len(toks))] == toks  # places summed on first use
     pw = ParagraphWords.of(text)
     assert (pw.words, pw.starts, pw.ends) == tuple(zip(*[(t.word, t.start, t.end) for t in toks], strict=True)) or (
         not toks and pw.words == pw.starts == pw.ends == ()
@@ -101,3 +103,15 @@ def test_term_hits_are_those_of_the_plain_search(texts: list[str]) -> None:
     transcript = _Paragraphs(texts)
     lexicon = load_lexicon()
     assert _find_term_hits(cast(Transcript, transcript), lexicon, []) == _reference_hits(transcript)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text())
+def test_pairs_ending_in_a_head_as_windows(text: str) -> None:
+    """`pairs_ending_in` reads off the word tuples what `windows_at` gives as `Token` runs."""
+    heads = load_lexicon().heads
+    pw = ParagraphWords.of(text)
+    windows = windows_at(text, pw, 2, (k - 1 for w in heads & pw.vocabulary for k in pw.positions(w)))
+    expected = [(a.word, b.word, a.start, b.end) for a, b in windows if b.word in heads]
+    found = [(pw.words[i], pw.words[i + 1], pw.starts[i], pw.ends[i + 1]) for i in pairs_ending_in(text, pw, heads)]
+    assert found == expected

@@ -221,6 +221,21 @@ def sounds_alike(a: str, b: str) -> bool:
     return jellyfish.jaro_winkler_similarity(a, b) >= 0.75
 
 
+class _Normalised(dict[str, str]):
+    """`normalise_word` of every word asked for, kept: `map(_NORMALISED.__getitem__, words)` runs
+    in C for every word already seen (the `lru_cache` wrapper moves each hit in its recency list,
+    which cost more than the split of the text). Emptied when it holds as many words as that cache."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 16:
+            self.clear()
+        found = self[word] = normalise_word(word)
+        return found
+
+
+_NORMALISED = _Normalised()
+
+
 @dataclass(frozen=True)
 class Token:
     word: str  # normalised
@@ -242,19 +257,36 @@ class ParagraphWords:
     when a caller asks for it (`positions` scans the words instead): most paragraphs never need it.
     """
 
-    __slots__ = ("_index", "ends", "folded", "starts", "vocabulary", "words")
+    __slots__ = ("_bounds", "_index", "_parts", "folded", "vocabulary", "words")
 
     def __init__(self, text: str) -> None:
         # the text cut at its words: gaps and words alternate, and the running sum of their
         # lengths gives every word's start and end (all in C, where a Match object per word cost more)
-        parts = _WORD_SPLIT_RE.split(text)
-        bounds = list(accumulate(map(len, parts)))
-        self.words: tuple[str, ...] = tuple(map(normalise_word, parts[1::2]))  # normalised, in text order
-        self.starts: tuple[int, ...] = tuple(bounds[0:-1:2])
-        self.ends: tuple[int, ...] = tuple(bounds[1::2])
+        parts = tuple(_WORD_SPLIT_RE.split(text))
+        self.words: tuple[str, ...] = tuple(map(_NORMALISED.__getitem__, parts[1::2]))  # normalised, in text order
         self.vocabulary = frozenset(self.words)
         self.folded = folded(text)  # the text as `may_occur` compares it
         self._index: dict[str, tuple[int, ...]] | None = None
+        # the words' places, summed only when a caller asks for a `token` (most paragraphs: never)
+        self._parts: tuple[str, ...] | None = parts
+        self._bounds: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Where each word starts in the text."""
+        return self._places()[0]
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """Where each word ends in the text."""
+        return self._places()[1]
+
+    def _places(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        if self._bounds is None:
+            bounds = list(accumulate(map(len, self._parts or ())))
+            self._bounds = (tuple(bounds[0:-1:2]), tuple(bounds[1::2]))
+            self._parts = None
+        return self._bounds
 
     @classmethod
     def of(cls, text: str) -> ParagraphWords:
@@ -287,7 +319,8 @@ class ParagraphWords:
 
     def token(self, i: int) -> Token:
         """The `i`-th word as a `Token` (the same one `tokens(text)[i]` gives)."""
-        return Token(self.words[i], self.starts[i], self.ends[i])
+        starts, ends = self._bounds if self._bounds is not None else self._places()
+        return Token(self.words[i], starts[i], ends[i])
 
 
 def paragraph_words(transcript: Transcript, text: str) -> ParagraphWords:
@@ -312,6 +345,20 @@ def windows_at(text: str, words: ParagraphWords, size: int, starts: Iterable[int
         run = [words.token(k) for k in range(i, i + size)]
         if joined(text, run):
             yield run
+
+
+def pairs_ending_in(text: str, words: ParagraphWords, heads: frozenset[str]) -> Iterator[int]:
+    """The positions `i` where words `i` and `i + 1` are joined and the second is one of `heads`,
+    in text order: `windows_at(text, words, 2, (k - 1 for each head's position k))` keeping the
+    runs whose second word is a head, read off the word tuples (no `Token` per candidate)."""
+    present = heads & words.vocabulary
+    if not present:
+        return
+    starts, ends = words.starts, words.ends
+    at = words.words
+    for i in sorted({k - 1 for w in present for k in words.positions(w) if k >= 1}):
+        if at[i + 1] in heads and _JOIN_RE.match(text[ends[i] : starts[i + 1]]):
+            yield i
 
 
 def match_case(fix: str, original: str) -> str:

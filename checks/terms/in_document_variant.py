@@ -12,7 +12,7 @@ from auditor.model import Paragraph, Transcript
 from auditor.textutil import snippet
 
 from ._hits import find_term_hits, glossary_spans, lines_text, overlaps
-from ._lexicon import Lexicon, load_lexicon, match_case, paragraph_words, sounds_alike, windows_at
+from ._lexicon import Lexicon, load_lexicon, match_case, pairs_ending_in, paragraph_words, sounds_alike
 
 Words2 = tuple[str, str]
 
@@ -34,11 +34,14 @@ class _Phrase:
 def _phrases(transcript: Transcript, lexicon: Lexicon, glossary: list[str]) -> list[_Phrase]:
     out = []
     for p in transcript.paragraphs:
-        blocked = glossary_spans(p.text, glossary)
         pw = paragraph_words(transcript, p.text)  # a phrase ends in a head noun: start one word before each
-        for a, b in windows_at(p.text, pw, 2, (k - 1 for w in lexicon.heads & pw.vocabulary for k in pw.positions(w))):
-            if b.word in lexicon.heads and not overlaps(a.start, b.end, blocked):
-                out.append(_Phrase((a.word, b.word), p, a.start, b.end))
+        blocked: list[tuple[int, int]] | None = None  # the glossary's places, found for a paragraph with a phrase
+        for i in pairs_ending_in(p.text, pw, lexicon.heads):
+            if blocked is None:
+                blocked = glossary_spans(p.text, glossary)
+            start, end = pw.starts[i], pw.ends[i + 1]
+            if not overlaps(start, end, blocked):
+                out.append(_Phrase((pw.words[i], pw.words[i + 1]), p, start, end))
     return out
 
 
