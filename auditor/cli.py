@@ -64,7 +64,7 @@ def _exit_cancelled(message: str, code: int) -> NoReturn:
     Why `os._exit`: a pool worker killed while it was sending back a result leaves the executor's
     manager thread waiting forever for the rest of that message (a limit of ProcessPoolExecutor),
     and a normal interpreter exit joins that thread, so a cancelled run could hang instead of
-    exiting (seen about once in 25 cancellations under load). Everything a cancelled run must settle
+    exiting (once in about 100 cancellations under load, twice in 8 runs of the cancel test). Everything a cancelled run must settle
     is settled when we get here: workers are killed and partial outputs removed on the way up (in
     `finally` blocks); only the streams are left to flush.
     """
