@@ -186,7 +186,6 @@ def load_lexicon(words: Words | None = None) -> Lexicon:
 # -- words and sounds ----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1 << 16)
 def normalise_word(word: str) -> str:
     """Lower case, without a possessive or plural ending, so that "revenues" equals "revenue".
 
@@ -223,8 +222,9 @@ def sounds_alike(a: str, b: str) -> bool:
 
 class _Normalised(dict[str, str]):
     """`normalise_word` of every word asked for, kept: `map(_NORMALISED.__getitem__, words)` runs
-    in C for every word already seen (the `lru_cache` wrapper moves each hit in its recency list,
-    which cost more than the split of the text). Emptied when it holds as many words as that cache."""
+    in C for every word already seen (an `lru_cache` wrapper moves each hit in its recency list,
+    which cost more than the split of the text). The only cache of `normalise_word` (a second one
+    held the same words again); emptied when it holds 65,536 words, so memory stays bounded."""
 
     def __missing__(self, word: str) -> str:
         if len(self) >= 1 << 16:
@@ -244,7 +244,7 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(normalise_word(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    return [Token(_NORMALISED[m.group()], m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
 class ParagraphWords:
