@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
+from contextlib import suppress
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -49,6 +48,7 @@ def parsed_toml(text: str) -> dict[str, Any]:
     copy is named after a hash of the TOML text, so an edited list is parsed again, and it is written
     under a temporary name then renamed, so concurrent processes never read half a file. Without a
     writable cache folder the text is simply parsed every time (same tables, slower)."""
+    from auditor.atomic import OutputError, write_atomic
     from auditor.dictcache import cache_folder
 
     path = cache_folder() / f"words-{hashlib.sha256(text.encode()).hexdigest()[:24]}.json"
@@ -59,18 +59,8 @@ def parsed_toml(text: str) -> dict[str, Any]:
     except (OSError, ValueError):
         pass
     table = tomllib.loads(text)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".words-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(table, fh, ensure_ascii=False)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
-        pass
+    with suppress(OutputError):  # no writable cache folder: parsed again next time
+        write_atomic(path, json.dumps(table, ensure_ascii=False))
     return table
 
 
