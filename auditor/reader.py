@@ -412,14 +412,20 @@ def read_bytes(path: str | Path, display: str) -> bytes:
     except OSError as exc:
         raise InputError(describe_os_error(display, exc)) from None
     try:
-        mode = os.fstat(fd).st_mode
+        status = os.fstat(fd)
         for test, message in _FILE_KINDS:
-            if test(mode):
+            if test(status.st_mode):
                 raise InputError(f"{display}: {message}")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read(MAX_FILE_BYTES + 1)  # never more than the limit
+            # never more than the limit; asked for the size the file has, plus one byte to see it
+            # grown since: `read(n)` allocates n bytes first, so asking for the limit itself cost
+            # 20 MiB of memory per file, however small
+            data = fh.read(min(status.st_size, MAX_FILE_BYTES) + 1)
+            if len(data) > status.st_size and len(data) <= MAX_FILE_BYTES:
+                data += fh.read(MAX_FILE_BYTES + 1 - len(data))  # grown while it was read
+            return data
     except OSError as exc:
         raise InputError(describe_os_error(display, exc)) from None
     finally:
