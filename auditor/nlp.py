@@ -44,7 +44,7 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 #: served from the cache); past it, the words a transcript adds are freed after its tokenisation
 #: (`nlp.memory_zone`). Freeing from the start would cost the cache: a call's common words would be
 #: tokenised afresh each time (45% more CPU over the dev calls).
-KEPT_STRINGS = 20_000
+KEPT_STRINGS = 10_000
 
 #: the characters that end a Chinese sentence (the zh sentencizer's punct_chars)
 ZH_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；")
