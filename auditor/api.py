@@ -20,6 +20,7 @@ from pathlib import Path
 
 from auditor.baseline import Entry, in_scope
 from auditor.batch import Source, audit_source, effective_jobs, parallel_outcomes, preload, source_name
+from auditor.collector import resume_collector
 from auditor.config import Config, load_config, split_patterns
 from auditor.engines.outputs import PerFileReports, report_names
 from auditor.engines.records import Collector, FileOutcome, RunContext, Totals
@@ -213,6 +214,7 @@ def iter_outcomes(
     """Outcomes in input order, their totals folded into `totals`: serial for one job, else a
     process pool (one spaCy per worker), or a Dask cluster."""
     if engine == "dask":
+        resume_collector()  # this process loads nothing to freeze: the workers do
         try:
             from auditor.engines.dask_engine import dask_outcomes
         except ImportError as exc:

@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from auditor.collector import resume_collector
 from auditor.config import Config
 from auditor.engines.records import FileOutcome, RunContext, finish_file
 from auditor.pipeline import audit_file
@@ -79,7 +80,15 @@ def _init_worker(model: str | None, context: RunContext) -> None:
 
 def preload(model: str | None) -> None:
     """spaCy's pipelines and the checks, loaded in this process, then frozen out of the collector's
-    sight (once per process and model: a second call is free)."""
+    sight (once per process and model: a second call is free). A paused collector is resumed,
+    whatever happens."""
+    try:
+        _load_and_freeze(model)
+    finally:
+        resume_collector()
+
+
+def _load_and_freeze(model: str | None) -> None:
     if model in _PRELOADED:
         return
     from auditor.errors import AuditorError

@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 import click
 
+from auditor.collector import pause_collector
 from auditor.errors import AuditorError
 from auditor.findings import Severity
 
@@ -382,6 +383,7 @@ def explain(check: str) -> None:
 def main() -> None:
     global _OWN_PROCESS
     _OWN_PROCESS = True
+    pause_collector()  # until what a run loads is frozen (batch.preload), or for a short command
     try:
         cli(standalone_mode=True)
     except Cancelled as exc:
