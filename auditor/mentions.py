@@ -273,6 +273,14 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
     restart = r"(?:[A-Za-z]{1,8}-[ \t]+)?"
     not_after = rf"(?![ \t]+{alternation(ann['not_after_name'])}\b)"
     person = rf"{fillers}{restart}(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME}){not_after}"
+    # what a head (auditor.prefilter) reads of `person`: the hesitations, the capital letter next
+    capital = "(?=[A-Z])" if all(re.match("[A-Z]", h) for h in name_rules(words).honorifics_written) else ""
+    person_head = rf"{fillers}{restart}{capital}"
+
+    def led(before: str, after: str, **scan: Any) -> Scan:
+        """The scan of `before`, a person and `after`, its head `before` and the person's opening."""
+        return Scan(f"{before}{person}{after}", head=f"{before}{person_head}", **scan)
+
     # a firm's words ("J.P. Morgan", "Robert W. Baird & Co."): a full stop followed by a space
     # ends the firm (and the sentence) unless it closes an initial
     word_char = one_of(r"\w&'\-", "’")
@@ -303,6 +311,8 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         rf"{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))[ \t]+{person}",
         rf"{person}{not_possessive}",
     )
+    # the opening of each target, for the heads
+    target_heads = (rf"{possessive}[ \t]+", f"{targets[1].split(person)[0]}{person_head}", rf"{possessive}[ \t]+", person_head)
     question = (
         rf"\b{_capitalisable(ann['question_nouns'])}(?:{APOSTROPHE}s)?(?:[ \t]+{alternation(ann['question_fillers'], spaced=True)})?"
         rf",?(?:[ \t]+{alternation(ann['question_verbs'], spaced=True)})?,?[ \t]+{fillers}"
@@ -335,36 +345,32 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         # a comma, the commonest, is no place to try a pattern that starts only after a full stop
         return Anchor(regex=rf"[{stops}](?=[ \t]+{lead}{before}{loose}{then})", offset=1, at_start=True, disjoint=True)
     patterns: list[tuple[str, Scan]] = [
-        ("question", Scan(rf"{question}{line}{person}{not_possessive}{firm_after}?", anchor=questions, needs=(lines,))),
+        ("question", led(f"{question}{line}", rf"{not_possessive}{firm_after}?", anchor=questions, needs=(lines,))),
+        (
+            "question",
+            led(rf"{question}{alternation(ann['question_by'], spaced=True)}[ \t]+", rf"{not_possessive}{firm_after}?",
+                anchor=questions, needs=(_longest_words(ann["question_by"]),)),
+        ),
+        ("question", led(f"{pronoun}{line}", firm_after, anchor=opening(uncased(["it", "that", "this"], whole=True)), needs=(lines,))),
         (
             "question",
             Scan(
-                rf"{question}{alternation(ann['question_by'], spaced=True)}[ \t]+{person}{not_possessive}{firm_after}?",
-                anchor=questions,
-                needs=(_longest_words(ann["question_by"]),),
+                rf"{question}{line}(?P<firm>{firm}),[ \t]+{person}(?=[ \t]*(?:[,.;!?]|$))", anchor=questions, needs=(lines,),
+                # the firm opens with a capital letter, which the first pattern's head reads (its
+                # hesitations may be none): one head for both
+                head=f"{question}{line}{person_head}",
             ),
         ),
-        ("question", Scan(rf"{pronoun}{line}{person}{firm_after}", anchor=opening(uncased(["it", "that", "this"], whole=True)), needs=(lines,))),
+        ("question", led(rf"{question}(?:is|will be|would be|be)[ \t]+{fillers}", firm_after, anchor=questions)),
         (
             "question",
-            Scan(
-                rf"{question}{line}(?P<firm>{firm}),[ \t]+{person}(?=[ \t]*(?:[,.;!?]|$))", anchor=questions, needs=(lines,)
-            ),
-        ),
-        ("question", Scan(rf"{question}(?:is|will be|would be|be)[ \t]+{fillers}{person}{firm_after}", anchor=questions)),
-        (
-            "question",
-            Scan(
-                rf"\b{_capitalisable(ann['handoffs'])}[ \t]+(?:{line}|the[ \t]+)?{person}{firm_after}",
-                anchor=opening(uncased(ann["handoffs"], whole=True)),
-            ),
+            led(rf"\b{_capitalisable(ann['handoffs'])}[ \t]+(?:{line}|the[ \t]+)?", firm_after,
+                anchor=opening(uncased(ann["handoffs"], whole=True))),
         ),
         (
             "question",
-            Scan(
-                rf"\b{_capitalisable(ann['callers'])}[ \t]+{person}{not_possessive}{firm_after}?",
-                anchor=opening(uncased(ann["callers"], whole=True)),
-            ),
+            led(rf"\b{_capitalisable(ann['callers'])}[ \t]+", rf"{not_possessive}{firm_after}?",
+                anchor=opening(uncased(ann["callers"], whole=True))),
         ),
         ("question", Scan(rf"\[(?P<name>{NAME}),[ \t]*(?P<firm>[^\]\[]{{2,80}})\]", anchor=opening(cased(["["])), needs=(cased(["]"]),))),
         (
@@ -376,9 +382,9 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             ),
         ),
         *(
-            ("handover", Scan(h, anchor=opening(cased(v, whole=True)), needs=to))
+            ("handover", Scan(h, anchor=opening(cased(v, whole=True)), needs=to, head=head))
             for v, o in zip(verbs, openings, strict=True)
-            for h in _handovers(o, fillers, targets)
+            for h, head in zip(_handovers(o, fillers, targets), _handovers(o, fillers, target_heads), strict=True)
         ),
         (
             "handover",
@@ -388,7 +394,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
                 needs=(uncased(ann["go_ahead"], whole=True),),
             ),
         ),
-        ("handover", Scan(rf"\b{go_ahead},?[ \t]+{person}[ \t]*(?:[,.!?]|$)", anchor=opening(uncased(ann["go_ahead"], whole=True)))),
+        ("handover", led(rf"\b{go_ahead},?[ \t]+", r"[ \t]*(?:[,.!?]|$)", anchor=opening(uncased(ann["go_ahead"], whole=True)))),
         # "Now, Mr. Fujita will present the results."
         (
             "handover",
@@ -402,13 +408,14 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         # management routing a question: "I'll let Hannes answer", "Javier, maybe you can add ..."
         (
             "handover",
-            Scan(
-                rf"\b(?:I{APOSTROPHE}ll|I will|[Ll]et me)[ \t]+let[ \t]+{person}[ \t]+{routing}\b",
+            led(
+                rf"\b(?:I{APOSTROPHE}ll|I will|[Ll]et me)[ \t]+let[ \t]+",
+                rf"[ \t]+{routing}\b",
                 anchor=opening(cased(["I'll", "I’ll", "I will", "Let me", "let me"], whole=True)),
                 needs=(routes,),
             ),
         ),
-        ("handover", Scan(rf"\b[Ll]et[ \t]+{person}[ \t]+(?:to[ \t]+)?{routing}\b", anchor=opening(cased(["Let", "let"], whole=True)), needs=(routes,))),
+        ("handover", led(r"\b[Ll]et[ \t]+", rf"[ \t]+(?:to[ \t]+)?{routing}\b", anchor=opening(cased(["Let", "let"], whole=True)), needs=(routes,))),
         (
             "handover",
             Scan(
@@ -447,17 +454,17 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         ),
         (
             "self",
-            Scan(
-                rf"\b{_capitalisable(ann['self_any'])}[ \t]+{person}{not_possessive}"
-                rf"(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|for|again)\b))",
+            led(
+                rf"\b{_capitalisable(ann['self_any'])}[ \t]+",
+                rf"{not_possessive}(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|for|again)\b))",
                 anchor=opening(uncased(ann["self_any"], whole=True)),
             ),
         ),
         (
             "self",
-            Scan(
-                rf"\b{_capitalisable(ann['self_firm'])}[ \t]+{person}[ \t]+"
-                rf"(?:{prep}|on[ \t]+for|in[ \t]+for|here)\b",
+            led(
+                rf"\b{_capitalisable(ann['self_firm'])}[ \t]+",
+                rf"[ \t]+(?:{prep}|on[ \t]+for|in[ \t]+for|here)\b",
                 anchor=opening(uncased(ann["self_firm"], whole=True)),
             ),
         ),
@@ -469,6 +476,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             rf"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:for|who|to)\b)",
             anchor=opening(cased(all_verbs, whole=True)),
             needs=to,
+            head=rf"(?:{'|'.join(openings)})[ \t]+to[ \t]+{possessive}[ \t]+",
         ),
         stand_in=re.compile(
             rf"(?i:\b{alternation(ann['stand_in'], spaced=True)})[ \t]+{fillers}[A-Z]|(?i:\b{alternation(ann['stand_in_words'])}\b)"
