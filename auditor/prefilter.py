@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -345,3 +345,42 @@ class Scan:
             if m is not None:
                 yield m
                 pos = max(m.end(), at + 1)
+
+
+class LazyPattern:
+    """A pattern attribute of a vocabulary's frozen dataclass, compiled when first read.
+
+    Why: a vocabulary compiles its patterns together (tens per module), yet a call needs only some
+    of them (a call without ranges never reads the range patterns); compiling costs about a
+    microsecond per character of a pattern, so a cold run spent tens of milliseconds on patterns it
+    never read. The owner keeps each source in its `sources` field, `((name, source, flags), ...)`
+    (a tuple: the owner stays comparable and hashable, equal exactly when its patterns are); the
+    pattern read is `re.compile(source, flags)`, as it was when compiled up front, and it is kept
+    in the instance's `__dict__`, which later reads find first (a descriptor without `__set__`).
+    """
+
+    name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> LazyPattern: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> re.Pattern[str]: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> re.Pattern[str] | LazyPattern:
+        if instance is None:
+            return self
+        sources: Any = vars(instance)["sources"]
+        for name, source, flags in sources:
+            if name == self.name:
+                pattern = instance.__dict__[name] = re.compile(source, flags)
+                return pattern
+        raise AttributeError(self.name)
+
+
+def pattern_sources(**patterns: str | tuple[str, int]) -> tuple[tuple[str, str, int], ...]:
+    """The `sources` of an owner of `LazyPattern`s: name=source, or name=(source, flags)."""
+    return tuple((name, *((value, 0) if isinstance(value, str) else value)) for name, value in patterns.items())
