@@ -27,6 +27,7 @@ from typing import Any
 
 from auditor.alternation import first_char_lookahead, literal_alternation
 from auditor.dates import DateMention, PeriodMention
+from auditor.prefilter import LazyPattern, pattern_sources
 from auditor.quantities import Quantity
 from auditor.wordgate import LineWords, keys
 from auditor.words import Words, default_words
@@ -93,38 +94,40 @@ def exact_figure(text: str, start: int, end: int, value: Decimal, kind: str, **k
 
 @dataclass(frozen=True)
 class Vocabulary:
+    #: the sources of the patterns, each compiled when first read (`auditor.prefilter.LazyPattern`)
+    sources: tuple[tuple[str, str, int], ...]
     en_word: dict[str, Decimal]  # unit and tens words
     en_scale: dict[str, Decimal]
     en_one: frozenset[str]
-    en_number: re.Pattern[str]  # a spelled number: words, scales, "and", hyphens
-    en_after: re.Pattern[str]  # percent | times after a figure
+    en_number = LazyPattern()  # a spelled number: words, scales, "and", hyphens
+    en_after = LazyPattern()  # percent | times after a figure
     en_not_after: tuple[str, ...]
     en_not_after_len: int
     en_lone: frozenset[str]  # words of en_one that are a number alone in no reading ("a", "one")
-    en_vague: re.Pattern[str]
+    en_vague = LazyPattern()
     en_soft: dict[str, tuple[Decimal, Decimal]]
-    en_soft_words: re.Pattern[str]
-    en_ordinal: re.Pattern[str]
+    en_soft_words = LazyPattern()
+    en_ordinal = LazyPattern()
     en_ordinals: dict[str, Decimal]
-    en_fraction: re.Pattern[str]
+    en_fraction = LazyPattern()
     en_fractions: dict[str, Decimal]
-    en_multiple: re.Pattern[str]
-    en_fold: re.Pattern[str]
+    en_multiple = LazyPattern()
+    en_fold = LazyPattern()
     en_multiples: dict[str, Decimal]
-    en_of_whole: re.Pattern[str]
-    en_decade: re.Pattern[str]
+    en_of_whole = LazyPattern()
+    en_decade = LazyPattern()
     en_decades: dict[str, Decimal]
-    en_month: re.Pattern[str]
+    en_month = LazyPattern()
     months: dict[str, int]
     # pattern -> (words, substrings) one of which a match needs (auditor.wordgate)
     en_gates: dict[str, tuple[frozenset[str] | None, tuple[str, ...]]]
-    zh_numeral: re.Pattern[str]
-    zh_classifier: re.Pattern[str]
-    zh_not: re.Pattern[str]
-    zh_halves: re.Pattern[str]
-    zh_doubles: re.Pattern[str]
+    zh_numeral = LazyPattern()
+    zh_classifier = LazyPattern()
+    zh_not = LazyPattern()
+    zh_halves = LazyPattern()
+    zh_doubles = LazyPattern()
     zh_soft: dict[str, tuple[Decimal, Decimal]]
-    zh_soft_words: re.Pattern[str]
+    zh_soft_words = LazyPattern()
     zh_vague: tuple[str, ...]
     zh_vague_after: tuple[str, ...]
     zh_fraction_marker: str
@@ -161,43 +164,39 @@ def vocabulary(words: Words) -> Vocabulary:
     months = {name.lower(): i + 1 for i, name in enumerate(cal["names"])}
     chars = words.table("quantities")["zh"]["numerals"]["chars"]
     return Vocabulary(
+        sources=pattern_sources(
+            en_number=(number, re.IGNORECASE),
+            en_after=(rf"\s*(?:(?P<percent>{literal_alternation(en['percent'])})|(?P<times>-?(?:{literal_alternation(en['times'])})))\b", re.IGNORECASE),
+            en_vague=(rf"\b(?:{literal_alternation(en['vague'])})\s+(?={number})", re.IGNORECASE),
+            en_soft_words=(rf"\b(?:{literal_alternation(en['soft'])})\b", re.IGNORECASE),
+            en_ordinal=(rf"\b(?P<the>the\s+)?(?P<w>{literal_alternation(en['ordinals'])})(?:ly)?\b(?P<label>\s+(?:{literal_alternation(en['label_nouns'])})\b)?"
+                rf"|\b(?P<d>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE),
+            en_fraction=(rf"\b(?P<num>{word})[\s-]+(?P<den>{literal_alternation(en['fractions'])})\b"
+                rf"|(?<!and a )(?<!and an )\b(?P<half>half)\b", re.IGNORECASE),
+            en_multiple=(rf"\b(?:{literal_alternation(en['multiples'])})\b", re.IGNORECASE),
+            en_fold=(rf"\b(?P<w>{word})-?{en['fold']}\b", re.IGNORECASE),
+            en_of_whole=(rf"\s+(?:{literal_alternation(en['of_whole'])})\s+(?:every\s+)?", re.IGNORECASE),
+            en_decade=(rf"\b(?:19|20)?(?P<d>[1-9]0)['’]?s\b|['’](?P<s>[1-9]0)s\b|\bthe\s+(?P<w>{literal_alternation(en['decades'])})\b", re.IGNORECASE),
+            en_month=rf"\b(?:{literal_alternation(cal['names'])})\b",
+            zh_numeral=f"[{re.escape(chars)}]+",
+            zh_classifier=literal_alternation(zh["classifiers"]),
+            zh_not=literal_alternation(zh["not_figures"]),
+            zh_halves=literal_alternation(zh["halves"]),
+            zh_doubles=literal_alternation(zh["doubles"]),
+            zh_soft_words=literal_alternation(zh["soft"]),
+        ),
         en_word=en_word,
         en_scale=en_scale,
         en_one=one,
-        en_number=re.compile(number, re.IGNORECASE),
-        en_after=re.compile(
-            rf"\s*(?:(?P<percent>{literal_alternation(en['percent'])})|(?P<times>-?(?:{literal_alternation(en['times'])})))\b",
-            re.IGNORECASE,
-        ),
         en_not_after=tuple(en["not_after"]),
         en_not_after_len=max(map(len, en["not_after"]), default=0),
         en_lone=frozenset(w.lower() for w in one if re.fullmatch("[a-z]+", w.lower())) - set(en_word) - set(en_scale)
         - {"half", "and"},
-        en_vague=re.compile(rf"\b(?:{literal_alternation(en['vague'])})\s+(?={number})", re.IGNORECASE),
         en_soft=_ranges(en["soft"]),
-        en_soft_words=re.compile(rf"\b(?:{literal_alternation(en['soft'])})\b", re.IGNORECASE),
-        en_ordinal=re.compile(
-            rf"\b(?P<the>the\s+)?(?P<w>{literal_alternation(en['ordinals'])})(?:ly)?\b(?P<label>\s+(?:{literal_alternation(en['label_nouns'])})\b)?"
-            rf"|\b(?P<d>\d+)(?:st|nd|rd|th)\b",
-            re.IGNORECASE,
-        ),
         en_ordinals={w: Decimal(v) for w, v in en["ordinals"].items()},
-        en_fraction=re.compile(
-            rf"\b(?P<num>{word})[\s-]+(?P<den>{literal_alternation(en['fractions'])})\b"
-            rf"|(?<!and a )(?<!and an )\b(?P<half>half)\b",
-            re.IGNORECASE,
-        ),
         en_fractions={w: Decimal(v) for w, v in en["fractions"].items()},
-        en_multiple=re.compile(rf"\b(?:{literal_alternation(en['multiples'])})\b", re.IGNORECASE),
         en_multiples={w: Decimal(v) for w, v in en["multiples"].items()},
-        en_fold=re.compile(rf"\b(?P<w>{word})-?{en['fold']}\b", re.IGNORECASE),
-        en_of_whole=re.compile(rf"\s+(?:{literal_alternation(en['of_whole'])})\s+(?:every\s+)?", re.IGNORECASE),
-        en_decade=re.compile(
-            rf"\b(?:19|20)?(?P<d>[1-9]0)['’]?s\b|['’](?P<s>[1-9]0)s\b|\bthe\s+(?P<w>{literal_alternation(en['decades'])})\b",
-            re.IGNORECASE,
-        ),
         en_decades={w: Decimal(v) for w, v in en["decades"].items()},
-        en_month=re.compile(rf"\b(?:{literal_alternation(cal['names'])})\b"),
         months=months,
         en_gates={
             "decade": (keys(en["decades"]), ("0s", "0's", "0’s")),  # the 1980s, '80s, the eighties
@@ -210,13 +209,7 @@ def vocabulary(words: Words) -> Vocabulary:
             "multiple": (keys(en["multiples"]), ()),
             "month": (keys(cal["names"]), ()),
         },
-        zh_numeral=re.compile(f"[{re.escape(chars)}]+"),
-        zh_classifier=re.compile(literal_alternation(zh["classifiers"])),
-        zh_not=re.compile(literal_alternation(zh["not_figures"])),
-        zh_halves=re.compile(literal_alternation(zh["halves"])),
-        zh_doubles=re.compile(literal_alternation(zh["doubles"])),
         zh_soft=_ranges(zh["soft"]),
-        zh_soft_words=re.compile(literal_alternation(zh["soft"])),
         zh_vague=tuple(zh["vague_prefixes"]),
         zh_vague_after=tuple(zh["vague_suffixes"]),
         zh_fraction_marker=zh["fraction_marker"],

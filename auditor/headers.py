@@ -26,6 +26,7 @@ from functools import cache
 
 from auditor.model import speaker_label_kind
 from auditor.names import alternation
+from auditor.prefilter import LazyPattern, pattern_sources
 from auditor.textutil import has_han
 from auditor.words import Words, default_words
 
@@ -43,10 +44,13 @@ class Header:
 
 @dataclass(frozen=True)
 class _Patterns:
-    dash: re.Pattern[str]
-    timestamp: re.Pattern[str]
-    name_only: re.Pattern[str]
-    bare: re.Pattern[str]
+    """The header patterns (each compiled when first read: `auditor.prefilter.LazyPattern`) and words."""
+
+    sources: tuple[tuple[str, str, int], ...]
+    dash = LazyPattern()
+    timestamp = LazyPattern()
+    name_only = LazyPattern()
+    bare = LazyPattern()
     interjections: frozenset[str]
     role_abbreviations: tuple[str, ...]
     section_headings: frozenset[str]
@@ -63,10 +67,12 @@ def _patterns(words: Words) -> _Patterns:
     name = rf"{word}(?:\s+(?:{word}|\d{{1,3}})){{0,5}}"
     stamp = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[)\]]?"
     return _Patterns(
-        dash=re.compile(rf"^(?P<name>{name})\s+(?:-{{1,2}}|[–—])\s+(?P<role>[^\s].{{1,200}})$"),
-        timestamp=re.compile(rf"^(?P<name>{name})\s*(?:[-–—]\s*(?P<role>[^()\[\]:]{{1,80}}?)\s*)?{stamp}\s*:?\s*(?P<text>.*)$"),
-        name_only=re.compile(rf"^{name}$"),
-        bare=re.compile(r"^[A-Z][\w.'’\-]*(?:\s+(?:[A-Za-z][\w.'’\-]*|\d{1,3})){0,4}$"),
+        pattern_sources(
+            dash=rf"^(?P<name>{name})\s+(?:-{{1,2}}|[–—])\s+(?P<role>[^\s].{{1,200}})$",
+            timestamp=rf"^(?P<name>{name})\s*(?:[-–—]\s*(?P<role>[^()\[\]:]{{1,80}}?)\s*)?{stamp}\s*:?\s*(?P<text>.*)$",
+            name_only=rf"^{name}$",
+            bare=r"^[A-Z][\w.'’\-]*(?:\s+(?:[A-Za-z][\w.'’\-]*|\d{1,3})){0,4}$",
+        ),
         interjections=frozenset(str(w).lower() for w in headers["interjections"]),
         role_abbreviations=tuple(str(w).lower() for w in headers["role_abbreviations"]),
         section_headings=frozenset(str(w).lower() for w in headers["section_headings"]),

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from auditor.names import APOSTROPHE, NAME, TOKEN, TOKEN_TAIL, alternation, name_rules, one_of
-from auditor.prefilter import Anchor, Literals, Scan, cased, opening, uncased
+from auditor.prefilter import Anchor, LazyPattern, Literals, Scan, cased, opening, pattern_sources, uncased
 from auditor.words import Words
 
 #: where a pattern opening "(?:^|(?<=[.?!,])[ \t]+)" can start: position 0, or the first space or
@@ -55,38 +55,40 @@ def _except(words: list[str], exceptions: list[str]) -> str:
 class MentionPatterns:
     """The patterns and word sets of one vocabulary; the scans compile their pattern on first use."""
 
+    #: the sources of the patterns, each compiled when first read (`auditor.prefilter.LazyPattern`)
+    sources: tuple[tuple[str, str, int], ...]
     honorific: Scan
     #: person-referring contexts without an honorific; each captures `name`
     contexts: tuple[Scan, ...]
     #: what follows a mention that makes it a third-person reference to someone's speech; this and
     #: `affiliation` are matched where the mention ends (`.match(text, end)`, no copy of the rest)
-    speech_noun: re.Pattern[str]
+    speech_noun = LazyPattern()
     #: what precedes such a mention ("on behalf of", "translating for")
-    speech_prefix: re.Pattern[str]
+    speech_prefix = LazyPattern()
     intro_title_name: Scan
     intro_name_title: Scan
     #: "our chief financial officer, Yi Li": a title in lower case, ending with a title word
     intro_lower_title: Scan
     #: "Yi Li, our chief financial officer": the same after the name
     intro_name_lower_title: Scan
-    role_in_title: re.Pattern[str]
+    role_in_title = LazyPattern()
     #: "Chairman Hartley", "CFO Osei": a title read like an honorific before a surname
     title_name: Scan
     #: a run of two to four capitalised name words anywhere in the text ("Maria Kovacs")
-    name_run: re.Pattern[str]
+    name_run = LazyPattern()
     pronouns: dict[str, re.Pattern[str]]
-    leading_pronoun: re.Pattern[str]
+    leading_pronoun = LazyPattern()
     male_pronouns: frozenset[str]
-    affiliation: re.Pattern[str]
-    interpreted: re.Pattern[str]
-    executive_role: re.Pattern[str]
-    analyst_role: re.Pattern[str]
+    affiliation = LazyPattern()
+    interpreted = LazyPattern()
+    executive_role = LazyPattern()
+    analyst_role = LazyPattern()
     #: words that are never (part of) a name: "Thank you, Operator", "Mr. Chairman"
     not_names: frozenset[str]
     address_titles: frozenset[str]
     #: words of job titles ("chief", "officer"): never part of a person's name
     title_words: frozenset[str]
-    c_suite: re.Pattern[str]
+    c_suite = LazyPattern()
     c_suite_abbreviations: dict[str, str]
 
 
@@ -125,6 +127,21 @@ def mention_patterns(words: Words) -> MentionPatterns:
     else:
         named_comma = Anchor(regex=rf"[ \t(](?={named})", offset=1, at_start=True, disjoint=True)
     return MentionPatterns(
+        sources=pattern_sources(
+            speech_noun=rf"{APOSTROPHE}s[ \t]+(?:{alternation(m['speech_modifiers'])}[ \t]+)?(?P<noun>{alternation(m['speech_nouns'])})\b",
+            speech_prefix=(rf"{_wildcard(m['on_behalf'])}[ \t]+$", re.IGNORECASE),
+            role_in_title=rf"\b{alternation(roles['title_words'])}\b",
+            # the lookbehind after the first capital letter, not before it (the same test of the
+            # character before the name): the scan then skips to capital letters
+            name_run=rf"(?P<name>[A-Z](?<!{_NAME_OR_STOP}[A-Z]){TOKEN_TAIL}(?:[ \t]+{TOKEN}){{1,3}})(?!{_NAME_CHAR})",
+            leading_pronoun=rf"^\s*(?P<p>{alternation(leading)})[ \t]+[a-z]",
+            affiliation=rf",?[ \t]+(?:{alternation(m['affiliation'])}[ \t]+(?:the[ \t]+)?\w"
+                rf"|{alternation(m['affiliation_capitalised'])}[ \t]+(?:the[ \t]+)?[A-Z])",
+            interpreted=(rf"\({alternation(interpretation['parenthesised'])}\)|\b{alternation(interpretation['words'])}\b", re.IGNORECASE),
+            executive_role=(rf"{alternation(roles['executive'])}|\b{abbreviations}\b", re.IGNORECASE),
+            analyst_role=(_except(roles["analyst"], roles["not_analyst"]), re.IGNORECASE),
+            c_suite=rf"(?:\b(?P<q>{alternation(people['c_suite']['qualifiers'])})[ -]+)?chief (?P<what>(?:\w+ ){{1,3}}?)officer\b",
+        ),
         honorific=Scan(rf"\b(?P<hon>{hon})\b\.?[ \t]+(?P<name>{NAME})", anchor=opening(cased(name_rules(words).honorifics_written, whole=True))),
         contexts=(
             Scan(
@@ -155,10 +172,6 @@ def mention_patterns(words: Words) -> MentionPatterns:
                 needs=(cased(["'s", "’s"]), cased(m["possessed_speech"])),
             ),
         ),
-        speech_noun=re.compile(
-            rf"{APOSTROPHE}s[ \t]+(?:{alternation(m['speech_modifiers'])}[ \t]+)?(?P<noun>{alternation(m['speech_nouns'])})\b"
-        ),
-        speech_prefix=re.compile(rf"{_wildcard(m['on_behalf'])}[ \t]+$", re.IGNORECASE),
         intro_title_name=Scan(
             rf"\b{before_title}[ \t]+(?:company{APOSTROPHE}s[ \t]+)?(?:new[ \t]+)?(?P<title>{bounded_title})"
             rf"(?:,[ \t]+(?:(?P<hon>{hon})\.?[ \t]+)?|[ \t]+(?P<hon2>{hon})\.?[ \t]+)(?P<name>{NAME})",
@@ -185,35 +198,15 @@ def mention_patterns(words: Words) -> MentionPatterns:
             anchor=named_comma,
             needs=(cased([","]), cased(m["title_heads"], whole=True)),
         ),
-        role_in_title=re.compile(rf"\b{alternation(roles['title_words'])}\b"),
         title_name=Scan(
             rf"\b(?P<hon>{alternation(m['titles_before_name'])})\.?[ \t]+(?P<name>{NAME})",
             anchor=opening(cased(m["titles_before_name"], whole=True)),
         ),
-        name_run=re.compile(
-            # the lookbehind after the first capital letter, not before it (the same test of the
-            # character before the name): the scan then skips to capital letters
-            rf"(?P<name>[A-Z](?<!{_NAME_OR_STOP}[A-Z]){TOKEN_TAIL}(?:[ \t]+{TOKEN}){{1,3}})(?!{_NAME_CHAR})"
-        ),
         pronouns={g: re.compile(rf"\b{alternation(pronouns[g])}\b") for g in ("male", "female")},
-        leading_pronoun=re.compile(rf"^\s*(?P<p>{alternation(leading)})[ \t]+[a-z]"),
         male_pronouns=frozenset(str(p).lower() for p in pronouns["male"]),
-        affiliation=re.compile(
-            rf",?[ \t]+(?:{alternation(m['affiliation'])}[ \t]+(?:the[ \t]+)?\w"
-            rf"|{alternation(m['affiliation_capitalised'])}[ \t]+(?:the[ \t]+)?[A-Z])"
-        ),
-        interpreted=re.compile(
-            rf"\({alternation(interpretation['parenthesised'])}\)|\b{alternation(interpretation['words'])}\b",
-            re.IGNORECASE,
-        ),
-        executive_role=re.compile(rf"{alternation(roles['executive'])}|\b{abbreviations}\b", re.IGNORECASE),
-        analyst_role=re.compile(_except(roles["analyst"], roles["not_analyst"]), re.IGNORECASE),
         not_names=frozenset(str(w).lower() for w in people["names"]["not_names"]),
         address_titles=frozenset(str(w).lower() for w in people["names"]["address_titles"]),
         title_words=frozenset(str(w).lower() for w in roles["title_words"]),
-        c_suite=re.compile(
-            rf"(?:\b(?P<q>{alternation(people['c_suite']['qualifiers'])})[ -]+)?chief (?P<what>(?:\w+ ){{1,3}}?)officer\b"
-        ),
         c_suite_abbreviations={str(k).lower(): str(v).lower() for k, v in people["c_suite"]["abbreviations"].items()},
     )
 
@@ -248,12 +241,14 @@ class AnnouncementPatterns:
     when the name is a full one).
     """
 
+    #: the sources of the patterns, each compiled when first read (`auditor.prefilter.LazyPattern`)
+    sources: tuple[tuple[str, str, int], ...]
     patterns: tuple[tuple[str, Scan], ...]
     #: "turn the call over to our CFO." - a hand-over that names a title, not a person
     handover_title: Scan
-    stand_in: re.Pattern[str]
+    stand_in = LazyPattern()
     #: the end of "Hi, this is" / "It's": what precedes a speaker's own name
-    self_opener: re.Pattern[str]
+    self_opener = LazyPattern()
     firm_words: frozenset[str]
     person_like_firms: frozenset[str]
     closing_tail: int
@@ -273,6 +268,14 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
     restart = r"(?:[A-Za-z]{1,8}-[ \t]+)?"
     not_after = rf"(?![ \t]+{alternation(ann['not_after_name'])}\b)"
     person = rf"{fillers}{restart}(?:(?P<hon>{hon})\.?[ \t]+)?(?P<name>{NAME}){not_after}"
+    # what a head (auditor.prefilter) reads of `person`: the hesitations, the capital letter next
+    capital = "(?=[A-Z])" if all(re.match("[A-Z]", h) for h in name_rules(words).honorifics_written) else ""
+    person_head = rf"{fillers}{restart}{capital}"
+
+    def led(before: str, after: str, **scan: Any) -> Scan:
+        """The scan of `before`, a person and `after`, its head `before` and the person's opening."""
+        return Scan(f"{before}{person}{after}", head=f"{before}{person_head}", **scan)
+
     # a firm's words ("J.P. Morgan", "Robert W. Baird & Co."): a full stop followed by a space
     # ends the firm (and the sentence) unless it closes an initial
     word_char = one_of(r"\w&'\-", "’")
@@ -303,6 +306,8 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         rf"{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))[ \t]+{person}",
         rf"{person}{not_possessive}",
     )
+    # the opening of each target, for the heads
+    target_heads = (rf"{possessive}[ \t]+", f"{targets[1].split(person)[0]}{person_head}", rf"{possessive}[ \t]+", person_head)
     question = (
         rf"\b{_capitalisable(ann['question_nouns'])}(?:{APOSTROPHE}s)?(?:[ \t]+{alternation(ann['question_fillers'], spaced=True)})?"
         rf",?(?:[ \t]+{alternation(ann['question_verbs'], spaced=True)})?,?[ \t]+{fillers}"
@@ -335,36 +340,32 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         # a comma, the commonest, is no place to try a pattern that starts only after a full stop
         return Anchor(regex=rf"[{stops}](?=[ \t]+{lead}{before}{loose}{then})", offset=1, at_start=True, disjoint=True)
     patterns: list[tuple[str, Scan]] = [
-        ("question", Scan(rf"{question}{line}{person}{not_possessive}{firm_after}?", anchor=questions, needs=(lines,))),
+        ("question", led(f"{question}{line}", rf"{not_possessive}{firm_after}?", anchor=questions, needs=(lines,))),
+        (
+            "question",
+            led(rf"{question}{alternation(ann['question_by'], spaced=True)}[ \t]+", rf"{not_possessive}{firm_after}?",
+                anchor=questions, needs=(_longest_words(ann["question_by"]),)),
+        ),
+        ("question", led(f"{pronoun}{line}", firm_after, anchor=opening(uncased(["it", "that", "this"], whole=True)), needs=(lines,))),
         (
             "question",
             Scan(
-                rf"{question}{alternation(ann['question_by'], spaced=True)}[ \t]+{person}{not_possessive}{firm_after}?",
-                anchor=questions,
-                needs=(_longest_words(ann["question_by"]),),
+                rf"{question}{line}(?P<firm>{firm}),[ \t]+{person}(?=[ \t]*(?:[,.;!?]|$))", anchor=questions, needs=(lines,),
+                # the firm opens with a capital letter, which the first pattern's head reads (its
+                # hesitations may be none): one head for both
+                head=f"{question}{line}{person_head}",
             ),
         ),
-        ("question", Scan(rf"{pronoun}{line}{person}{firm_after}", anchor=opening(uncased(["it", "that", "this"], whole=True)), needs=(lines,))),
+        ("question", led(rf"{question}(?:is|will be|would be|be)[ \t]+{fillers}", firm_after, anchor=questions)),
         (
             "question",
-            Scan(
-                rf"{question}{line}(?P<firm>{firm}),[ \t]+{person}(?=[ \t]*(?:[,.;!?]|$))", anchor=questions, needs=(lines,)
-            ),
-        ),
-        ("question", Scan(rf"{question}(?:is|will be|would be|be)[ \t]+{fillers}{person}{firm_after}", anchor=questions)),
-        (
-            "question",
-            Scan(
-                rf"\b{_capitalisable(ann['handoffs'])}[ \t]+(?:{line}|the[ \t]+)?{person}{firm_after}",
-                anchor=opening(uncased(ann["handoffs"], whole=True)),
-            ),
+            led(rf"\b{_capitalisable(ann['handoffs'])}[ \t]+(?:{line}|the[ \t]+)?", firm_after,
+                anchor=opening(uncased(ann["handoffs"], whole=True))),
         ),
         (
             "question",
-            Scan(
-                rf"\b{_capitalisable(ann['callers'])}[ \t]+{person}{not_possessive}{firm_after}?",
-                anchor=opening(uncased(ann["callers"], whole=True)),
-            ),
+            led(rf"\b{_capitalisable(ann['callers'])}[ \t]+", rf"{not_possessive}{firm_after}?",
+                anchor=opening(uncased(ann["callers"], whole=True))),
         ),
         ("question", Scan(rf"\[(?P<name>{NAME}),[ \t]*(?P<firm>[^\]\[]{{2,80}})\]", anchor=opening(cased(["["])), needs=(cased(["]"]),))),
         (
@@ -376,9 +377,9 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
             ),
         ),
         *(
-            ("handover", Scan(h, anchor=opening(cased(v, whole=True)), needs=to))
+            ("handover", Scan(h, anchor=opening(cased(v, whole=True)), needs=to, head=head))
             for v, o in zip(verbs, openings, strict=True)
-            for h in _handovers(o, fillers, targets)
+            for h, head in zip(_handovers(o, fillers, targets), _handovers(o, fillers, target_heads), strict=True)
         ),
         (
             "handover",
@@ -388,7 +389,7 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
                 needs=(uncased(ann["go_ahead"], whole=True),),
             ),
         ),
-        ("handover", Scan(rf"\b{go_ahead},?[ \t]+{person}[ \t]*(?:[,.!?]|$)", anchor=opening(uncased(ann["go_ahead"], whole=True)))),
+        ("handover", led(rf"\b{go_ahead},?[ \t]+", r"[ \t]*(?:[,.!?]|$)", anchor=opening(uncased(ann["go_ahead"], whole=True)))),
         # "Now, Mr. Fujita will present the results."
         (
             "handover",
@@ -402,13 +403,14 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         # management routing a question: "I'll let Hannes answer", "Javier, maybe you can add ..."
         (
             "handover",
-            Scan(
-                rf"\b(?:I{APOSTROPHE}ll|I will|[Ll]et me)[ \t]+let[ \t]+{person}[ \t]+{routing}\b",
+            led(
+                rf"\b(?:I{APOSTROPHE}ll|I will|[Ll]et me)[ \t]+let[ \t]+",
+                rf"[ \t]+{routing}\b",
                 anchor=opening(cased(["I'll", "I’ll", "I will", "Let me", "let me"], whole=True)),
                 needs=(routes,),
             ),
         ),
-        ("handover", Scan(rf"\b[Ll]et[ \t]+{person}[ \t]+(?:to[ \t]+)?{routing}\b", anchor=opening(cased(["Let", "let"], whole=True)), needs=(routes,))),
+        ("handover", led(r"\b[Ll]et[ \t]+", rf"[ \t]+(?:to[ \t]+)?{routing}\b", anchor=opening(cased(["Let", "let"], whole=True)), needs=(routes,))),
         (
             "handover",
             Scan(
@@ -447,33 +449,34 @@ def announcement_patterns(words: Words) -> AnnouncementPatterns:
         ),
         (
             "self",
-            Scan(
-                rf"\b{_capitalisable(ann['self_any'])}[ \t]+{person}{not_possessive}"
-                rf"(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|for|again)\b))",
+            led(
+                rf"\b{_capitalisable(ann['self_any'])}[ \t]+",
+                rf"{not_possessive}(?=[ \t]*(?:[,.;!?\-]|$|(?:{prep}|here|speaking|calling|on|in|for|again)\b))",
                 anchor=opening(uncased(ann["self_any"], whole=True)),
             ),
         ),
         (
             "self",
-            Scan(
-                rf"\b{_capitalisable(ann['self_firm'])}[ \t]+{person}[ \t]+"
-                rf"(?:{prep}|on[ \t]+for|in[ \t]+for|here)\b",
+            led(
+                rf"\b{_capitalisable(ann['self_firm'])}[ \t]+",
+                rf"[ \t]+(?:{prep}|on[ \t]+for|in[ \t]+for|here)\b",
                 anchor=opening(uncased(ann["self_firm"], whole=True)),
             ),
         ),
     ]
     return AnnouncementPatterns(
+        sources=pattern_sources(
+            stand_in=rf"(?i:\b{alternation(ann['stand_in'], spaced=True)})[ \t]+{fillers}[A-Z]|(?i:\b{alternation(ann['stand_in_words'])}\b)",
+            self_opener=rf"(?i:\b{alternation(ann['self_openers'], spaced=True)})[ \t,]+{fillers}(?:{hon}\.?[ \t]+)?$",
+        ),
         patterns=tuple(patterns),
         handover_title=Scan(
             rf"(?:{'|'.join(openings)})[ \t]+to[ \t]+{possessive}[ \t]+(?P<title>(?:[\w&\-]+[ \t]+){{0,6}}?(?:{heads}|[A-Z]{{2,4}}))"
             rf"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?:for|who|to)\b)",
             anchor=opening(cased(all_verbs, whole=True)),
             needs=to,
+            head=rf"(?:{'|'.join(openings)})[ \t]+to[ \t]+{possessive}[ \t]+",
         ),
-        stand_in=re.compile(
-            rf"(?i:\b{alternation(ann['stand_in'], spaced=True)})[ \t]+{fillers}[A-Z]|(?i:\b{alternation(ann['stand_in_words'])}\b)"
-        ),
-        self_opener=re.compile(rf"(?i:\b{alternation(ann['self_openers'], spaced=True)})[ \t,]+{fillers}(?:{hon}\.?[ \t]+)?$"),
         firm_words=frozenset(str(w).lower() for w in ann["firm_words"]),
         person_like_firms=frozenset(str(w).lower() for w in ann["person_like_firms"]),
         closing_tail=int(ann["closing_tail"]),

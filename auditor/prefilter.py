@@ -12,7 +12,11 @@ A `Scan` is a pattern with two relaxations of it, written beside it from the sam
   (the opening words alone, without `\\b`: `re` then skips to their first letters in C); with
   `at_start`, position 0 is a possible start too (for patterns opening with `^|...`);
 - `needs`: groups of literals, every match of the pattern (or its lookarounds) containing one of
-  each group: a paragraph without "to" holds no "hand over to ...".
+  each group: a paragraph without "to" holds no "hand over to ...";
+- `head`: a short pattern that matches wherever the full one does (its opening, up to the name it
+  reads, and a lookahead for the name's capital letter): until the full pattern is needed, it is
+  not compiled for a text where the head matches at no candidate start (most of the forty never
+  match in a call, and compiling them was most of a cold run's roster time).
 
 `Scan.finditer` gives the matches of `re.finditer`, in order: a paragraph lacking a needed literal
 has none, and `finditer` returns, from its position on, the match that starts first, which starts
@@ -27,7 +31,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -261,20 +265,21 @@ class TextView:
         return hits
 
 
-_ANCHORS: dict[str, re.Pattern[str]] = {}
+_ANCHORS: dict[tuple[str, int], re.Pattern[str]] = {}
 
 
-def _compiled(regex: str) -> re.Pattern[str]:
-    pattern = _ANCHORS.get(regex)
+def _compiled(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """The anchor or head pattern, compiled once (the scans of a vocabulary share many of them)."""
+    pattern = _ANCHORS.get((regex, flags))
     if pattern is None:
-        pattern = _ANCHORS[regex] = re.compile(regex)
+        pattern = _ANCHORS[regex, flags] = re.compile(regex, flags)
     return pattern
 
 
 class Scan:
     """A pattern with the anchor and needed literals that let it skip what cannot match (module doc)."""
 
-    __slots__ = ("_compiled", "anchor", "flags", "mask", "needs", "source")
+    __slots__ = ("_compiled", "anchor", "flags", "head", "mask", "needs", "source")
 
     def __init__(
         self,
@@ -283,8 +288,13 @@ class Scan:
         anchor: Anchor | None = None,
         needs: tuple[Literals | None, ...] = (),
         flags: int = 0,
+        head: str | None = None,
     ) -> None:
         self.source = source
+        #: a short pattern that matches wherever a match of `source` starts (its opening, and what
+        #: must follow it): until `source` is compiled, a text is searched with it only where the
+        #: head matches (module doc of `Scan.finditer`)
+        self.head = head
         self.anchor = anchor
         # a pattern opening with a literal needs one: a text without any is skipped before its places are sought
         first = (anchor.literals,) if anchor is not None and not anchor.at_start else ()
@@ -316,6 +326,14 @@ class Scan:
         starts = view.candidates(self.anchor) if self.anchor is not None else None
         if starts is None:
             return self.pattern.finditer(text)
+        if starts and self._compiled is None and self.head is not None:
+            # Why: a call reads some forty patterns of about a thousand characters each, and
+            # compiling one costs a millisecond, while most of them never match in a call; the
+            # head (a fifth of that to compile) tells, at the same places, that nothing can match,
+            # and the pattern is compiled only for a text where it might
+            head = _compiled(self.head, self.flags)
+            if not any(head.match(text, at) for at in starts):
+                return ()
         return self._matches(text, starts) if starts else ()
 
     def _matches(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -327,3 +345,42 @@ class Scan:
             if m is not None:
                 yield m
                 pos = max(m.end(), at + 1)
+
+
+class LazyPattern:
+    """A pattern attribute of a vocabulary's frozen dataclass, compiled when first read.
+
+    Why: a vocabulary compiles its patterns together (tens per module), yet a call needs only some
+    of them (a call without ranges never reads the range patterns); compiling costs about a
+    microsecond per character of a pattern, so a cold run spent tens of milliseconds on patterns it
+    never read. The owner keeps each source in its `sources` field, `((name, source, flags), ...)`
+    (a tuple: the owner stays comparable and hashable, equal exactly when its patterns are); the
+    pattern read is `re.compile(source, flags)`, as it was when compiled up front, and it is kept
+    in the instance's `__dict__`, which later reads find first (a descriptor without `__set__`).
+    """
+
+    name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> LazyPattern: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> re.Pattern[str]: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> re.Pattern[str] | LazyPattern:
+        if instance is None:
+            return self
+        sources: Any = vars(instance)["sources"]
+        for name, source, flags in sources:
+            if name == self.name:
+                pattern = instance.__dict__[name] = re.compile(source, flags)
+                return pattern
+        raise AttributeError(self.name)
+
+
+def pattern_sources(**patterns: str | tuple[str, int]) -> tuple[tuple[str, str, int], ...]:
+    """The `sources` of an owner of `LazyPattern`s: name=source, or name=(source, flags)."""
+    return tuple((name, *((value, 0) if isinstance(value, str) else value)) for name, value in patterns.items())

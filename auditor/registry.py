@@ -12,7 +12,8 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Iterable
-from importlib.metadata import entry_points
+from functools import cache
+from importlib.metadata import EntryPoint, entry_points
 from types import ModuleType
 
 from auditor.check import Check, PairCheck, ParagraphCheck, TranscriptCheck
@@ -40,10 +41,19 @@ def builtin_checks() -> list[type[Check]]:
     return list(package.BUILTIN_CHECKS)
 
 
+@cache
+def _plugin_entry_points() -> tuple[EntryPoint, ...]:
+    """The group's entry points, by name, looked up once per process.
+
+    Why: the look-up reads the metadata of every installed distribution (a few milliseconds), and a
+    run asks twice (the registry, and `auditor.api.shadowed_plugins`)."""
+    return tuple(sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name))
+
+
 def plugin_checks() -> list[type[Check]]:
     """Checks that other distributions register under the `auditor.checks` entry-point group."""
     classes: list[type[Check]] = []
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    for ep in _plugin_entry_points():
         obj = ep.load()
         if inspect.ismodule(obj):
             classes.extend(check_classes_in(obj))

@@ -26,8 +26,16 @@ from auditor.textutil import IGNORECASE_ASCII_TWINS
 from auditor.words import default_words
 
 _LEX = load_lexicon()
-_PATTERNS = {name: value for name, value in vars(_LEX).items() if isinstance(value, re.Pattern)}
-_PATTERNS.update({f"parts.{name}": value for name, value in vars(_part_words(default_words())).items()})
+
+
+def _patterns_of(owner: object) -> dict[str, re.Pattern[str]]:
+    """A vocabulary's patterns: those compiled up front, and those compiled when first read (by their sources)."""
+    names = [n for n, v in vars(owner).items() if isinstance(v, re.Pattern)] + [n for n, _, _ in getattr(owner, "sources", ())]
+    return {name: getattr(owner, name) for name in dict.fromkeys(names)}
+
+
+_PATTERNS = _patterns_of(_LEX)
+_PATTERNS.update({f"parts.{name}": value for name, value in _patterns_of(_part_words(default_words())).items()})
 _PATTERNS.update({f"vague.{i}": pattern for i, (pattern, _, _) in enumerate(_LEX.vague)})
 #: the patterns `ParagraphMatches` answers spans of (see its docstring for what they must be)
 _BOUNDED = ["alias_re", "period_re", "company_scope_re", "slide_re", "qualifier_re"]

@@ -22,6 +22,7 @@ from typing import Any
 
 from auditor.alternation import phrase_alternation as alternation
 from auditor.figures.folding import literal_gate
+from auditor.prefilter import LazyPattern, pattern_sources
 from auditor.words import Words, default_words
 
 
@@ -50,7 +51,12 @@ def _spaced_alternation(phrases: Iterable[str]) -> str:
 
 def _bounded(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     """Any of `phrases` as whole words, not inside a hyphenated compound."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", flags)
+    return re.compile(_bounded_source(phrases), flags)
+
+
+def _bounded_source(phrases: Iterable[str]) -> str:
+    """The source of `_bounded`."""
+    return rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])"
 
 
 @dataclass(frozen=True)
@@ -90,62 +96,65 @@ class Lexicon:
     multipliers: dict[str, Decimal]
     quarter_numbers: tuple[str, ...]  # "one".."four" after "quarter"
     vague: tuple[tuple[re.Pattern[str], Decimal, Decimal], ...]  # "mid-teens" and the values it covers
-    range_re: re.Pattern[str]
+    range_re = LazyPattern()
     not_ranges: frozenset[str]
     priors: dict[str, tuple[Decimal, Decimal]]
     fillers: frozenset[str]
     change_gap: frozenset[str]
     leads_to: frozenset[str]
-    compare_re: re.Pattern[str]
-    restate_re: re.Pattern[str]
-    level_from_re: re.Pattern[str]
-    bare_year_re: re.Pattern[str]
-    period_ends_re: re.Pattern[str]
-    from_segment_re: re.Pattern[str]
-    compared_amount_re: re.Pattern[str]
+    compare_re = LazyPattern()
+    restate_re = LazyPattern()
+    level_from_re = LazyPattern()
+    bare_year_re = LazyPattern()
+    period_ends_re = LazyPattern()
+    from_segment_re = LazyPattern()
+    compared_amount_re = LazyPattern()
     teens: tuple[str, ...]  # 13..19
     tens: tuple[str, ...]  # 30..90
     wording: Mapping[str, Mapping[str, str]]
-    alias_re: re.Pattern[str] = field(repr=False)
-    period_re: re.Pattern[str] = field(repr=False)
-    adjust_re: re.Pattern[str] = field(repr=False)
-    # patterns compiled from the phrase lists (see metrics.toml for what each list means)
-    modifier_re: re.Pattern[str] = field(repr=False)
-    basis_after_re: re.Pattern[str] = field(repr=False)
-    change_noun_re: re.Pattern[str] = field(repr=False)
-    rate_of_re: re.Pattern[str] = field(repr=False)
-    per_share_re: re.Pattern[str] = field(repr=False)
-    segment_link_re: re.Pattern[str] = field(repr=False)
-    periodish_re: re.Pattern[str] = field(repr=False)
-    scope_re: re.Pattern[str] = field(repr=False)
-    scope_period_re: re.Pattern[str] = field(repr=False)
-    break_re: re.Pattern[str] = field(repr=False)
-    clause_break_re: re.Pattern[str] = field(repr=False)
-    base_before_re: re.Pattern[str] = field(repr=False)
-    base_lead_re: re.Pattern[str] = field(repr=False)
-    delta_before_re: re.Pattern[str] = field(repr=False)
-    change_after_re: re.Pattern[str] = field(repr=False)
-    multiplier_re: re.Pattern[str] = field(repr=False)
-    yoy_re: re.Pattern[str] = field(repr=False)
-    qoq_re: re.Pattern[str] = field(repr=False)
-    share_cue_re: re.Pattern[str] = field(repr=False)
-    breakdown_opener_re: re.Pattern[str] = field(repr=False)
-    breakdown_complete_re: re.Pattern[str] = field(repr=False)
-    move_re: re.Pattern[str] = field(repr=False)
-    name_move_re: re.Pattern[str] = field(repr=False)
-    compared_re: re.Pattern[str] = field(repr=False)
-    continuation_re: re.Pattern[str] = field(repr=False)
-    conversion_re: re.Pattern[str] = field(repr=False)
-    subject_re: re.Pattern[str] = field(repr=False)
-    line_subject_re: re.Pattern[str] = field(repr=False)
+    alias_re = LazyPattern()
+    period_re = LazyPattern()
+    adjust_re = LazyPattern()
+    # patterns of the phrase lists (see metrics.toml for what each list means)
+    modifier_re = LazyPattern()
+    basis_after_re = LazyPattern()
+    change_noun_re = LazyPattern()
+    rate_of_re = LazyPattern()
+    per_share_re = LazyPattern()
+    segment_link_re = LazyPattern()
+    periodish_re = LazyPattern()
+    scope_re = LazyPattern()
+    scope_period_re = LazyPattern()
+    break_re = LazyPattern()
+    clause_break_re = LazyPattern()
+    base_before_re = LazyPattern()
+    base_lead_re = LazyPattern()
+    delta_before_re = LazyPattern()
+    change_after_re = LazyPattern()
+    multiplier_re = LazyPattern()
+    yoy_re = LazyPattern()
+    qoq_re = LazyPattern()
+    share_cue_re = LazyPattern()
+    breakdown_opener_re = LazyPattern()
+    breakdown_complete_re = LazyPattern()
+    move_re = LazyPattern()
+    name_move_re = LazyPattern()
+    compared_re = LazyPattern()
+    continuation_re = LazyPattern()
+    conversion_re = LazyPattern()
+    subject_re = LazyPattern()
+    line_subject_re = LazyPattern()
     line_nouns: tuple[str, ...]
-    slide_re: re.Pattern[str] = field(repr=False)
-    company_scope_re: re.Pattern[str] = field(repr=False)
-    qualifier_re: re.Pattern[str] = field(repr=False)
-    loose_re: re.Pattern[str] = field(repr=False)
-    delta_after_re: re.Pattern[str] = field(repr=False)
-    quarter_number_re: re.Pattern[str] = field(repr=False)
-    year_start_re: re.Pattern[str] = field(repr=False)
+    slide_re = LazyPattern()
+    company_scope_re = LazyPattern()
+    qualifier_re = LazyPattern()
+    loose_re = LazyPattern()
+    delta_after_re = LazyPattern()
+    quarter_number_re = LazyPattern()
+    year_start_re = LazyPattern()
+    #: the sources of the patterns, each compiled when first read (`auditor.prefilter.LazyPattern`):
+    #: a call reads only some of them
+    sources: tuple[tuple[str, str, int], ...] = field(repr=False)
     #: literals one of which a match of `company_scope_re` or `slide_re` holds, and of `qualifier_re`
     #: (`folding.literal_gate`): a paragraph without any is not scanned for them
     company_or_slide_gate: tuple[str, ...] | None = field(default=None, repr=False)
@@ -267,128 +276,87 @@ def _build(words: Words) -> Lexicon:
         vague=tuple(
             (_bounded(v["words"], ci), Decimal(str(v["low"])), Decimal(str(v["high"]))) for v in raw["misheard"]["vague"]
         ),
-        range_re=re.compile(rf"\b(?:{alternation(raw['misheard']['range_openers'])})\s+[\[(]?\s*$", ci),
         not_ranges=frozenset(_lower(raw["misheard"]["not_ranges"])),
         priors={k: (Decimal(str(v["low"])), Decimal(str(v["high"]))) for k, v in raw["priors"].items()},
         fillers=frozenset(_lower(grammar["fillers"])),
         change_gap=frozenset(_lower(grammar["change_gap"])),
         leads_to=frozenset(_lower(grammar["leads_to"])),
-        compare_re=_bounded(grammar["compare"], ci),
-        restate_re=re.compile(rf"^[\s,(]*(?:{alternation(grammar['restate'])})\s+(?:an?\s+|the\s+)?[\[(]?\s*$", ci),
-        level_from_re=re.compile(rf"^[\s,]*(?:{_spaced_alternation(grammar['level_from'])})\b", ci),
-        bare_year_re=re.compile(
-            rf"\b(?:{alternation(grammar['year_lead'])})\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*\d)", ci
-        ),
-        period_ends_re=re.compile(rf"\s+(?:{alternation(grammar['period_ends'])})\s+(?:the\s+)?", ci),
-        from_segment_re=re.compile(
-            rf"^\s+(?:{alternation(grammar['from_segment'])})\s+(?:(?:{alternation(scope['move_determiners'])})\s+)?"
-            rf"(?P<rest>[A-Za-z][^,.;:]{{0,50}})",
-            ci,
-        ),
-        # "... from US$210.5 million in [the third quarter of 2024]": a period after a compared amount
-        compared_amount_re=re.compile(rf"\b(?:{alternation(raw['period']['compared'])})\b[^,;]*\d[^,;]*$", ci),
         teens=_lower(raw["misheard"]["teens"]),
         tens=_lower(raw["misheard"]["tens"]),
         wording=raw["wording"],
-        alias_re=re.compile(rf"(?<![\w&-])(?:{alternation(alias_of)})(?![\w&])", ci),
-        period_re=re.compile(rf"(?<![\w-])(?:{alternation(period_of)})(?![\w-])", ci),
-        adjust_re=re.compile(rf"(?<![\w-])(?:{alternation(prefixes)})\s+$", ci),
-        modifier_re=re.compile(rf"\s+(?:{alternation(raw['mention']['modifiers'])})\b", ci),
-        # "EBIT margin before special items", "EBIT before special amo... items": the metric's usual basis,
-        # named after it (one garbled word may stand between)
-        basis_after_re=re.compile(
-            rf"\s+(?:(?:{alternation(raw['mention']['basis']['leads'])})\s+(?:{alternation(raw['mention']['basis']['kinds'])})"
-            rf"\s+(?:\S+\s+)?(?:{alternation(raw['mention']['basis']['nouns'])})|{_spaced_alternation(raw['mention']['basis']['phrases'])})\b",
-            ci,
-        ),
-        per_share_re=re.compile(rf"^[\s\])]*(?:{alternation(raw['mention']['per_share'])})\b", ci),
-        # "a 75% decrease in net income", "59.3% year-over-year decline of revenues": the metric after a rate
-        rate_of_re=re.compile(
-            rf"[\s\])]*(?:(?:{_spaced_alternation(change['comparisons'])})\s+)?(?:{alternation(raw['mention']['change_nouns'])})s?"
-            rf"\s+(?:in|of)\s+(?:(?:{alternation(scope['move_determiners'])})\s+)?",
-            ci,
-        ),
-        change_noun_re=re.compile(rf"\s+(?P<noun>{alternation(raw['mention']['change_nouns'])})\b", ci),
-        segment_link_re=re.compile(rf"\s+(?:{alternation(segment['links'])})\s+", ci),
-        # matched against lower-cased text; "q1".."q4" and a digit name a period too
-        periodish_re=re.compile(
-            rf"^(?:{alternation(_lower(segment['period_determiners']))})?\s*"
-            rf"(?:{alternation(_lower(segment['period_words']))}|q[1-4]|\d)"
-        ),
-        scope_re=re.compile(
-            rf"^\s*(?:{alternation(scope['openers'])})\s+(?:(?:{alternation(scope['determiners'])})\s+)?"
-            rf"(?P<seg>[A-Za-z][A-Za-z &-]{{1,40}}?)\s+(?:{alternation(scope['nouns'])})\s*,",
-            ci,
-        ),
-        scope_period_re=re.compile(rf"{alternation(scope['period_words'])}|q[1-4]", ci),
-        break_re=re.compile(rf"\b(?:{alternation(link['breaks'])})\b|;", ci),
-        clause_break_re=re.compile(rf"[,;]|\b(?:{alternation(link['clause_breaks'])})\b"),
-        base_before_re=re.compile(rf"\b(?:{alternation(roles['base_before'])})\s+(?:the\s+)?[\[(]?\s*$", ci),
-        base_lead_re=re.compile(
-            rf"\b(?:{alternation(roles['base_lead'])})\b(?P<between>(?:\s+[a-z'’-]+){{0,4}}?)\s+[\[(]?\s*$", ci
-        ),
-        delta_before_re=re.compile(rf"\b(?:{alternation(roles['delta_before'])})\s+[\[(]?\s*$", ci),
-        change_after_re=re.compile(
-            rf"^[\s\])]*(?:(?P<cmp>{_spaced_alternation(change['comparisons'])})\b)?"
-            rf"\s*(?P<word>{alternation(change['nouns'])})?",
-            ci,
-        ),
-        multiplier_re=re.compile(rf"\b({alternation(multipliers)})\b", ci),
-        # matched against lower-cased text
-        yoy_re=_bounded(yoy),
-        qoq_re=_bounded(qoq),
-        share_cue_re=re.compile(rf"\b(?:{alternation(raw['shares']['cues'])})\b"),
-        breakdown_opener_re=_bounded(raw["breakdown"]["openers"], ci),
-        breakdown_complete_re=_bounded(raw["breakdown"]["complete"], ci),
-        move_re=re.compile(
-            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['moves'])})\s+"
-            rf"(?:(?:{alternation(scope['move_determiners'])})\s+)?(?P<seg>[^,.;:!?]{{1,60}}?)\s*(?:[,.;:!?]|$)",
-            ci,
-        ),
-        name_move_re=re.compile(
-            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['name_moves'])})\s+"
-            rf"(?:(?:{alternation(scope['move_determiners'])})\s+)?(?P<seg>(?-i:[A-Z])[^,.;:!?]{{0,59}}?)\s*(?:[,.;:!?]|$)",
-            ci,
-        ),
-        conversion_re=re.compile(rf"\b(?:{alternation(roles['conversions'])})(?:\s+[A-Za-z.]+){{0,3}}\s*[\[(]?\s*$", ci),
-        # a capitalised name of one to three words opening the sentence, then a verb
-        subject_re=re.compile(
-            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*"
-            rf"(?P<name>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){{0,2}})\s+(?:also\s+|again\s+|further\s+)?"
-            rf"(?:{alternation(link['subject_verbs'])})\b",
-            ci,
-        ),
-        # "And our downstream performed well also": a lower-case business line as the subject
-        line_subject_re=re.compile(
-            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['determiners'])})\s+"
-            rf"(?P<name>(?-i:[a-z])[\w&'-]*(?:\s+(?-i:[a-z])[\w&'-]*){{0,2}}?)\s+(?:also\s+|again\s+|further\s+)?"
-            rf"(?:{alternation(link['subject_verbs'])})\b",
-            ci,
-        ),
         line_nouns=_lower(scope["nouns"]),
-        continuation_re=re.compile(
-            rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(link['continuations'])})\b", ci
+        sources=pattern_sources(
+            range_re=(rf"\b(?:{alternation(raw['misheard']['range_openers'])})\s+[\[(]?\s*$", ci),
+            compare_re=(_bounded_source(grammar["compare"]), ci),
+            restate_re=(rf"^[\s,(]*(?:{alternation(grammar['restate'])})\s+(?:an?\s+|the\s+)?[\[(]?\s*$", ci),
+            level_from_re=(rf"^[\s,]*(?:{_spaced_alternation(grammar['level_from'])})\b", ci),
+            bare_year_re=(rf"\b(?:{alternation(grammar['year_lead'])})\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*\d)", ci),
+            period_ends_re=(rf"\s+(?:{alternation(grammar['period_ends'])})\s+(?:the\s+)?", ci),
+            from_segment_re=(rf"^\s+(?:{alternation(grammar['from_segment'])})\s+(?:(?:{alternation(scope['move_determiners'])})\s+)?"
+                rf"(?P<rest>[A-Za-z][^,.;:]{{0,50}})", ci),
+            # "... from US$210.5 million in [the third quarter of 2024]": a period after a compared amount
+            compared_amount_re=(rf"\b(?:{alternation(raw['period']['compared'])})\b[^,;]*\d[^,;]*$", ci),
+            alias_re=(rf"(?<![\w&-])(?:{alternation(alias_of)})(?![\w&])", ci),
+            period_re=(rf"(?<![\w-])(?:{alternation(period_of)})(?![\w-])", ci),
+            adjust_re=(rf"(?<![\w-])(?:{alternation(prefixes)})\s+$", ci),
+            modifier_re=(rf"\s+(?:{alternation(raw['mention']['modifiers'])})\b", ci),
+            # "EBIT margin before special items", "EBIT before special amo... items": the metric's usual basis,
+            # named after it (one garbled word may stand between)
+            basis_after_re=(rf"\s+(?:(?:{alternation(raw['mention']['basis']['leads'])})\s+(?:{alternation(raw['mention']['basis']['kinds'])})"
+                rf"\s+(?:\S+\s+)?(?:{alternation(raw['mention']['basis']['nouns'])})|{_spaced_alternation(raw['mention']['basis']['phrases'])})\b", ci),
+            per_share_re=(rf"^[\s\])]*(?:{alternation(raw['mention']['per_share'])})\b", ci),
+            # "a 75% decrease in net income", "59.3% year-over-year decline of revenues": the metric after a rate
+            rate_of_re=(rf"[\s\])]*(?:(?:{_spaced_alternation(change['comparisons'])})\s+)?(?:{alternation(raw['mention']['change_nouns'])})s?"
+                rf"\s+(?:in|of)\s+(?:(?:{alternation(scope['move_determiners'])})\s+)?", ci),
+            change_noun_re=(rf"\s+(?P<noun>{alternation(raw['mention']['change_nouns'])})\b", ci),
+            segment_link_re=(rf"\s+(?:{alternation(segment['links'])})\s+", ci),
+            # matched against lower-cased text; "q1".."q4" and a digit name a period too
+            periodish_re=rf"^(?:{alternation(_lower(segment['period_determiners']))})?\s*"
+                rf"(?:{alternation(_lower(segment['period_words']))}|q[1-4]|\d)",
+            scope_re=(rf"^\s*(?:{alternation(scope['openers'])})\s+(?:(?:{alternation(scope['determiners'])})\s+)?"
+                rf"(?P<seg>[A-Za-z][A-Za-z &-]{{1,40}}?)\s+(?:{alternation(scope['nouns'])})\s*,", ci),
+            scope_period_re=(rf"{alternation(scope['period_words'])}|q[1-4]", ci),
+            break_re=(rf"\b(?:{alternation(link['breaks'])})\b|;", ci),
+            clause_break_re=rf"[,;]|\b(?:{alternation(link['clause_breaks'])})\b",
+            base_before_re=(rf"\b(?:{alternation(roles['base_before'])})\s+(?:the\s+)?[\[(]?\s*$", ci),
+            base_lead_re=(rf"\b(?:{alternation(roles['base_lead'])})\b(?P<between>(?:\s+[a-z'’-]+){{0,4}}?)\s+[\[(]?\s*$", ci),
+            delta_before_re=(rf"\b(?:{alternation(roles['delta_before'])})\s+[\[(]?\s*$", ci),
+            change_after_re=(rf"^[\s\])]*(?:(?P<cmp>{_spaced_alternation(change['comparisons'])})\b)?"
+                rf"\s*(?P<word>{alternation(change['nouns'])})?", ci),
+            multiplier_re=(rf"\b({alternation(multipliers)})\b", ci),
+            # matched against lower-cased text
+            yoy_re=_bounded_source(yoy),
+            qoq_re=_bounded_source(qoq),
+            share_cue_re=rf"\b(?:{alternation(raw['shares']['cues'])})\b",
+            breakdown_opener_re=(_bounded_source(raw["breakdown"]["openers"]), ci),
+            breakdown_complete_re=(_bounded_source(raw["breakdown"]["complete"]), ci),
+            move_re=(rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['moves'])})\s+"
+                rf"(?:(?:{alternation(scope['move_determiners'])})\s+)?(?P<seg>[^,.;:!?]{{1,60}}?)\s*(?:[,.;:!?]|$)", ci),
+            name_move_re=(rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['name_moves'])})\s+"
+                rf"(?:(?:{alternation(scope['move_determiners'])})\s+)?(?P<seg>(?-i:[A-Z])[^,.;:!?]{{0,59}}?)\s*(?:[,.;:!?]|$)", ci),
+            conversion_re=(rf"\b(?:{alternation(roles['conversions'])})(?:\s+[A-Za-z.]+){{0,3}}\s*[\[(]?\s*$", ci),
+            # a capitalised name of one to three words opening the sentence, then a verb
+            subject_re=(rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*"
+                rf"(?P<name>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){{0,2}})\s+(?:also\s+|again\s+|further\s+)?"
+                rf"(?:{alternation(link['subject_verbs'])})\b", ci),
+            # "And our downstream performed well also": a lower-case business line as the subject
+            line_subject_re=(rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(scope['determiners'])})\s+"
+                rf"(?P<name>(?-i:[a-z])[\w&'-]*(?:\s+(?-i:[a-z])[\w&'-]*){{0,2}}?)\s+(?:also\s+|again\s+|further\s+)?"
+                rf"(?:{alternation(link['subject_verbs'])})\b", ci),
+            continuation_re=(rf"^(?:[\s,.:;-]|\b(?:{alternation(scope['move_fillers'])})\b)*(?:{alternation(link['continuations'])})\b", ci),
+            # a strong comparison word anywhere in the clause before the period; a weak one only up to
+            # three words before it
+            compared_re=(rf"\b(?:{alternation(set(raw['period']['compared']) - set(raw['period']['compared_near']))})\b[^,;]*$"
+                rf"|\b(?:{alternation(raw['period']['compared_near'])})\s+(?:[^\s,;]+\s+){{0,3}}$", ci),
+            slide_re=(rf"\b(?:{alternation(scope['slides'])})\s+(?:number\s+)?(?:\d+|(?:{alternation(scope['slide_numbers'])})\b)", ci),
+            company_scope_re=(_bounded_source(scope["company"]), ci),
+            qualifier_re=(_bounded_source(change["qualifiers"]), ci),
+            loose_re=(rf"(?:{alternation(change['loose'])})\s*[\[(]?\s*$", ci),
+            delta_after_re=(rf"^[\s\])]*(?:{_spaced_alternation(roles['delta_after'])})\b", ci),
+            quarter_number_re=(rf"\bquarter\s+(?P<n>[1-4]|{alternation(raw['period']['quarter_numbers'])})\b", ci),
+            # "a solid start to the [fiscal year]": the words right before a full-year phrase
+            year_start_re=(rf"\b(?:{alternation(raw['period']['year_start'])})\s+(?:(?:the|our|this|a)\s+)?$", ci),
         ),
-        # a strong comparison word anywhere in the clause before the period; a weak one only up to
-        # three words before it
-        compared_re=re.compile(
-            rf"\b(?:{alternation(set(raw['period']['compared']) - set(raw['period']['compared_near']))})\b[^,;]*$"
-            rf"|\b(?:{alternation(raw['period']['compared_near'])})\s+(?:[^\s,;]+\s+){{0,3}}$",
-            ci,
-        ),
-        slide_re=re.compile(
-            rf"\b(?:{alternation(scope['slides'])})\s+(?:number\s+)?(?:\d+|(?:{alternation(scope['slide_numbers'])})\b)",
-            ci,
-        ),
-        company_scope_re=_bounded(scope["company"], ci),
-        qualifier_re=_bounded(change["qualifiers"], ci),
-        loose_re=re.compile(rf"(?:{alternation(change['loose'])})\s*[\[(]?\s*$", ci),
-        delta_after_re=re.compile(rf"^[\s\])]*(?:{_spaced_alternation(roles['delta_after'])})\b", ci),
-        quarter_number_re=re.compile(
-            rf"\bquarter\s+(?P<n>[1-4]|{alternation(raw['period']['quarter_numbers'])})\b", ci
-        ),
-        # "a solid start to the [fiscal year]": the words right before a full-year phrase
-        year_start_re=re.compile(rf"\b(?:{alternation(raw['period']['year_start'])})\s+(?:(?:the|our|this|a)\s+)?$", ci),
         company_or_slide_gate=literal_gate([*scope["company"], *scope["slides"]]),
         qualifier_gate=literal_gate(change["qualifiers"]),
     )

@@ -24,6 +24,7 @@ from functools import cache
 
 from auditor.figures.folding import folded, paragraph_folded
 from auditor.model import Paragraph, Sentence, Transcript
+from auditor.prefilter import LazyPattern, pattern_sources
 from auditor.quantity import Quantity
 from auditor.words import Words
 
@@ -68,15 +69,18 @@ class PartLink:
 
 @dataclass(frozen=True)
 class _Words:
-    links: re.Pattern[str]
-    back: re.Pattern[str]
-    count: re.Pattern[str]
-    pointer: re.Pattern[str]
-    offsets: re.Pattern[str]
-    net: re.Pattern[str]
-    breakers: re.Pattern[str]
-    gap_breakers: re.Pattern[str]
-    per_unit: re.Pattern[str]
+    """The part-link patterns, each compiled when first read (`auditor.prefilter.LazyPattern`)."""
+
+    sources: tuple[tuple[str, str, int], ...]
+    links = LazyPattern()
+    back = LazyPattern()
+    count = LazyPattern()
+    pointer = LazyPattern()
+    offsets = LazyPattern()
+    net = LazyPattern()
+    breakers = LazyPattern()
+    gap_breakers = LazyPattern()
+    per_unit = LazyPattern()
 
 
 def _alternation(values: Sequence[str]) -> str:
@@ -86,17 +90,17 @@ def _alternation(values: Sequence[str]) -> str:
 @cache
 def _words(words: Words) -> _Words:
     t = words.table("part_links")
-    return _Words(
-        links=re.compile(rf"\b(?:{_alternation(t['links'])})\b", re.I),
-        back=re.compile(rf"^\s*(?:{_alternation(t['back_links'])})\b", re.I),
-        count=re.compile(rf"^\s+(?:{_alternation(t['count_links'])})\s+$", re.I),
-        pointer=re.compile(rf"^\W*(?:{_alternation(t['pointers'])})\W+(?:(?:uh|um|then|also)\W+)*(?:includes|included|include)\b", re.I),
-        offsets=re.compile(rf"\b(?:{_alternation(t['offsets'])})\b", re.I),
-        net=re.compile(rf"\b(?:{_alternation(t['net_wholes'])})\b", re.I),
-        breakers=re.compile(rf"\b(?:{_alternation(t['breakers'])})\b", re.I),
-        gap_breakers=re.compile(rf"\b(?:{_alternation(t['gap_breakers'])})\b", re.I),
-        per_unit=re.compile(rf"^\W{{0,2}}(?:{_alternation(t['per_unit'])})\b", re.I),
-    )
+    return _Words(pattern_sources(
+        links=(rf"\b(?:{_alternation(t['links'])})\b", re.I),
+        back=(rf"^\s*(?:{_alternation(t['back_links'])})\b", re.I),
+        count=(rf"^\s+(?:{_alternation(t['count_links'])})\s+$", re.I),
+        pointer=(rf"^\W*(?:{_alternation(t['pointers'])})\W+(?:(?:uh|um|then|also)\W+)*(?:includes|included|include)\b", re.I),
+        offsets=(rf"\b(?:{_alternation(t['offsets'])})\b", re.I),
+        net=(rf"\b(?:{_alternation(t['net_wholes'])})\b", re.I),
+        breakers=(rf"\b(?:{_alternation(t['breakers'])})\b", re.I),
+        gap_breakers=(rf"\b(?:{_alternation(t['gap_breakers'])})\b", re.I),
+        per_unit=(rf"^\W{{0,2}}(?:{_alternation(t['per_unit'])})\b", re.I),
+    ))
 
 
 def part_links(transcript: Transcript) -> list[PartLink]:

@@ -25,25 +25,29 @@ from auditor.figures.lexicon import alternation
 from auditor.figures.model import FigureModel
 from auditor.figures.slip_hints import SlipHint, group_by_sentence, plain_percent, reading_interval, short
 from auditor.figures.slips import teen_readings
+from auditor.prefilter import LazyPattern, pattern_sources
 from auditor.words import Words
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    range_lead: re.Pattern[str]
-    range_join: re.Pattern[str]
-    range_tail: re.Pattern[str]
-    inside: re.Pattern[str]
-    remaining: re.Pattern[str]
-    of_that: re.Pattern[str]
-    back_reference: re.Pattern[str]
-    back_reference_end: re.Pattern[str]
-    direction: re.Pattern[str]
-    change_word: re.Pattern[str]
-    basis: re.Pattern[str]
-    basis_item: re.Pattern[str]
-    guidance: re.Pattern[str]
-    target: re.Pattern[str]
+    """The rules' patterns, each compiled when a rule first reads it (`auditor.prefilter.LazyPattern`)."""
+
+    sources: tuple[tuple[str, str, int], ...]
+    range_lead = LazyPattern()
+    range_join = LazyPattern()
+    range_tail = LazyPattern()
+    inside = LazyPattern()
+    remaining = LazyPattern()
+    of_that = LazyPattern()
+    back_reference = LazyPattern()
+    back_reference_end = LazyPattern()
+    direction = LazyPattern()
+    change_word = LazyPattern()
+    basis = LazyPattern()
+    basis_item = LazyPattern()
+    guidance = LazyPattern()
+    target = LazyPattern()
 
 
 @cache
@@ -53,25 +57,25 @@ def _patterns(words: Words) -> _Patterns:
     ci = re.IGNORECASE
     gap = alternation(data["direction_gap"])
     ambiguous = set(data["direction_ambiguous"])
-    return _Patterns(
-        range_lead=re.compile(rf"(?<![\w-])(?:{alternation(data['range_leads'])})\s+[\[(]?\s*$", ci),
-        range_join=re.compile(r"^\s*(?:and|to|-|–)\s*$", ci),
-        range_tail=re.compile(rf"^\s*(?:{alternation(data['range_tails'])})\b", ci),
-        inside=re.compile(rf"(?<![\w-])(?:{alternation(data['inside'])})(?![\w-])", ci),
-        remaining=re.compile(rf"(?<![\w-])(?:{alternation(data['remaining'])})\s+(?:of\s+)?$", ci),
-        of_that=re.compile(rf"(?<![\w-])(?:{alternation(data['of_that'])})\s+$", ci),
-        back_reference=re.compile(rf"(?<![\w-])(?:{alternation(data['back_reference'])})\s+$", ci),
-        back_reference_end=re.compile(rf"^\s*(?:(?:{alternation(data['back_reference_nouns'])})\s*)?(?:[.,;:!?)]|$)", ci),
-        direction=re.compile(
+    return _Patterns(pattern_sources(
+        range_lead=(rf"(?<![\w-])(?:{alternation(data['range_leads'])})\s+[\[(]?\s*$", ci),
+        range_join=(r"^\s*(?:and|to|-|–)\s*$", ci),
+        range_tail=(rf"^\s*(?:{alternation(data['range_tails'])})\b", ci),
+        inside=(rf"(?<![\w-])(?:{alternation(data['inside'])})(?![\w-])", ci),
+        remaining=(rf"(?<![\w-])(?:{alternation(data['remaining'])})\s+(?:of\s+)?$", ci),
+        of_that=(rf"(?<![\w-])(?:{alternation(data['of_that'])})\s+$", ci),
+        back_reference=(rf"(?<![\w-])(?:{alternation(data['back_reference'])})\s+$", ci),
+        back_reference_end=(rf"^\s*(?:(?:{alternation(data['back_reference_nouns'])})\s*)?(?:[.,;:!?)]|$)", ci),
+        direction=(
             rf"(?<![\w-])(?P<word>{alternation(w for w in directions['up'] + directions['down'] if w not in ambiguous)})"
             rf"(?:\s+(?:{gap}))*\s+from\s+$", ci,
         ),
-        guidance=re.compile(rf"(?<![\w-])(?:{alternation(data['range_guidance'])})(?![\w-])", ci),
-        target=re.compile(rf"(?<![\w-])(?:{alternation(data['range_targets'])})(?![\w-])", ci),
-        basis=re.compile(rf"(?<![\w-])(?:{alternation(data['basis'])})(?![\w-])", ci),
-        basis_item=re.compile(rf"(?<![\w-])(?:{alternation(data['basis_items'])})(?![\w-])", ci),
-        change_word=re.compile(rf"(?<![\w-])(?:{alternation(directions['up'] + directions['down'])})(?![\w-])", ci),
-    )
+        guidance=(rf"(?<![\w-])(?:{alternation(data['range_guidance'])})(?![\w-])", ci),
+        target=(rf"(?<![\w-])(?:{alternation(data['range_targets'])})(?![\w-])", ci),
+        basis=(rf"(?<![\w-])(?:{alternation(data['basis'])})(?![\w-])", ci),
+        basis_item=(rf"(?<![\w-])(?:{alternation(data['basis_items'])})(?![\w-])", ci),
+        change_word=(rf"(?<![\w-])(?:{alternation(directions['up'] + directions['down'])})(?![\w-])", ci),
+    ))
 
 
 @cache
