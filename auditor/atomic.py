@@ -52,7 +52,7 @@ def check_writable(path: str | os.PathLike[str], folder: bool = False) -> None:
         raise OutputError(f"cannot write {os.fspath(path)}: permission denied in {existing}")
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -61,8 +61,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     except OSError as exc:
         raise OutputError(describe_write_error(path, exc)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:  # text as UTF-8, its newlines as they are
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)  # mkstemp creates 0600; a report is for others to read too

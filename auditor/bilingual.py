@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
+from auditor import regex_cache
 from auditor.alternation import first_char_lookahead, literal_alternation
 from auditor.quantities import Quantity
 from auditor.textutil import han_count, holds_case_twin, to_halfwidth
@@ -140,22 +141,22 @@ def _negation(words: Words) -> _NegationPatterns:
         firsts = {w[0] for words_ in lists for w in words_} | {"n", "t"}
         en_pattern = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])(?:{en_pattern})"
     return _NegationPatterns(
-        en=re.compile(en_pattern, re.IGNORECASE),
-        en_affixed=re.compile(
+        en=regex_cache.compile(en_pattern, re.IGNORECASE),
+        en_affixed=regex_cache.compile(
             rf"\b(?:{literal_alternation(en['prefixes'])})[a-z]{{3,}}\b"
             rf"|\b[a-z]{{3,}}(?:{literal_alternation(en['suffixes'])})\b",
             re.IGNORECASE,
         ),
-        en_prefixed=re.compile(rf"\b(?:{literal_alternation(en['prefixes'])})[a-z]{{3,}}\b", re.IGNORECASE),
+        en_prefixed=regex_cache.compile(rf"\b(?:{literal_alternation(en['prefixes'])})[a-z]{{3,}}\b", re.IGNORECASE),
         en_suffixes=tuple(x.lower() for x in en["suffixes"])
         if en["suffixes"] and all(x.isascii() and x.isalpha() for x in en["suffixes"]) else None,
         en_affix_exceptions=frozenset(w.lower() for w in en["affix_exceptions"]),
-        zh=re.compile(literal_alternation(kind)),
+        zh=regex_cache.compile(literal_alternation(kind)),
         zh_kind=kind,
-        zh_question=re.compile(r"([\u4e00-\u9fff])(?:不|沒)\1"),
-        en_markers=re.compile(rf"[(\[]\s*(?:{literal_alternation(en_marker_words)})\s*[)\]]", re.IGNORECASE),
-        zh_markers=re.compile(rf"[(（\[【][^()（）\[\]【】]{{0,20}}(?:{literal_alternation(zh_marker_words)})"
-                              rf"[^()（）\[\]【】]{{0,20}}[)）\]】]"),
+        zh_question=regex_cache.compile(r"([\u4e00-\u9fff])(?:不|沒)\1"),
+        en_markers=regex_cache.compile(rf"[(\[]\s*(?:{literal_alternation(en_marker_words)})\s*[)\]]", re.IGNORECASE),
+        zh_markers=regex_cache.compile(rf"[(（\[【][^()（）\[\]【】]{{0,20}}(?:{literal_alternation(zh_marker_words)})"
+                                      rf"[^()（）\[\]【】]{{0,20}}[)）\]】]"),
     )
 
 

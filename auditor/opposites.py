@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from auditor import regex_cache
 from auditor.alternation import first_char_lookahead, literal_alternation
 from auditor.bilingual import fold_zh_same_length
 from auditor.words import Words, default_words
@@ -58,9 +59,9 @@ def _opposites(words: Words) -> _Opposites:
             for word in pair[pole]["zh"]:
                 (zh_single if len(word) == 1 else zh_pole)[word] = (pair["name"], pole)
     return _Opposites(
-        en=re.compile(rf"\b{first_char_lookahead(en_pole)}(?:{literal_alternation(en_pole)})\b", re.IGNORECASE),
+        en=regex_cache.compile(rf"\b{first_char_lookahead(en_pole)}(?:{literal_alternation(en_pole)})\b", re.IGNORECASE),
         en_pole=en_pole,
-        zh=re.compile(literal_alternation(zh_pole)) if zh_pole else None,
+        zh=regex_cache.compile(literal_alternation(zh_pole)) if zh_pole else None,
         zh_pole=zh_pole,
         zh_single=zh_single,
         degree=tuple(table["degree_prefixes"]),

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from itertools import count
 from typing import Any, TypeVar, overload
 
+from auditor import regex_cache
+
 T = TypeVar("T")
 
 #: every group of literals made, by bit: a text view looks for each group once, and a scan reads
@@ -272,7 +274,7 @@ def _compiled(regex: str, flags: int = 0) -> re.Pattern[str]:
     """The anchor or head pattern, compiled once (the scans of a vocabulary share many of them)."""
     pattern = _ANCHORS.get((regex, flags))
     if pattern is None:
-        pattern = _ANCHORS[regex, flags] = re.compile(regex, flags)
+        pattern = _ANCHORS[regex, flags] = regex_cache.compile(regex, flags)
     return pattern
 
 
@@ -309,7 +311,7 @@ class Scan:
     def pattern(self) -> re.Pattern[str]:
         """The compiled pattern (compiled on first use: many calls never need some of them)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
+            self._compiled = regex_cache.compile(self.source, self.flags)
         return self._compiled
 
     def finditer(self, text: str, view: TextView | None = None) -> Iterable[re.Match[str]]:
@@ -376,7 +378,7 @@ class LazyPattern:
         sources: Any = vars(instance)["sources"]
         for name, source, flags in sources:
             if name == self.name:
-                pattern = instance.__dict__[name] = re.compile(source, flags)
+                pattern = instance.__dict__[name] = regex_cache.compile(source, flags)
                 return pattern
         raise AttributeError(self.name)
 

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from auditor import regex_cache
 from auditor.textutil import holds_case_twin
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if any(m.group(0) != "A-Z" for m in _RANGE.finditer(source)):
         return None
     try:
-        twin = re.compile(_GROUP_NAME.sub(r"\1(?P<", source.lower()), pattern.flags & ~re.IGNORECASE)
+        twin = regex_cache.compile(_GROUP_NAME.sub(r"\1(?P<", source.lower()), pattern.flags & ~re.IGNORECASE)
     except re.error:
         return None
     return twin if twin.groupindex == pattern.groupindex else None  # a group's name kept
