@@ -25,17 +25,18 @@ from auditor.figures.mentions import (
     UNNAMED,
     CallPeriod,
     MetricMention,
-    explicit_periods,
     find_mentions,
-    periods_in,
     segment_name,
 )
+from auditor.figures.period_gate import period_gate
+from auditor.figures.periods import explicit_periods, periods_in
 from auditor.quantities import Quantity
 
 if TYPE_CHECKING:
     from auditor.model import Paragraph, Sentence, Transcript
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z&'-]*")
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 _WORDS_OF_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -180,7 +181,9 @@ class ContextReader:
         self._local: dict[str, tuple[int, str] | None] = {}
         self._text: str | None = None
         self._named: dict[str, bool] = {}  # the answers of `_named_as_line`
-        self._noun_at: list[int] = []  # where spaces and a business-line noun start in `_text`
+        self._folded: str | None = None  # `_text` folded (None: it holds a case twin)
+        self._noun_at: list[int] | None = None  # where spaces and a business-line noun start in `_text`
+        self._run_starts: set[int] | None = None  # where spaces before a business-line noun start in `_folded`
         self._subject_of: str | None = None  # the business line the last sentence was about, by its subject
 
     def sentences(self) -> list[SentenceContext]:
@@ -280,18 +283,64 @@ class ContextReader:
     def _named_as_line(self, name: str) -> bool:
         """Whether the call names `name` with a business-line noun somewhere ("downstream business")."""
         if name not in self._named:
-            # where a business-line noun follows spaces is found once per call; a name is then
-            # tried only where it would end (a search of the whole call per name cost a millisecond)
             if self._text is None:
                 self._text = "\n".join(p.text for p in self.transcript.paragraphs)
-                nouns = "|".join(re.escape(n) for n in self.lex.line_nouns)
-                # every space that starts spaces and a noun (the engine skips to spaces, where a
-                # leading look-ahead made it try every position)
-                spaces = re.compile(rf"\s(?=\s*(?:{nouns})\b)", re.IGNORECASE)
-                self._noun_at = [a for a, _ in folding.finditer(spaces, self._text, folding.fold(self._text))]
-            head, size = re.compile(rf"\b{re.escape(name)}", re.IGNORECASE), len(name)
-            self._named[name] = any(k >= size and head.match(self._text, k - size) for k in self._noun_at)
+                self._folded = folding.fold(self._text)
+            self._named[name] = (
+                self._named_by_find(name) if self._folded is not None and self._plain(name) else self._named_by_scan(name)
+            )
         return self._named[name]
+
+    def _plain(self, name: str) -> bool:
+        """Whether `_named_by_find` answers for `name`: it and the nouns are ASCII, and neither ends
+        (the name) nor starts (a noun) with a space (so the name ends where the spaces start)."""
+        return (
+            name.isascii() and name != "" and not name[-1].isspace()
+            and all(n.isascii() and n != "" and not n[0].isspace() for n in self.lex.line_nouns)
+        )
+
+    def _named_by_find(self, name: str) -> bool:
+        """`_named_by_scan` on the folded call (`fold`: an ASCII name matches there as it is, lower
+        case, where the pattern ignoring case matches): where a noun follows spaces is found once per
+        call, by a search for the nouns themselves (the engine skips to their first letters, where a
+        pattern starting with the spaces was tried at every space); then the name is found with
+        `str.find` and kept where such spaces start right after it."""
+        folded = self._folded
+        assert folded is not None
+        if self._run_starts is None:
+            nouns = re.compile(rf"(?:{'|'.join(re.escape(n) for n in self.lex.line_nouns)})\b")
+            runs: set[int] = set()
+            m = nouns.search(folded)
+            while m is not None:  # every start of a noun (they may overlap)
+                k = m.start()
+                while k > 0 and folded[k - 1].isspace():
+                    k -= 1
+                if k < m.start():
+                    runs.add(k)  # the first of the spaces before the noun
+                m = nouns.search(folded, m.start() + 1)
+            self._run_starts = runs
+        low, size = name.lower(), len(name)
+        first_is_word = _WORD_CHAR_RE.match(low) is not None
+        at = folded.find(low)
+        while at >= 0:
+            # "\b" before the name: a word character on one side only
+            if at + size in self._run_starts and (at > 0 and _WORD_CHAR_RE.match(folded, at - 1) is not None) != first_is_word:
+                return True
+            at = folded.find(low, at + 1)
+        return False
+
+    def _named_by_scan(self, name: str) -> bool:
+        """Whether `\\b<name>\\s+<noun>\\b` is found in the call, ignoring case: where a business-line noun
+        follows spaces is found once per call; a name is then tried only where it would end."""
+        assert self._text is not None
+        if self._noun_at is None:
+            nouns = "|".join(re.escape(n) for n in self.lex.line_nouns)
+            # every space that starts spaces and a noun (the engine skips to spaces, where a
+            # leading look-ahead made it try every position)
+            spaces = re.compile(rf"\s(?=\s*(?:{nouns})\b)", re.IGNORECASE)
+            self._noun_at = [a for a, _ in folding.finditer(spaces, self._text, self._folded)]
+        head, size = re.compile(rf"\b{re.escape(name)}", re.IGNORECASE), len(name)
+        return any(k >= size and head.match(self._text, k - size) for k in self._noun_at)
 
     def _sentence_scope(self, speaker: str, body: str, paragraph: int, company: bool) -> str | None:
         """The business line of a sentence; `company`: it names the company's figures or turns a slide."""
@@ -379,6 +428,8 @@ class ContextReader:
         )
 
     def _set_period(self, speaker: str, p: Paragraph, s: Sentence, forward: bool) -> None:
+        if period_gate(p, self.lex).quiet(s.start, s.end):
+            return  # most sentences: no period phrase, so none set (what `setters` would find)
         found = self.setters(p, s.start, s.end)
         if found:
             # a forecast for a full year is no actual of that year ("For the full year we expect ...")

@@ -1,0 +1,83 @@
+"""Which spans of a paragraph name no period, answered by one bisection per span.
+
+Why: the figure model asks `periods_in` for the period phrases of every sentence (the period it
+sets for what follows) and of the text around every figure, and most of these spans name none.
+`periods_in` found that out from five look-ups per span (the paragraph's phrase scan, its explicit
+periods, "quarter", a year's digits, the span's edges). Here the places where any of them could
+find something are merged once per paragraph into sorted intervals: a span that meets none of them
+has no period phrase, and most spans are answered by one bisection.
+
+Exact: `_periods_in` answers nothing for a span in which no explicit period starts, no "quarter"
+lies (in the folded text), no year's digits lie, and the paragraph's scan of the period phrases
+finds none (`ParagraphMatches.within` answering an empty list: no match meets the span and its
+edges read as the span's own). Each of these is implied by the span meeting no interval here (an
+explicit period's first character, each "quarter", each run of four digits or more, each phrase
+match) and by its edges: `quiet` says True only then, and False (ask `periods_in`) otherwise.
+tests/test_figures_period_gate.py compares it with `periods_in` on generated and real text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from auditor.figures.folding import paragraph_cache, paragraph_folded, paragraph_matches
+
+if TYPE_CHECKING:
+    from auditor.figures.lexicon import Lexicon
+    from auditor.model import Paragraph
+
+#: the characters at a span's edge that make `ParagraphMatches.within` unsure (its `_EDGE`, checked
+#: to be the same by the tests)
+EDGE_RE = re.compile(r"[\w&-]")
+#: every year's digits ("(?:19|20)\d\d") lie in such a run
+_DIGIT_RUN_RE = re.compile(r"\d\d\d\d+")  # \d{4,}, written so the engine skips to a digit
+
+
+class PeriodGate:
+    """The places of a paragraph where a period phrase may be found, merged and sorted."""
+
+    __slots__ = ("_ends", "_never", "_starts", "_text")
+
+    def __init__(self, paragraph: Paragraph, lex: Lexicon) -> None:
+        text = self._text = paragraph.text
+        folded = paragraph_folded(paragraph)
+        self._never = folded is None  # "quarter" is then sought with the pattern: no gate
+        places = list(paragraph_matches(paragraph, lex.period_re).spans)
+        places += [(p.start, p.start + 1) for p in paragraph.periods if p.relative is None]
+        places += [m.span() for m in _DIGIT_RUN_RE.finditer(text)]
+        if folded is not None:
+            at = folded.find("quarter")
+            while at >= 0:
+                places.append((at, at + len("quarter")))
+                at = folded.find("quarter", at + 1)
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(places):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        self._starts, self._ends = starts, ends
+
+    def quiet(self, start: int, end: int) -> bool:
+        """True when text[start:end] surely names no period (`periods_in` answers nothing)."""
+        if self._never:
+            return False
+        i = bisect_right(self._ends, start)  # the first place that ends after `start`
+        if i < len(self._starts) and self._starts[i] < end:
+            return False
+        text = self._text
+        return not ((start > 0 and EDGE_RE.match(text, start - 1)) or (end < len(text) and EDGE_RE.match(text, end)))
+
+
+def period_gate(paragraph: Paragraph, lex: Lexicon) -> PeriodGate:
+    """The paragraph's `PeriodGate` for the lexicon `lex`, built once."""
+    cache = paragraph_cache(paragraph)
+    known = cache.get(("period_gate", id(lex)))
+    if known is None or known[0] is not lex:
+        known = cache[("period_gate", id(lex))] = (lex, PeriodGate(paragraph, lex))
+    gate: PeriodGate = known[1]
+    return gate
