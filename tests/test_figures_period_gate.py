@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from auditor.dates import find_periods
 from auditor.figures import folding
-from auditor.figures.context import ContextReader
+from auditor.figures.context import ContextReader, _present
 from auditor.figures.lexicon import load_lexicon
 from auditor.figures.mentions import CallPeriod
 from auditor.figures.period_gate import EDGE_RE, period_gate
@@ -113,3 +113,19 @@ def test_a_name_found_by_find_is_one_the_search_finds(paragraphs: list[list[tupl
         reader._text, reader._folded = whole, folding.fold(whole)
         if reader._folded is not None and reader._plain(name):
             assert reader._named_by_find(name) == reader._named_by_scan(name) == _reference(whole, name), (whole, name)
+
+
+# --- literal gates cut to what the call holds -----------------------------------------------------
+
+_GATE_PIECES = [*(_LEX.qualifier_gate or ()), *(_LEX.company_or_slide_gate or ()), " ", "x", "İ", "\u212a", "ſ", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(_GATE_PIECES), st.integers(0, 3)), max_size=6), min_size=1, max_size=4))
+def test_a_gate_cut_to_the_call_answers_every_paragraph_as_the_whole_gate(paragraphs: list[list[tuple[str, int]]]) -> None:
+    texts = [_paragraph("".join(_cased(p, s) for p, s in parts)) for parts in paragraphs]
+    gates = (_LEX.qualifier_gate, _LEX.company_or_slide_gate, None)
+    for gate, cut in zip(gates, _present(texts, *gates), strict=True):
+        for p in texts:
+            folded = folding.paragraph_folded(p)
+            assert folding.may_hold(cut, folded) == folding.may_hold(gate, folded), (p.text, gate)

@@ -60,6 +60,14 @@ def _company_or_slide(lex: Lexicon) -> re.Pattern[str]:
     return known[1]
 
 
+def _present(paragraphs: list[Paragraph], *gates: tuple[str, ...] | None) -> list[tuple[str, ...] | None]:
+    """Each literal gate (`folding.literal_gate`) cut to the literals the call holds somewhere: a
+    paragraph holds a literal only if the call does, so `may_hold` answers the same with the cut
+    gate, and tests a paragraph for the few literals the call has (mostly none) instead of all."""
+    joined = "\n".join(f for f in (paragraph_folded(p) for p in paragraphs) if f is not None)
+    return [None if gate is None else tuple(k for k in gate if k in joined) for gate in gates]
+
+
 def _by_sentence(p: Paragraph) -> Callable[[int, int], list[Quantity]]:
     """The paragraph's quantities that start in a sentence, in the paragraph's order: a slice found by
     bisection when they are sorted by start (as the parser gives them), else a scan (a scan per
@@ -190,13 +198,15 @@ class ContextReader:
         out: list[SentenceContext] = []
         lex = self.lex
         company_or_slide = _company_or_slide(lex)
+        qualifier_gate, company_gate = _present(self.transcript.paragraphs, lex.qualifier_gate, lex.company_or_slide_gate)
         for p in self.transcript.paragraphs:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
             folded_all = paragraph_folded(p)  # the paragraph for the patterns' faster twins
             # rare: most paragraphs have no qualifier, nor the company's figures or a slide
-            qualifiers = paragraph_matches(p, lex.qualifier_re) if folding.may_hold(lex.qualifier_gate, folded_all) else None
-            company_here = folding.may_hold(lex.company_or_slide_gate, folded_all)
+            qualifiers = paragraph_matches(p, lex.qualifier_re) if folding.may_hold(qualifier_gate, folded_all) else None
+            company_here = folding.may_hold(company_gate, folded_all)
+            aliases = paragraph_matches(p, lex.alias_re)  # one scan of the paragraph answers its sentences
 
             def organic_in(start: int, end: int) -> bool:
                 """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
@@ -224,7 +234,10 @@ class ContextReader:
                     scope = _named_line(last, last_start) or about
                 subject = self._subject_of
                 qs = _mend(quantities_in(s.start, s.end), p.text)
-                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, folding.finditer(lex.alias_re, body, folded))]
+                spans = aliases.within(s.start, s.end)
+                if spans is None:  # an edge the paragraph's scan cannot answer for: the sentence's own
+                    spans = folding.finditer(lex.alias_re, body, folded)
+                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, spans)] if spans else []
                 # the folded sentence has the words in lower case already (they are ASCII letters)
                 forward = analyst or not lex.forward.isdisjoint(
                     words_of(body) if folded is None else _WORDS_OF_RE.findall(folded)

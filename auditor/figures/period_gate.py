@@ -13,6 +13,12 @@ finds none (`ParagraphMatches.within` answering an empty list: no match meets th
 edges read as the span's own). Each of these is implied by the span meeting no interval here (an
 explicit period's first character, each "quarter", each run of four digits or more, each phrase
 match) and by its edges: `quiet` says True only then, and False (ask `periods_in`) otherwise.
+
+An edge the paragraph's scan cannot read as the span's own (a letter or a digit just outside it:
+the spans around a figure, "US$5.2 million, up ...") still lets `quiet` answer when no phrase can
+start (end) there: a span's own scan finds a match where the paragraph's does, but for one that
+starts at the span's first character or ends at its last; when every phrase starts and ends with an
+ASCII letter or digit, none does if that character is not alphanumeric.
 tests/test_figures_period_gate.py compares it with `periods_in` on generated and real text.
 """
 
@@ -38,12 +44,13 @@ _DIGIT_RUN_RE = re.compile(r"\d\d\d\d+")  # \d{4,}, written so the engine skips 
 class PeriodGate:
     """The places of a paragraph where a period phrase may be found, merged and sorted."""
 
-    __slots__ = ("_ends", "_never", "_starts", "_text")
+    __slots__ = ("_ends", "_never", "_plain_ends", "_starts", "_text")
 
     def __init__(self, paragraph: Paragraph, lex: Lexicon) -> None:
         text = self._text = paragraph.text
         folded = paragraph_folded(paragraph)
         self._never = folded is None  # "quarter" is then sought with the pattern: no gate
+        self._plain_ends = _plain_ends(lex)
         places = list(paragraph_matches(paragraph, lex.period_re).spans)
         places += [(p.start, p.start + 1) for p in paragraph.periods if p.relative is None]
         places += [m.span() for m in _DIGIT_RUN_RE.finditer(text)]
@@ -70,7 +77,24 @@ class PeriodGate:
         if i < len(self._starts) and self._starts[i] < end:
             return False
         text = self._text
-        return not ((start > 0 and EDGE_RE.match(text, start - 1)) or (end < len(text) and EDGE_RE.match(text, end)))
+        if start > 0 and EDGE_RE.match(text, start - 1) and not (self._plain_ends and not text[start : start + 1].isalnum()):
+            return False
+        return not (end < len(text) and EDGE_RE.match(text, end) and not (self._plain_ends and not text[end - 1 : end].isalnum()))
+
+
+#: `_plain_ends` of a lexicon, by its id (kept with it, so the id names it for good)
+_PLAIN_ENDS: dict[int, tuple[Lexicon, bool]] = {}
+
+
+def _plain_ends(lex: Lexicon) -> bool:
+    """Whether every period phrase starts and ends with an ASCII letter or digit: a match of the
+    phrases then neither starts nor ends at a character that is not alphanumeric (ignoring case,
+    only ASCII letters and the four case twins, all alphanumeric, read as an ASCII letter)."""
+    known = _PLAIN_ENDS.get(id(lex))
+    if known is None or known[0] is not lex:
+        plain = all(k[:1].isascii() and k[:1].isalnum() and k[-1:].isascii() and k[-1:].isalnum() for k in lex.period_of)
+        known = _PLAIN_ENDS[id(lex)] = (lex, plain)
+    return known[1]
 
 
 def period_gate(paragraph: Paragraph, lex: Lexicon) -> PeriodGate:
