@@ -298,7 +298,10 @@ class ContextReader:
         if name not in self._named:
             if self._text is None:
                 self._text = "\n".join(p.text for p in self.transcript.paragraphs)
-                self._folded = folding.fold(self._text)
+                # the paragraphs' folded texts joined are the call's (lower-casing reads no
+                # character across the newline), and each holds a case twin if the call does
+                folded = [paragraph_folded(p) for p in self.transcript.paragraphs]
+                self._folded = None if None in folded else "\n".join(f for f in folded if f is not None)
             self._named[name] = (
                 self._named_by_find(name) if self._folded is not None and self._plain(name) else self._named_by_scan(name)
             )
@@ -315,22 +318,25 @@ class ContextReader:
     def _named_by_find(self, name: str) -> bool:
         """`_named_by_scan` on the folded call (`fold`: an ASCII name matches there as it is, lower
         case, where the pattern ignoring case matches): where a noun follows spaces is found once per
-        call, by a search for the nouns themselves (the engine skips to their first letters, where a
-        pattern starting with the spaces was tried at every space); then the name is found with
-        `str.find` and kept where such spaces start right after it."""
+        call, by `str.find` of the nouns themselves (a pattern starting with the spaces was tried at
+        every space); then the name is found the same way and kept where such spaces start right
+        after it."""
         folded = self._folded
         assert folded is not None
         if self._run_starts is None:
-            nouns = re.compile(rf"(?:{'|'.join(re.escape(n) for n in self.lex.line_nouns)})\b")
             runs: set[int] = set()
-            m = nouns.search(folded)
-            while m is not None:  # every start of a noun (they may overlap)
-                k = m.start()
-                while k > 0 and folded[k - 1].isspace():
-                    k -= 1
-                if k < m.start():
-                    runs.add(k)  # the first of the spaces before the noun
-                m = nouns.search(folded, m.start() + 1)
+            for noun in self.lex.line_nouns:  # every start of a noun with a word bound after it
+                last_is_word = _WORD_CHAR_RE.match(noun, len(noun) - 1) is not None
+                at = folded.find(noun)
+                while at >= 0:
+                    after = at + len(noun)
+                    if (after < len(folded) and _WORD_CHAR_RE.match(folded, after) is not None) != last_is_word:
+                        k = at
+                        while k > 0 and folded[k - 1].isspace():
+                            k -= 1
+                        if k < at:
+                            runs.add(k)  # the first of the spaces before the noun
+                    at = folded.find(noun, at + 1)
             self._run_starts = runs
         low, size = name.lower(), len(name)
         first_is_word = _WORD_CHAR_RE.match(low) is not None

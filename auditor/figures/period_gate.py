@@ -11,7 +11,7 @@ Exact: `_periods_in` answers nothing for a span in which no explicit period star
 lies (in the folded text), no year's digits lie, and the paragraph's scan of the period phrases
 finds none (`ParagraphMatches.within` answering an empty list: no match meets the span and its
 edges read as the span's own). Each of these is implied by the span meeting no interval here (an
-explicit period's first character, each "quarter", each run of four digits or more, each phrase
+explicit period's first character, each "quarter", each year's digits, each phrase
 match) and by its edges: `quiet` says True only then, and False (ask `periods_in`) otherwise.
 
 An edge the paragraph's scan cannot read as the span's own (a letter or a digit just outside it:
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 #: the characters at a span's edge that make `ParagraphMatches.within` unsure (its `_EDGE`, checked
 #: to be the same by the tests)
 EDGE_RE = re.compile(r"[\w&-]")
-#: every year's digits ("(?:19|20)\d\d") lie in such a run
-_DIGIT_RUN_RE = re.compile(r"\d\d\d\d+")  # \d{4,}, written so the engine skips to a digit
+#: a year's digits: an occurrence the scan skips overlaps one it finds (so a span holding it meets that one)
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
 
 
 class PeriodGate:
@@ -53,7 +53,7 @@ class PeriodGate:
         self._plain_ends = _plain_ends(lex)
         places = list(paragraph_matches(paragraph, lex.period_re).spans)
         places += [(p.start, p.start + 1) for p in paragraph.periods if p.relative is None]
-        places += [m.span() for m in _DIGIT_RUN_RE.finditer(text)]
+        places += [m.span() for m in _YEAR_DIGITS_RE.finditer(text)]
         if folded is not None:
             at = folded.find("quarter")
             while at >= 0:
