@@ -195,6 +195,9 @@ class ContextReader:
         self._subject_of: str | None = None  # the business line the last sentence was about, by its subject
 
     def sentences(self) -> list[SentenceContext]:
+        """The English sentences that hold a quantity, in order, with what they inherit. Every
+        sentence is read for what it passes on (its business line, metric phrases and period);
+        only those with a figure are kept (the figure model reads nothing else of the others)."""
         out: list[SentenceContext] = []
         lex = self.lex
         company_or_slide = _company_or_slide(lex)
@@ -207,6 +210,7 @@ class ContextReader:
             qualifiers = paragraph_matches(p, lex.qualifier_re) if folding.may_hold(qualifier_gate, folded_all) else None
             company_here = folding.may_hold(company_gate, folded_all)
             aliases = paragraph_matches(p, lex.alias_re)  # one scan of the paragraph answers its sentences
+            gate = period_gate(p, lex)
 
             def organic_in(start: int, end: int) -> bool:
                 """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
@@ -238,20 +242,25 @@ class ContextReader:
                 if spans is None:  # an edge the paragraph's scan cannot answer for: the sentence's own
                     spans = folding.finditer(lex.alias_re, body, folded)
                 mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, spans)] if spans else []
-                # the folded sentence has the words in lower case already (they are ASCII letters)
-                forward = analyst or not lex.forward.isdisjoint(
-                    words_of(body) if folded is None else _WORDS_OF_RE.findall(folded)
-                )
-                ctx = SentenceContext(
-                    p, s, qs, mentions, scope, forward, self._period.get(speaker),
-                    organic_in(s.start, s.end), organic,
-                )
-                if lex.continuation_re.match(body):
-                    ctx.previous = last
-                out.append(ctx)
+                quiet = gate.quiet(s.start, s.end)  # no period phrase: none set (what `setters` would find)
+                forward = False
+                if qs or not quiet:  # read only where a figure or a period set needs it
+                    # the folded sentence has the words in lower case already (they are ASCII letters)
+                    forward = analyst or not lex.forward.isdisjoint(
+                        words_of(body) if folded is None else _WORDS_OF_RE.findall(folded)
+                    )
+                if qs:  # a sentence without a figure passes on its scope, metrics and period only
+                    ctx = SentenceContext(
+                        p, s, qs, mentions, scope, forward, self._period.get(speaker),
+                        organic_in(s.start, s.end), organic,
+                    )
+                    if lex.continuation_re.match(body):
+                        ctx.previous = last
+                    out.append(ctx)
                 last, last_start = mentions, s.start
                 about = subject if not mentions and not qs else None
-                self._set_period(speaker, p, s, forward)
+                if not quiet:
+                    self._set_period(speaker, p, s, forward)
         return out
 
     # -- business line -------------------------------------------------------------------------
@@ -447,8 +456,6 @@ class ContextReader:
         )
 
     def _set_period(self, speaker: str, p: Paragraph, s: Sentence, forward: bool) -> None:
-        if period_gate(p, self.lex).quiet(s.start, s.end):
-            return  # most sentences: no period phrase, so none set (what `setters` would find)
         found = self.setters(p, s.start, s.end)
         if found:
             # a forecast for a full year is no actual of that year ("For the full year we expect ...")

@@ -166,7 +166,7 @@ class FigureExtractor:
         self.context = ContextReader(transcript, self.lex, self.call)
 
     def sentences(self) -> list[SentenceContext]:
-        return self.context.sentences()
+        return self.context.sentences()  # those holding a quantity, with their context
 
     def figures(self) -> list[Figure]:
         found: list[Figure] = []
