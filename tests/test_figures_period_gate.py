@@ -19,11 +19,14 @@ from hypothesis import strategies as st
 from auditor.dates import find_periods
 from auditor.figures import folding
 from auditor.figures.context import ContextReader, _present
+from auditor.figures.extraction import FigureExtractor
 from auditor.figures.lexicon import load_lexicon
 from auditor.figures.mentions import CallPeriod
 from auditor.figures.period_gate import EDGE_RE, period_gate
 from auditor.figures.periods import periods_in
 from auditor.model import Paragraph
+from auditor.nlp import annotate
+from auditor.reader import parse_text
 
 _LEX = load_lexicon()
 _PERIOD_PIECES = [
@@ -129,3 +132,49 @@ def test_a_gate_cut_to_the_call_answers_every_paragraph_as_the_whole_gate(paragr
         for p in texts:
             folded = folding.paragraph_folded(p)
             assert folding.may_hold(cut, folded) == folding.may_hold(gate, folded), (p.text, gate)
+
+
+# --- sentences after a paragraph's last figure, read for what they pass on only -------------------
+
+_SENTENCES = [
+    "Moving to the Industrial business, sales were US$412 million.", "Moving on to our Retail segment.",
+    "At Worten, things went well.", "Brazil led the recovery with strong demand.", "Our downstream performed well.",
+    "Our downstream business closed out the year.", "Turning to slide 7, the group level results.",
+    "The third quarter was a record.", "For the first nine months, revenue was US$702.5 million.",
+    "We expect the full year to be strong.", "Revenue grew 12% to US$96.3 million from US$85.7 million.",
+    "EBITDA margin was 46%.", "That is 104 billion yen, or 26.3% increase.", "Last quarter was softer.",
+    "Organic growth was 4%.", "In 2023, revenue was US$1.2 billion.", "Thank you.", "Next question, please.",
+    "Consolidated revenue was RMB5.3 billion.", "And it also grew in Q2.", "Paycell revenues increased by 53%.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Ada Reyes - Chief Financial Officer", "Ben Osei - Analyst", ""]),
+                          st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=6)), min_size=1, max_size=6))
+def test_the_sentences_after_the_last_figure_pass_on_what_reading_them_in_full_does(
+    turns: list[tuple[str, list[str]]],
+) -> None:
+    lines = ["Ada Reyes - Chief Executive Officer"]
+    for speaker, sentences in turns:
+        lines += ([speaker] if speaker else []) + [" ".join(sentences)]
+    _assert_read_alike("\n".join(lines) + "\n")
+
+
+def test_the_examples_read_alike_with_every_sentence_read_in_full() -> None:
+    for path in sorted(Path(__file__).resolve().parent.parent.joinpath("examples").glob("*.txt")):
+        if not path.name.endswith((".participants.txt", ".release.txt")):
+            _assert_read_alike(path.read_text(encoding="utf-8"))
+
+
+def _assert_read_alike(text: str) -> None:
+    figures = []
+    for read_all in (False, True):
+        transcript = parse_text(text, "case.txt")
+        annotate(transcript)
+        ContextReader.read_all = read_all
+        try:
+            figures.append([(f.line, f.quantity.start, f.mention, f.role, f.period, f.linked, f.direction, f.comparison,
+                             f.whole, f.qualified) for f in FigureExtractor(transcript).figures()])
+        finally:
+            ContextReader.read_all = False
+    assert figures[0] == figures[1]

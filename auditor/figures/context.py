@@ -180,6 +180,8 @@ def _named_line(previous: list[MetricMention], start: int) -> str | None:
 class ContextReader:
     """Reads the transcript in order and keeps, per speaker, the last period and business line set."""
 
+    read_all = False  # read every sentence in full, none for what it passes on only (the tests compare)
+
     def __init__(self, transcript: Transcript, lex: Lexicon, call: CallPeriod) -> None:
         self.transcript = transcript
         self.lex = lex
@@ -206,62 +208,91 @@ class ContextReader:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
             folded_all = paragraph_folded(p)  # the paragraph for the patterns' faster twins
-            # rare: most paragraphs have no qualifier, nor the company's figures or a slide
-            qualifiers = paragraph_matches(p, lex.qualifier_re) if folding.may_hold(qualifier_gate, folded_all) else None
-            company_here = folding.may_hold(company_gate, folded_all)
-            aliases = paragraph_matches(p, lex.alias_re)  # one scan of the paragraph answers its sentences
+            company_here = folding.may_hold(company_gate, folded_all)  # rare: the company's figures or a slide
             gate = period_gate(p, lex)
-
-            def organic_in(start: int, end: int) -> bool:
-                """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
-                if qualifiers is None:  # noqa: B023 - used at once
-                    return False
-                spans = qualifiers.within(start, end)  # noqa: B023 - used at once
-                if spans is None:
-                    body, folded = p.text[start:end], folded_all[start:end] if folded_all is not None else None  # noqa: B023
-                    return folding.search(lex.qualifier_re, body, folded)
-                return bool(spans)
-
-            organic = qualifiers is not None and bool(qualifiers.spans)
-            last: list[MetricMention] = []
-            last_start = 0
-            about: str | None = None  # a business line the last sentence was about, stating no metric
             quantities_in = _by_sentence(p)
-            for s in p.sentences:
+            # what a sentence passes on within its paragraph (its metric phrases, its subject, the
+            # business line of either) is read by a later sentence with a figure only: the sentences
+            # after the paragraph's last figure pass on only what outlives it (a move to a business
+            # line, the company's figures or a slide, a period)
+            sentences = p.sentences
+            figured = len(sentences)
+            while figured > 0 and not self.read_all and not quantities_in(sentences[figured - 1].start, sentences[figured - 1].end):
+                figured -= 1
+            if figured:
+                self._figured(p, sentences[:figured], out, qualifier_gate, company_here, quantities_in)
+            for s in sentences[figured:]:
                 body = p.text[s.start : s.end]
                 folded = folded_all[s.start : s.end] if folded_all is not None else None
-                # the company's figures or a slide turned: read once, for the scope and the line
                 company = company_here and folding.search(company_or_slide, body, folded)
-                scope = self._sentence_scope(speaker, body, p.index, company)
-                if scope is None and not company:
-                    # "Our downstream performed well. We saw utilization of 97%": the line's
-                    scope = _named_line(last, last_start) or about
-                subject = self._subject_of
-                qs = _mend(quantities_in(s.start, s.end), p.text)
-                spans = aliases.within(s.start, s.end)
-                if spans is None:  # an edge the paragraph's scan cannot answer for: the sentence's own
-                    spans = folding.finditer(lex.alias_re, body, folded)
-                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, spans)] if spans else []
-                quiet = gate.quiet(s.start, s.end)  # no period phrase: none set (what `setters` would find)
-                forward = False
-                if qs or not quiet:  # read only where a figure or a period set needs it
-                    # the folded sentence has the words in lower case already (they are ASCII letters)
-                    forward = analyst or not lex.forward.isdisjoint(
-                        words_of(body) if folded is None else _WORDS_OF_RE.findall(folded)
-                    )
-                if qs:  # a sentence without a figure passes on its scope, metrics and period only
-                    ctx = SentenceContext(
-                        p, s, qs, mentions, scope, forward, self._period.get(speaker),
-                        organic_in(s.start, s.end), organic,
-                    )
-                    if lex.continuation_re.match(body):
-                        ctx.previous = last
-                    out.append(ctx)
-                last, last_start = mentions, s.start
-                about = subject if not mentions and not qs else None
-                if not quiet:
-                    self._set_period(speaker, p, s, forward)
+                self._sentence_scope(speaker, body, p.index, company, subject=False)
+                if not gate.quiet(s.start, s.end):  # else no period phrase: none set (what `setters` finds)
+                    self._set_period(speaker, p, s, analyst or self._forward(body, folded))
         return out
+
+    def _forward(self, body: str, folded: str | None) -> bool:
+        """Whether a sentence has a forward-looking word (the folded sentence has the words in lower
+        case already: they are ASCII letters)."""
+        return not self.lex.forward.isdisjoint(words_of(body) if folded is None else _WORDS_OF_RE.findall(folded))
+
+    def _figured(
+        self, p: Paragraph, sentences: list[Sentence], out: list[SentenceContext], qualifier_gate: tuple[str, ...] | None,
+        company_here: bool, quantities_in: Callable[[int, int], list[Quantity]],
+    ) -> None:
+        """The sentences of a paragraph up to its last figure, each read in full (`sentences`)."""
+        lex = self.lex
+        company_or_slide = _company_or_slide(lex)
+        speaker = p.speaker or ""
+        analyst = "analyst" in (p.role or "").lower()
+        folded_all = paragraph_folded(p)
+        # rare: most paragraphs have no qualifier
+        qualifiers = paragraph_matches(p, lex.qualifier_re) if folding.may_hold(qualifier_gate, folded_all) else None
+        aliases = paragraph_matches(p, lex.alias_re)  # one scan of the paragraph answers its sentences
+        gate = period_gate(p, lex)
+
+        def organic_in(start: int, end: int) -> bool:
+            """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
+            if qualifiers is None:
+                return False
+            spans = qualifiers.within(start, end)
+            if spans is None:
+                body, folded = p.text[start:end], folded_all[start:end] if folded_all is not None else None
+                return folding.search(lex.qualifier_re, body, folded)
+            return bool(spans)
+
+        organic = qualifiers is not None and bool(qualifiers.spans)
+        last: list[MetricMention] = []
+        last_start = 0
+        about: str | None = None  # a business line the last sentence was about, stating no metric
+        for s in sentences:
+            body = p.text[s.start : s.end]
+            folded = folded_all[s.start : s.end] if folded_all is not None else None
+            # the company's figures or a slide turned: read once, for the scope and the line
+            company = company_here and folding.search(company_or_slide, body, folded)
+            scope = self._sentence_scope(speaker, body, p.index, company)
+            if scope is None and not company:
+                # "Our downstream performed well. We saw utilization of 97%": the line's
+                scope = _named_line(last, last_start) or about
+            subject = self._subject_of
+            qs = _mend(quantities_in(s.start, s.end), p.text)
+            spans = aliases.within(s.start, s.end)
+            if spans is None:  # an edge the paragraph's scan cannot answer for: the sentence's own
+                spans = folding.finditer(lex.alias_re, body, folded)
+            mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, spans)] if spans else []
+            quiet = gate.quiet(s.start, s.end)  # no period phrase: none set (what `setters` would find)
+            # read only where a figure or a period set needs it
+            forward = (analyst or self._forward(body, folded)) if qs or not quiet else False
+            if qs:  # a sentence without a figure passes on its scope, metrics and period only
+                ctx = SentenceContext(
+                    p, s, qs, mentions, scope, forward, self._period.get(speaker), organic_in(s.start, s.end), organic,
+                )
+                if lex.continuation_re.match(body):
+                    ctx.previous = last
+                out.append(ctx)
+            last, last_start = mentions, s.start
+            about = subject if not mentions and not qs else None
+            if not quiet:
+                self._set_period(speaker, p, s, forward)
 
     # -- business line -------------------------------------------------------------------------
 
@@ -370,8 +401,9 @@ class ContextReader:
         head, size = re.compile(rf"\b{re.escape(name)}", re.IGNORECASE), len(name)
         return any(k >= size and head.match(self._text, k - size) for k in self._noun_at)
 
-    def _sentence_scope(self, speaker: str, body: str, paragraph: int, company: bool) -> str | None:
-        """The business line of a sentence; `company`: it names the company's figures or turns a slide."""
+    def _sentence_scope(self, speaker: str, body: str, paragraph: int, company: bool, subject: bool = True) -> str | None:
+        """The business line of a sentence; `company`: it names the company's figures or turns a slide;
+        `subject`: read the name it is about (for this sentence only; not needed when nothing reads it)."""
         lex = self.lex
         scope = self._scope.get(speaker)
         local = self._local.get(speaker)
@@ -386,10 +418,10 @@ class ContextReader:
             local = (paragraph, moved)
         self._scope[speaker] = scope
         self._local[speaker] = local
-        subject = self._subject(body) if moved is None else None
-        self._subject_of = subject
-        if subject is not None:
-            return subject  # for this sentence only
+        about = self._subject(body) if moved is None and subject else None
+        self._subject_of = about
+        if about is not None:
+            return about  # for this sentence only
         return local[1] if local is not None else scope
 
     def _scoped(self, m: MetricMention, offset: int, scope: str | None, p: Paragraph) -> MetricMention:
