@@ -61,9 +61,9 @@ def _company_or_slide(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _present(paragraphs: list[Paragraph], *gates: tuple[str, ...] | None) -> list[tuple[str, ...] | None]:
-    """Each literal gate (`folding.literal_gate`) cut to the literals the call holds somewhere: a
-    paragraph holds a literal only if the call does, so `may_hold` answers the same with the cut
-    gate, and tests a paragraph for the few literals the call has (mostly none) instead of all."""
+    """Each literal gate (`folding.literal_gate`) cut to the literals the paragraphs hold somewhere:
+    one of them holds a literal only if they all do, so `may_hold` answers the same for each of them
+    with the cut gate, and tests a paragraph for the few literals they have (mostly none)."""
     joined = "\n".join(f for f in (paragraph_folded(p) for p in paragraphs) if f is not None)
     return [None if gate is None else tuple(k for k in gate if k in joined) for gate in gates]
 
@@ -74,7 +74,7 @@ def _by_sentence(p: Paragraph) -> Callable[[int, int], list[Quantity]]:
     sentence made a long paragraph of many sentences and figures quadratic)."""
     qs = p.quantities
     starts = [q.start for q in qs]
-    if all(a <= b for a, b in zip(starts, starts[1:], strict=False)):
+    if starts == sorted(starts):  # (in order: compared in C)
         return lambda start, end: qs[bisect_left(starts, start) : bisect_left(starts, end)]
     return lambda start, end: [q for q in qs if start <= q.start < end]
 
@@ -203,7 +203,9 @@ class ContextReader:
         out: list[SentenceContext] = []
         lex = self.lex
         company_or_slide = _company_or_slide(lex)
-        qualifier_gate, company_gate = _present(self.transcript.paragraphs, lex.qualifier_gate, lex.company_or_slide_gate)
+        (company_gate,) = _present(self.transcript.paragraphs, lex.company_or_slide_gate)
+        # the qualifiers are asked of the paragraphs with a figure only (`_figured`)
+        (qualifier_gate,) = _present([p for p in self.transcript.paragraphs if p.quantities], lex.qualifier_gate)
         for p in self.transcript.paragraphs:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
