@@ -218,7 +218,7 @@ class ContextReader:
             # after the paragraph's last figure pass on only what outlives it (a move to a business
             # line, the company's figures or a slide, a period)
             sentences = p.sentences
-            figured = len(sentences)
+            figured = len(sentences) if p.quantities or self.read_all else 0
             while figured > 0 and not self.read_all and not quantities_in(sentences[figured - 1].start, sentences[figured - 1].end):
                 figured -= 1
             if figured:
