@@ -25,17 +25,18 @@ from auditor.figures.mentions import (
     UNNAMED,
     CallPeriod,
     MetricMention,
-    explicit_periods,
     find_mentions,
-    periods_in,
     segment_name,
 )
+from auditor.figures.period_gate import period_gate
+from auditor.figures.periods import explicit_periods, periods_in
 from auditor.quantities import Quantity
 
 if TYPE_CHECKING:
     from auditor.model import Paragraph, Sentence, Transcript
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z&'-]*")
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 _WORDS_OF_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -59,13 +60,21 @@ def _company_or_slide(lex: Lexicon) -> re.Pattern[str]:
     return known[1]
 
 
+def _present(paragraphs: list[Paragraph], *gates: tuple[str, ...] | None) -> list[tuple[str, ...] | None]:
+    """Each literal gate (`folding.literal_gate`) cut to the literals the paragraphs hold somewhere:
+    one of them holds a literal only if they all do, so `may_hold` answers the same for each of them
+    with the cut gate, and tests a paragraph for the few literals they have (mostly none)."""
+    joined = "\n".join(f for f in (paragraph_folded(p) for p in paragraphs) if f is not None)
+    return [None if gate is None else tuple(k for k in gate if k in joined) for gate in gates]
+
+
 def _by_sentence(p: Paragraph) -> Callable[[int, int], list[Quantity]]:
     """The paragraph's quantities that start in a sentence, in the paragraph's order: a slice found by
     bisection when they are sorted by start (as the parser gives them), else a scan (a scan per
     sentence made a long paragraph of many sentences and figures quadratic)."""
     qs = p.quantities
     starts = [q.start for q in qs]
-    if all(a <= b for a, b in zip(starts, starts[1:], strict=False)):
+    if starts == sorted(starts):  # (in order: compared in C)
         return lambda start, end: qs[bisect_left(starts, start) : bisect_left(starts, end)]
     return lambda start, end: [q for q in qs if start <= q.start < end]
 
@@ -171,6 +180,8 @@ def _named_line(previous: list[MetricMention], start: int) -> str | None:
 class ContextReader:
     """Reads the transcript in order and keeps, per speaker, the last period and business line set."""
 
+    read_all = False  # read every sentence in full, none for what it passes on only (the tests compare)
+
     def __init__(self, transcript: Transcript, lex: Lexicon, call: CallPeriod) -> None:
         self.transcript = transcript
         self.lex = lex
@@ -180,63 +191,110 @@ class ContextReader:
         self._local: dict[str, tuple[int, str] | None] = {}
         self._text: str | None = None
         self._named: dict[str, bool] = {}  # the answers of `_named_as_line`
-        self._noun_at: list[int] = []  # where spaces and a business-line noun start in `_text`
+        self._folded: str | None = None  # `_text` folded (None: it holds a case twin)
+        self._noun_at: list[int] | None = None  # where spaces and a business-line noun start in `_text`
+        self._run_starts: set[int] | None = None  # where spaces before a business-line noun start in `_folded`
         self._subject_of: str | None = None  # the business line the last sentence was about, by its subject
 
     def sentences(self) -> list[SentenceContext]:
+        """The English sentences that hold a quantity, in order, with what they inherit. Every
+        sentence is read for what it passes on (its business line, metric phrases and period);
+        only those with a figure are kept (the figure model reads nothing else of the others)."""
         out: list[SentenceContext] = []
         lex = self.lex
         company_or_slide = _company_or_slide(lex)
+        (company_gate,) = _present(self.transcript.paragraphs, lex.company_or_slide_gate)
+        # the qualifiers are asked of the paragraphs with a figure only (`_figured`)
+        (qualifier_gate,) = _present([p for p in self.transcript.paragraphs if p.quantities], lex.qualifier_gate)
         for p in self.transcript.paragraphs:
             speaker = p.speaker or ""
             analyst = "analyst" in (p.role or "").lower()
             folded_all = paragraph_folded(p)  # the paragraph for the patterns' faster twins
-            # rare: most paragraphs have no qualifier, nor the company's figures or a slide
-            qualifiers = paragraph_matches(p, lex.qualifier_re) if folding.may_hold(lex.qualifier_gate, folded_all) else None
-            company_here = folding.may_hold(lex.company_or_slide_gate, folded_all)
-
-            def organic_in(start: int, end: int) -> bool:
-                """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
-                if qualifiers is None:  # noqa: B023 - used at once
-                    return False
-                spans = qualifiers.within(start, end)  # noqa: B023 - used at once
-                if spans is None:
-                    body, folded = p.text[start:end], folded_all[start:end] if folded_all is not None else None  # noqa: B023
-                    return folding.search(lex.qualifier_re, body, folded)
-                return bool(spans)
-
-            organic = qualifiers is not None and bool(qualifiers.spans)
-            last: list[MetricMention] = []
-            last_start = 0
-            about: str | None = None  # a business line the last sentence was about, stating no metric
+            company_here = folding.may_hold(company_gate, folded_all)  # rare: the company's figures or a slide
+            gate = period_gate(p, lex)
             quantities_in = _by_sentence(p)
-            for s in p.sentences:
+            # what a sentence passes on within its paragraph (its metric phrases, its subject, the
+            # business line of either) is read by a later sentence with a figure only: the sentences
+            # after the paragraph's last figure pass on only what outlives it (a move to a business
+            # line, the company's figures or a slide, a period)
+            sentences = p.sentences
+            figured = len(sentences) if p.quantities or self.read_all else 0
+            while figured > 0 and not self.read_all and not quantities_in(sentences[figured - 1].start, sentences[figured - 1].end):
+                figured -= 1
+            if figured:
+                self._figured(p, sentences[:figured], out, qualifier_gate, company_here, quantities_in)
+            for s in sentences[figured:]:
                 body = p.text[s.start : s.end]
                 folded = folded_all[s.start : s.end] if folded_all is not None else None
-                # the company's figures or a slide turned: read once, for the scope and the line
                 company = company_here and folding.search(company_or_slide, body, folded)
-                scope = self._sentence_scope(speaker, body, p.index, company)
-                if scope is None and not company:
-                    # "Our downstream performed well. We saw utilization of 97%": the line's
-                    scope = _named_line(last, last_start) or about
-                subject = self._subject_of
-                qs = _mend(quantities_in(s.start, s.end), p.text)
-                mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, folding.finditer(lex.alias_re, body, folded))]
-                # the folded sentence has the words in lower case already (they are ASCII letters)
-                forward = analyst or not lex.forward.isdisjoint(
-                    words_of(body) if folded is None else _WORDS_OF_RE.findall(folded)
-                )
+                self._sentence_scope(speaker, body, p.index, company, subject=False)
+                if not gate.quiet(s.start, s.end):  # else no period phrase: none set (what `setters` finds)
+                    self._set_period(speaker, p, s, analyst or self._forward(body, folded))
+        return out
+
+    def _forward(self, body: str, folded: str | None) -> bool:
+        """Whether a sentence has a forward-looking word (the folded sentence has the words in lower
+        case already: they are ASCII letters)."""
+        return not self.lex.forward.isdisjoint(words_of(body) if folded is None else _WORDS_OF_RE.findall(folded))
+
+    def _figured(
+        self, p: Paragraph, sentences: list[Sentence], out: list[SentenceContext], qualifier_gate: tuple[str, ...] | None,
+        company_here: bool, quantities_in: Callable[[int, int], list[Quantity]],
+    ) -> None:
+        """The sentences of a paragraph up to its last figure, each read in full (`sentences`)."""
+        lex = self.lex
+        company_or_slide = _company_or_slide(lex)
+        speaker = p.speaker or ""
+        analyst = "analyst" in (p.role or "").lower()
+        folded_all = paragraph_folded(p)
+        # rare: most paragraphs have no qualifier
+        qualifiers = paragraph_matches(p, lex.qualifier_re) if folding.may_hold(qualifier_gate, folded_all) else None
+        aliases = paragraph_matches(p, lex.alias_re)  # one scan of the paragraph answers its sentences
+        gate = period_gate(p, lex)
+
+        def organic_in(start: int, end: int) -> bool:
+            """Whether a sentence has a qualifier ("organic"), from the paragraph's scan when it tells."""
+            if qualifiers is None:
+                return False
+            spans = qualifiers.within(start, end)
+            if spans is None:
+                body, folded = p.text[start:end], folded_all[start:end] if folded_all is not None else None
+                return folding.search(lex.qualifier_re, body, folded)
+            return bool(spans)
+
+        organic = qualifiers is not None and bool(qualifiers.spans)
+        last: list[MetricMention] = []
+        last_start = 0
+        about: str | None = None  # a business line the last sentence was about, stating no metric
+        for s in sentences:
+            body = p.text[s.start : s.end]
+            folded = folded_all[s.start : s.end] if folded_all is not None else None
+            # the company's figures or a slide turned: read once, for the scope and the line
+            company = company_here and folding.search(company_or_slide, body, folded)
+            scope = self._sentence_scope(speaker, body, p.index, company)
+            if scope is None and not company:
+                # "Our downstream performed well. We saw utilization of 97%": the line's
+                scope = _named_line(last, last_start) or about
+            subject = self._subject_of
+            qs = _mend(quantities_in(s.start, s.end), p.text)
+            spans = aliases.within(s.start, s.end)
+            if spans is None:  # an edge the paragraph's scan cannot answer for: the sentence's own
+                spans = folding.finditer(lex.alias_re, body, folded)
+            mentions = [self._scoped(m, s.start, scope, p) for m in find_mentions(body, lex, spans)] if spans else []
+            quiet = gate.quiet(s.start, s.end)  # no period phrase: none set (what `setters` would find)
+            # read only where a figure or a period set needs it
+            forward = (analyst or self._forward(body, folded)) if qs or not quiet else False
+            if qs:  # a sentence without a figure passes on its scope, metrics and period only
                 ctx = SentenceContext(
-                    p, s, qs, mentions, scope, forward, self._period.get(speaker),
-                    organic_in(s.start, s.end), organic,
+                    p, s, qs, mentions, scope, forward, self._period.get(speaker), organic_in(s.start, s.end), organic,
                 )
                 if lex.continuation_re.match(body):
                     ctx.previous = last
                 out.append(ctx)
-                last, last_start = mentions, s.start
-                about = subject if not mentions and not qs else None
+            last, last_start = mentions, s.start
+            about = subject if not mentions and not qs else None
+            if not quiet:
                 self._set_period(speaker, p, s, forward)
-        return out
 
     # -- business line -------------------------------------------------------------------------
 
@@ -280,21 +338,74 @@ class ContextReader:
     def _named_as_line(self, name: str) -> bool:
         """Whether the call names `name` with a business-line noun somewhere ("downstream business")."""
         if name not in self._named:
-            # where a business-line noun follows spaces is found once per call; a name is then
-            # tried only where it would end (a search of the whole call per name cost a millisecond)
             if self._text is None:
                 self._text = "\n".join(p.text for p in self.transcript.paragraphs)
-                nouns = "|".join(re.escape(n) for n in self.lex.line_nouns)
-                # every space that starts spaces and a noun (the engine skips to spaces, where a
-                # leading look-ahead made it try every position)
-                spaces = re.compile(rf"\s(?=\s*(?:{nouns})\b)", re.IGNORECASE)
-                self._noun_at = [a for a, _ in folding.finditer(spaces, self._text, folding.fold(self._text))]
-            head, size = re.compile(rf"\b{re.escape(name)}", re.IGNORECASE), len(name)
-            self._named[name] = any(k >= size and head.match(self._text, k - size) for k in self._noun_at)
+                # the paragraphs' folded texts joined are the call's (lower-casing reads no
+                # character across the newline), and each holds a case twin if the call does
+                folded = [paragraph_folded(p) for p in self.transcript.paragraphs]
+                self._folded = None if None in folded else "\n".join(f for f in folded if f is not None)
+            self._named[name] = (
+                self._named_by_find(name) if self._folded is not None and self._plain(name) else self._named_by_scan(name)
+            )
         return self._named[name]
 
-    def _sentence_scope(self, speaker: str, body: str, paragraph: int, company: bool) -> str | None:
-        """The business line of a sentence; `company`: it names the company's figures or turns a slide."""
+    def _plain(self, name: str) -> bool:
+        """Whether `_named_by_find` answers for `name`: it and the nouns are ASCII, and neither ends
+        (the name) nor starts (a noun) with a space (so the name ends where the spaces start)."""
+        return (
+            name.isascii() and name != "" and not name[-1].isspace()
+            and all(n.isascii() and n != "" and not n[0].isspace() for n in self.lex.line_nouns)
+        )
+
+    def _named_by_find(self, name: str) -> bool:
+        """`_named_by_scan` on the folded call (`fold`: an ASCII name matches there as it is, lower
+        case, where the pattern ignoring case matches): where a noun follows spaces is found once per
+        call, by `str.find` of the nouns themselves (a pattern starting with the spaces was tried at
+        every space); then the name is found the same way and kept where such spaces start right
+        after it."""
+        folded = self._folded
+        assert folded is not None
+        if self._run_starts is None:
+            runs: set[int] = set()
+            for noun in self.lex.line_nouns:  # every start of a noun with a word bound after it
+                last_is_word = _WORD_CHAR_RE.match(noun, len(noun) - 1) is not None
+                at = folded.find(noun)
+                while at >= 0:
+                    after = at + len(noun)
+                    if (after < len(folded) and _WORD_CHAR_RE.match(folded, after) is not None) != last_is_word:
+                        k = at
+                        while k > 0 and folded[k - 1].isspace():
+                            k -= 1
+                        if k < at:
+                            runs.add(k)  # the first of the spaces before the noun
+                    at = folded.find(noun, at + 1)
+            self._run_starts = runs
+        low, size = name.lower(), len(name)
+        first_is_word = _WORD_CHAR_RE.match(low) is not None
+        at = folded.find(low)
+        while at >= 0:
+            # "\b" before the name: a word character on one side only
+            if at + size in self._run_starts and (at > 0 and _WORD_CHAR_RE.match(folded, at - 1) is not None) != first_is_word:
+                return True
+            at = folded.find(low, at + 1)
+        return False
+
+    def _named_by_scan(self, name: str) -> bool:
+        """Whether `\\b<name>\\s+<noun>\\b` is found in the call, ignoring case: where a business-line noun
+        follows spaces is found once per call; a name is then tried only where it would end."""
+        assert self._text is not None
+        if self._noun_at is None:
+            nouns = "|".join(re.escape(n) for n in self.lex.line_nouns)
+            # every space that starts spaces and a noun (the engine skips to spaces, where a
+            # leading look-ahead made it try every position)
+            spaces = re.compile(rf"\s(?=\s*(?:{nouns})\b)", re.IGNORECASE)
+            self._noun_at = [a for a, _ in folding.finditer(spaces, self._text, self._folded)]
+        head, size = re.compile(rf"\b{re.escape(name)}", re.IGNORECASE), len(name)
+        return any(k >= size and head.match(self._text, k - size) for k in self._noun_at)
+
+    def _sentence_scope(self, speaker: str, body: str, paragraph: int, company: bool, subject: bool = True) -> str | None:
+        """The business line of a sentence; `company`: it names the company's figures or turns a slide;
+        `subject`: read the name it is about (for this sentence only; not needed when nothing reads it)."""
         lex = self.lex
         scope = self._scope.get(speaker)
         local = self._local.get(speaker)
@@ -309,10 +420,10 @@ class ContextReader:
             local = (paragraph, moved)
         self._scope[speaker] = scope
         self._local[speaker] = local
-        subject = self._subject(body) if moved is None else None
-        self._subject_of = subject
-        if subject is not None:
-            return subject  # for this sentence only
+        about = self._subject(body) if moved is None and subject else None
+        self._subject_of = about
+        if about is not None:
+            return about  # for this sentence only
         return local[1] if local is not None else scope
 
     def _scoped(self, m: MetricMention, offset: int, scope: str | None, p: Paragraph) -> MetricMention:

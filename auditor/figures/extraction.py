@@ -21,7 +21,8 @@ from auditor.figures.context import ContextReader, SentenceContext, words_of
 from auditor.figures.intervals import Interval
 from auditor.figures.lexicon import Lexicon, load_lexicon
 from auditor.figures.mentions import CallPeriod, MetricMention, call_period, periods_in, segment_name
-from auditor.figures.per_sentence import FROM_BEFORE_RE, SentenceCache, clause_tail, from_before, period_spans
+from auditor.figures.per_sentence import FROM_BEFORE_RE, clause_tail, from_before, period_spans
+from auditor.figures.per_sentence import sentence_cache as _sentence_cache
 from auditor.quantities import Quantity
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?[\[(]?\s*$", re.IGNORECASE)
 _TO_AFTER_RE = re.compile(r"^[\s\])]*(?:in [^,.;]{0,40}?)?\s*to\s+[\[(]?\s*$")
 _OF_AFTER_RE = re.compile(r"^[\s\])]*of\s+", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")  # in every match of _YEAR_RE, found without trying \b everywhere
 # "RMB34 .6 million": a number broken by a space before its decimal point
 _BROKEN_AFTER_RE = re.compile(r"^ \.\d")
 
@@ -166,7 +168,7 @@ class FigureExtractor:
         self.context = ContextReader(transcript, self.lex, self.call)
 
     def sentences(self) -> list[SentenceContext]:
-        return self.context.sentences()
+        return self.context.sentences()  # those holding a quantity, with their context
 
     def figures(self) -> list[Figure]:
         found: list[Figure] = []
@@ -481,6 +483,8 @@ class FigureExtractor:
 
     def _other_year_of(self, ctx: SentenceContext) -> bool:
         start, end = ctx.sentence.start, ctx.sentence.end
+        if _YEAR_DIGITS_RE.search(ctx.paragraph.text, start, end) is None:
+            return False  # no year's digits, so no year (blanking only puts spaces in): most sentences
         chars = list(ctx.paragraph.text[start:end])
         for a, b in period_spans(_sentence_cache(self), ctx.paragraph, start, end):  # period phrases blanked out
             chars[a - start : b - start] = " " * (min(b, end) - a)
@@ -490,11 +494,3 @@ class FigureExtractor:
             if not self.context.compared(ctx.paragraph, start + m.start(), start)  # "up 50% versus 2020"
         }
         return bool(years and (self.call.year is None or years - {self.call.year}))
-
-
-def _sentence_cache(extractor: FigureExtractor) -> SentenceCache:
-    """The answers about whole sentences this extractor has found (made on first use)."""
-    cache: SentenceCache | None = getattr(extractor, "_per_sentence", None)
-    if cache is None:
-        cache = extractor._per_sentence = {}  # type: ignore[attr-defined]
-    return cache

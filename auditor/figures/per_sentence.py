@@ -69,3 +69,12 @@ def from_before(text: str, start: int, end: int) -> bool:
     while k > start and (text[k - 1].isspace() or text[k - 1] in "[("):
         k -= 1
     return bool(FROM_BEFORE_RE.search(text[max(start, k - 5) : end].lower()))
+
+
+def sentence_cache(extractor: object) -> SentenceCache:
+    """The answers about whole sentences an extractor has found (made on first use, kept with it)."""
+    cache: SentenceCache | None = getattr(extractor, "_per_sentence", None)
+    if cache is None:
+        cache = {}
+        extractor._per_sentence = cache  # type: ignore[attr-defined]
+    return cache
