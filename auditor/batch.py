@@ -92,7 +92,7 @@ def _load_and_freeze(model: str | None) -> None:
     if model in _PRELOADED:
         return
     from auditor.errors import AuditorError
-    from auditor.nlp import get_pipeline
+    from auditor.nlp import get_pipeline, on_renewal
     from auditor.registry import registry
 
     try:
@@ -106,7 +106,18 @@ def _load_and_freeze(model: str | None) -> None:
     # what is loaded now lives as long as the process: out of the collector's sight, a full
     # collection no longer sweeps spaCy's heap (0.15 s each; the collector took about a sixth of an
     # audit's CPU before), and forked workers share its pages. Once only: a later freeze would also
-    # take in objects of the caller's that may yet become garbage.
+    # take in objects of the caller's that may yet become garbage (but see `_refreeze`).
+    gc.freeze()
+    on_renewal(_refreeze)
+
+
+def _refreeze() -> None:
+    """The English pipeline built anew (`nlp.english_pipeline`) frozen out of the collector's sight
+    as the first was. What the last freeze took in is released first, and collected if it has
+    become garbage since: each freeze also takes in the objects live at that moment (the file
+    being audited), so without it each renewal would keep one file's garbage for good."""
+    gc.unfreeze()
+    gc.collect()
     gc.freeze()
 
 

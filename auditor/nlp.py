@@ -12,10 +12,9 @@ component on each Doc (`doc.user_data`), since a pipeline is built once and shar
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -38,13 +37,17 @@ TEXT_KEY = "auditor_text"  # the text a Doc was made from, so that no component 
 MAX_TOKEN_CHARS = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 
-#: spaCy keeps every word it has tokenised in its vocabulary for good (its strings and lexemes, and
-#: the tokenizer's cache), so over an archive the process grows with every new word, number and
-#: name it meets. Up to this many strings, words are kept (an archive's common words are then
-#: served from the cache); past it, the words a transcript adds are freed after its tokenisation
-#: (`nlp.memory_zone`). Freeing from the start would cost the cache: a call's common words would be
-#: tokenised afresh each time (45% more CPU over the dev calls).
-KEPT_STRINGS = 10_000
+#: spaCy keeps every word it has tokenised for good (its strings and lexemes, and the tokenizer's
+#: cache), so over an archive a process would grow with every new word, number and name it meets.
+#: Past this many strings the English pipeline is built anew and the old one freed
+#: (`english_pipeline`): about once per hundred calls of an archive, for ~0.1 s. spaCy's own
+#: `memory_zone` frees a block's new words too, but it turns the tokenizer's cache off inside the
+#: block: 10% more CPU per call.
+MAX_STRINGS = 30_000
+
+#: called after the English pipeline has been built anew (`auditor.batch` freezes the new one out
+#: of the collector's sight, as it froze the first)
+_renewal_hooks: list[Callable[[], None]] = []
 
 #: the characters that end a Chinese sentence (the zh sentencizer's punct_chars)
 ZH_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；")
@@ -131,13 +134,12 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
 
     paragraphs = transcript.paragraphs
     words = transcript.words
-    en = get_pipeline("en", model)
+    en = english_pipeline(model)
     if en.pipe_names == ["sentencizer", "auditor_entities"]:
         # the blank pipeline: its sentences read off the tokens' attribute arrays (english_sentence_spans)
         # and the parsers run on the string, so no Token, Span or entity is ever built
         sentence_ends = _sentence_end_ids(en)
-        with _bounded_vocabulary(en):  # the Docs die here: only their arrays are read
-            bounds = english_sentence_spans_of((_make_doc(en, p.text) for p in paragraphs), sentence_ends)
+        bounds = english_sentence_spans_of((_make_doc(en, p.text) for p in paragraphs), sentence_ends)
         for p, spans in zip(paragraphs, bounds, strict=True):
             text = p.text
             dates, periods = find_dates(text, "en", words), find_periods(text, "en", words)
@@ -146,12 +148,11 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
                               quantities=parse_quantities(text, "en", masked=[(d.start, d.end) for d in dates],
                                                           words=words))
     else:  # a trained pipeline: its parser or senter makes the sentences
-        with _bounded_vocabulary(en):  # what is kept of a Doc is plain Python: offsets and parsed values
-            for p, doc in zip(paragraphs, en.pipe(_docs(en, (p.text for p in paragraphs), words)), strict=True):
-                text = p.text  # the Doc's own text, which Doc.text would rebuild from every token
-                p.sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
-                p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods,
-                                  quantities=doc._.auditor_quantities, period_ends=find_period_ends(p.text, words))
+        for p, doc in zip(paragraphs, en.pipe(_docs(en, (p.text for p in paragraphs), words)), strict=True):
+            text = p.text  # the Doc's own text, which Doc.text would rebuild from every token
+            p.sentence_spans = [Sentence(text[s.start_char : s.end_char], s.start_char, s.end_char) for s in doc.sents]
+            p.__dict__.update(dates=doc._.auditor_dates, periods=doc._.auditor_periods,
+                              quantities=doc._.auditor_quantities, period_ends=find_period_ends(p.text, words))
     # the Chinese side needs no Doc: its sentences are read off the characters (chinese_sentence_spans)
     # and its parsers take the string, so spaCy's zh pipeline is never built for an audit
     for p in paragraphs:
@@ -165,14 +166,25 @@ def annotate(transcript: Transcript, model: str | None = None) -> None:
                           translation_quantities=parse_quantities(text, "zh", masked=masked, words=words))
 
 
-def _bounded_vocabulary(nlp: Language) -> contextlib.AbstractContextManager[Any]:
-    """A block whose new words spaCy forgets at its end, once its vocabulary holds `KEPT_STRINGS`
-    strings (before that, a block that changes nothing): memory stays bounded over any archive,
-    and the tokens are the same either way (the cache only saves work). Nothing made in the block
-    (Docs, Tokens) may be used after it."""
-    if len(nlp.vocab.strings) < KEPT_STRINGS or not hasattr(nlp, "memory_zone"):  # spaCy < 3.8 has none
-        return contextlib.nullcontext()
-    return nlp.memory_zone()
+def english_pipeline(model: str | None = None) -> Language:
+    """The English pipeline, built anew once its vocabulary holds more than `MAX_STRINGS` strings:
+    the old one, its vocabulary and its tokenizer's cache are then freed (nothing else holds them),
+    so memory stays bounded over any archive. The tokens are the same either way: what is kept
+    only saves work."""
+    en = get_pipeline("en", model)
+    if len(en.vocab.strings) <= MAX_STRINGS:
+        return en
+    get_pipeline.cache_clear()
+    en = get_pipeline("en", model)
+    for hook in _renewal_hooks:
+        hook()
+    return en
+
+
+def on_renewal(hook: Callable[[], None]) -> None:
+    """Call `hook` whenever `english_pipeline` has built the pipeline anew (once per hook)."""
+    if hook not in _renewal_hooks:
+        _renewal_hooks.append(hook)
 
 
 def _sentence_end_ids(nlp: Language) -> Any:

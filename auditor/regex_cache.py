@@ -24,16 +24,22 @@ import atexit
 import marshal
 import re
 import sys
+from array import array
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
+
+#: the layout of an entry (`Entry`), in the file's name
+FORMAT = 2
 
 #: at most this many patterns are kept (the shipped vocabularies need about 300): past it, the file
 #: starts again from the patterns of the process that writes it
 MAX_PATTERNS = 4096
 
-#: (source, flags) -> (flags, code, groups, groupindex, indexgroup): the arguments of `_sre.compile`
-Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+#: (source, flags) -> (flags, code, groups, groupindex, indexgroup): the arguments of `_sre.compile`,
+#: the code as the bytes of an `array("I")` (the list of Python ints `re` makes took 4 MiB for the
+#: shipped vocabularies' patterns, the bytes a tenth of it)
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _read: dict[tuple[str, int], Entry] | None = None
 _added: dict[tuple[str, int], Entry] = {}
@@ -63,7 +69,8 @@ def _built(source: str, entry: Entry) -> re.Pattern[str]:
     import _sre  # type: ignore[import-not-found]  # CPython's engine, no stub
 
     final_flags, code, groups, groupindex, indexgroup = entry
-    pattern: re.Pattern[str] = _sre.compile(source, final_flags, code, groups, groupindex, indexgroup)
+    pattern: re.Pattern[str] = _sre.compile(source, final_flags, array("I", code).tolist(), groups, groupindex,
+                                            indexgroup)
     return pattern
 
 
@@ -72,7 +79,7 @@ def _compiled_entry(source: str, flags: int) -> Entry:
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     parsed = _parser.parse(source, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]
+    code = array("I", _compiler._code(parsed, flags)).tobytes()  # the engine's code words are 32 bits
     groupindex = {str(name): int(index) for name, index in parsed.state.groupdict.items()}
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -87,7 +94,7 @@ def cache_file() -> Path:
     from auditor.dictcache import cache_folder
 
     version = "-".join(str(part) for part in sys.version_info[:3])
-    return cache_folder() / f"patterns-{sys.implementation.name}{version}-sre{_sre.MAGIC}.marshal"
+    return cache_folder() / f"patterns{FORMAT}-{sys.implementation.name}{version}-sre{_sre.MAGIC}.marshal"
 
 
 def _entries() -> dict[tuple[str, int], Entry]:

@@ -7,13 +7,14 @@ instead of the file) becomes the process's size.
 
 from __future__ import annotations
 
+import gc
 import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from auditor import nlp
-from auditor.nlp import annotate, get_pipeline
+from auditor.nlp import annotate
 from auditor.reader import MAX_FILE_BYTES, parse_text, read_bytes, read_transcript
 from auditor.testing import transcript_text
 
@@ -31,21 +32,34 @@ def _sentences(text: str) -> list[list[tuple[int, int]]]:
     return [[(s.start, s.end) for s in p.sentence_spans] for p in transcript.paragraphs]
 
 
-def test_spacy_forgets_a_transcripts_new_words_once_its_vocabulary_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    strings = get_pipeline("en", None).vocab.strings  # the pipeline annotate uses
-    expected = [_sentences(_call(seed)) for seed in range(1000, 1004)]  # the vocabulary still grows
-    monkeypatch.setattr(nlp, "KEPT_STRINGS", len(strings))  # full from now on
-    kept = len(strings)
-    for seed in range(2000, 2004):
+def test_the_english_pipeline_is_built_anew_once_its_vocabulary_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = [_sentences(_call(seed)) for seed in range(1000, 1004)]  # kept words: the cache serves them
+    first = nlp.get_pipeline("en", None)  # the pipeline annotate uses
+    renewed: list[int] = []
+    monkeypatch.setattr(nlp, "_renewal_hooks", [lambda: renewed.append(1)])
+    monkeypatch.setattr(nlp, "MAX_STRINGS", len(first.vocab.strings) + 500)  # one call's worth of new words
+    sizes = []
+    for seed in range(2000, 2012):
         _sentences(_call(seed))
-    assert len(strings) == kept, "new words stayed in the vocabulary past its bound"
-    # the same tokens, whether the words are kept or freed: the sentences are those of a kept vocabulary
+        sizes.append(len(nlp.get_pipeline("en", None).vocab.strings))
+    assert renewed, "the vocabulary grew past its bound without a new pipeline"
+    assert nlp.get_pipeline("en", None) is not first
+    assert max(sizes) <= nlp.MAX_STRINGS + 1000, sizes  # bounded: at most one call past the bound
+    # the same tokens from a new pipeline as from the one that had seen these words
     assert [_sentences(_call(seed)) for seed in range(1000, 1004)] == expected
-    monkeypatch.setattr(nlp, "KEPT_STRINGS", 10**9)
-    assert [_sentences(_call(seed)) for seed in range(3000, 3002)] == [
-        _sentences(_call(seed)) for seed in range(3000, 3002)
-    ]
-    assert len(strings) > kept, "below the bound, words are kept (the tokenizer's cache serves them)"
+
+
+def test_a_renewed_pipeline_is_frozen_again_between_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor import batch
+
+    batch.preload(None)
+    assert batch._refreeze in nlp._renewal_hooks
+    frozen = gc.get_freeze_count()
+    monkeypatch.setattr(nlp, "MAX_STRINGS", 0)  # full: the next annotation builds the pipeline anew
+    old = nlp.get_pipeline("en", None)
+    _sentences(_call(7))
+    assert nlp.get_pipeline("en", None) is not old
+    assert gc.get_freeze_count() > 0 and gc.get_freeze_count() != frozen
 
 
 def test_reading_a_small_file_allocates_about_its_size(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshal
 import re
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,7 @@ def test_a_damaged_or_foreign_file_is_compiled_afresh(fresh: Path, monkeypatch: 
     path.write_bytes(b"\x00not marshal")
     _same(regex_cache.compile(source, flags), source, flags)
     _new_process(monkeypatch)
-    bad: regex_cache.Entry = (int(flags), [0, 1, 2], 0, {}, ())  # code the engine refuses
+    bad: regex_cache.Entry = (int(flags), array("I", [0, 1, 2]).tobytes(), 0, {}, ())  # code the engine refuses
     path.write_bytes(marshal.dumps({(source, int(flags)): bad}))
     monkeypatch.setattr(regex_cache, "_read", None)
     _same(regex_cache.compile(source, flags), source, flags)
