@@ -115,12 +115,29 @@ def get_pipeline(lang: str, model: str | None = None) -> Language:
             raise InputError(f"spaCy pipeline {model!r} is not installed (nothing is downloaded at run time)") from None
     else:
         nlp = spacy.blank("zh" if lang.startswith("zh") else "en")
+        _keep_read_attributes(nlp)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         # no ASCII "." for Chinese: the char segmenter makes "16.253億" five tokens, and a "." there is a decimal point
         config = {"punct_chars": list(ZH_SENTENCE_ENDS)} if lang.startswith("zh") else {}
         nlp.add_pipe("sentencizer", config=config)
     nlp.add_pipe("auditor_entities", last=True)
     return nlp
+
+
+def _keep_read_attributes(nlp: Language) -> None:
+    """Only the lexical attributes an audit reads are computed for a new word of a blank pipeline.
+
+    Why: the tokens of a blank pipeline are read for their text, offsets and punctuation flag
+    (`english_sentence_spans_of`, the sentencizer), yet spaCy computes some fifteen attributes of
+    every word it meets for the first time (shape, norm, prefix, suffix, like_num...), a third of
+    the tokenizer's time. The tokens themselves do not depend on them (affixes, infixes and
+    special cases are rules of the tokenizer); a trained pipeline keeps them all, its models read
+    them. Tested against a pipeline that computes them all (tests/test_speed_equivalence.py)."""
+    from spacy.attrs import IS_PUNCT, LANG  # type: ignore[import-not-found]  # compiled, no stub
+
+    vocab: Any = nlp.vocab  # compiled, no stub
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {attr: getters[attr] for attr in (LANG, IS_PUNCT) if attr in getters}
 
 
 def annotate(transcript: Transcript, model: str | None = None) -> None:
@@ -216,7 +233,7 @@ def english_sentence_spans_of(docs: Iterable[Doc], sentence_ends: Any) -> list[l
     the end of its last token's text. Tested against the pipeline in tests/test_speed_equivalence.py.
     """
     import numpy
-    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START  # type: ignore[import-not-found]  # compiled, no stub
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
 
     columns = [ORTH, IS_PUNCT, SENT_START, IDX, LENGTH]
     read = [doc.to_array(columns) if len(doc) else numpy.zeros((0, len(columns)), dtype=numpy.uint64) for doc in docs]

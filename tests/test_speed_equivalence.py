@@ -9,6 +9,7 @@ runs that are rare in transcripts.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from auditor.checks.terms._lexicon import (
@@ -175,6 +176,23 @@ def test_english_sentences_match_the_sentencizer(text: str) -> None:
     nlp = get_pipeline("en")
     expected = [(s.start_char, s.end_char) for s in nlp(_make_doc(nlp, text)).sents]
     assert english_sentence_spans(_make_doc(nlp, text), _sentence_end_ids(nlp)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EN_SENTENCE_PIECES + ["can't", "$3.2", "2,500", "https://x.io/a", "#1", "Q3'25", "co-op"]),
+                max_size=30).map(" ".join))
+def test_the_blank_pipeline_tokenises_as_spacy_with_every_attribute(text: str) -> None:
+    import spacy
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH  # type: ignore[import-not-found]  # compiled, no stub
+
+    full = _FULL_ATTRIBUTES.setdefault("en", spacy.blank("en"))  # every lexical attribute computed
+    ours = get_pipeline("en")
+    columns = [ORTH, IDX, LENGTH, IS_PUNCT]
+    assert (_make_doc(ours, text).to_array(columns) == _make_doc(full, text).to_array(columns)).all()
+    assert [t.text for t in _make_doc(ours, text)] == [t.text for t in _make_doc(full, text)]
+
+
+_FULL_ATTRIBUTES: dict[str, Any] = {}
 
 
 _LAW_PIECES = ["Private", "PRİVATE", "prıvate", "Securities", "Security", "Litigation", "LİTİGATİON", "Reform", "Act",
