@@ -191,6 +191,7 @@ def english_pipeline(model: str | None = None) -> Language:
     en = get_pipeline("en", model)
     if len(en.vocab.strings) <= MAX_STRINGS:
         return en
+    del en  # freed before its successor is built: the two are never held at once
     get_pipeline.cache_clear()
     en = get_pipeline("en", model)
     for hook in _renewal_hooks:
