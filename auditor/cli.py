@@ -266,9 +266,9 @@ def _audit(o: Options) -> None:
 
 def _read_stdin() -> bytes:
     """Standard input's bytes, at most the size limit plus one (the reader refuses more)."""
-    from auditor.reader import MAX_FILE_BYTES
+    from auditor.reader import read_at_most
 
-    return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    return read_at_most(sys.stdin.buffer)
 
 
 def _print_warnings(messages: list[Warning], skipped_type: type[Warning]) -> None:

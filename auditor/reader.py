@@ -15,7 +15,7 @@ import re
 import stat
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from auditor.errors import InputError
 from auditor.headers import Header, bare_label, colon_header, colon_speakers, is_section_heading, parse_header
@@ -400,6 +400,33 @@ def describe_os_error(display: str, exc: OSError) -> str:
     return f"{display}: cannot be read ({exc.strerror or exc})"
 
 
+def read_at_most(stream: BinaryIO, size_hint: int | None = None) -> bytes:
+    """The bytes of `stream`, at most the size limit plus one (a byte past it is enough to refuse it).
+
+    Why not `stream.read(MAX_FILE_BYTES + 1)`: a buffered `read(n)` allocates its n bytes before it
+    reads, 20 MiB for every file however small. The stream is read in pieces: first its expected
+    size plus one byte (`size_hint`: a regular file's size), then pieces of 1 MiB (a pipe, or a
+    file grown since), joined once. A piece shorter than asked is the end (the stream blocks).
+    """
+    limit = MAX_FILE_BYTES + 1
+    pieces: list[bytes] = []
+    got = 0
+    step = size_hint + 1 if size_hint is not None else _PIECE
+    while got < limit:
+        asked = min(step, limit - got)
+        piece = stream.read(asked)
+        pieces.append(piece)
+        got += len(piece)
+        if len(piece) < asked:  # a buffered or blocking read is short only at the end
+            break
+        step = _PIECE
+    return b"".join(pieces)
+
+
+#: what `read_at_most` asks for at a time, past the expected size
+_PIECE = 1 << 20
+
+
 def read_bytes(path: str | Path, display: str) -> bytes:
     """The bytes of a regular file, at most the size limit plus one byte.
 
@@ -419,13 +446,7 @@ def read_bytes(path: str | Path, display: str) -> bytes:
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            # never more than the limit; asked for the size the file has, plus one byte to see it
-            # grown since: `read(n)` allocates n bytes first, so asking for the limit itself cost
-            # 20 MiB of memory per file, however small
-            data = fh.read(min(status.st_size, MAX_FILE_BYTES) + 1)
-            if len(data) > status.st_size and len(data) <= MAX_FILE_BYTES:
-                data += fh.read(MAX_FILE_BYTES + 1 - len(data))  # grown while it was read
-            return data
+            return read_at_most(fh, status.st_size)
     except OSError as exc:
         raise InputError(describe_os_error(display, exc)) from None
     finally:

@@ -94,3 +94,17 @@ def test_a_file_at_the_limit_is_read_and_one_past_it_is_refused(tmp_path: Path, 
     assert read_bytes(past, "past.txt") == body[:4097]  # one byte over: enough to refuse it
     with pytest.raises(InputError, match="larger than"):
         read_transcript(past)
+
+
+@pytest.mark.parametrize("size_hint", [None, 0, 10, 4096, 10**9])
+def test_a_stream_is_read_whole_up_to_one_byte_past_the_limit(monkeypatch: pytest.MonkeyPatch, size_hint: int | None) -> None:
+    import io
+
+    from auditor import reader
+
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 5000)
+    monkeypatch.setattr(reader, "_PIECE", 700)  # several pieces, the last one cut at the limit
+    body = bytes(range(256)) * 30  # 7,680 bytes
+    assert reader.read_at_most(io.BytesIO(body[:3000]), size_hint) == body[:3000]  # a hint too small or too large
+    assert reader.read_at_most(io.BytesIO(body), size_hint) == body[:5001]
+    assert reader.read_at_most(io.BytesIO(b""), size_hint) == b""

@@ -26,7 +26,7 @@ from auditor.batch import Source, audit_source, default_jobs, preload, source_na
 from auditor.config import Config
 from auditor.engines.records import FileOutcome, RunContext, Totals, finish_file
 from auditor.errors import ConfigError
-from auditor.reader import MAX_FILE_BYTES, describe_os_error
+from auditor.reader import describe_os_error, read_at_most
 from auditor.runner import FileResult
 
 #: files per task: tens, so that scheduling costs little and the work still spreads evenly
@@ -61,8 +61,8 @@ def _read_url(url: str) -> bytes:
     import fsspec
 
     with fsspec.open(url, "rb") as handle:
-        data: bytes = handle.read(MAX_FILE_BYTES + 1)
-    return data
+        size = getattr(handle, "size", None)  # known to fsspec's buffered files, not to every opener
+        return read_at_most(handle, size if isinstance(size, int) else None)
 
 
 def audit_partition(items: Sequence[tuple[Item, str | None]], check_ids: Sequence[str], config: Config,
