@@ -43,7 +43,6 @@ Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _read: dict[tuple[str, int], Entry] | None = None
 _added: dict[tuple[str, int], Entry] = {}
-_saving = False
 
 
 def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - the name `re` gives it
@@ -114,13 +113,8 @@ def _load() -> dict[tuple[str, int], Entry]:
 
 
 def _remember(key: tuple[str, int], entry: Entry) -> None:
-    global _saving
-    if len(_added) >= MAX_PATTERNS:
-        return
-    _added[key] = entry
-    if not _saving:
-        _saving = True
-        atexit.register(save)
+    if len(_added) < MAX_PATTERNS:
+        _added[key] = entry
 
 
 def save() -> None:
@@ -136,3 +130,6 @@ def save() -> None:
     with suppress(OutputError, OSError, ValueError):  # no writable cache folder: compiled again next time
         write_atomic(cache_file(), marshal.dumps(table))
     _added.clear()
+
+
+atexit.register(save)  # writes only what this process added (nothing: no write)
